@@ -1,0 +1,16 @@
+package org.integrationevidence.common;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The one list envelope of the API: a page of items, the total that match, and the cursor of the next page. */
+public record Page<T>(
+        @Schema(description = "The items of this page.")
+        List<T> items,
+        @Schema(description = "How many items match the request in all pages.", examples = "17")
+        long total,
+        @Schema(description = "Opaque cursor of the next page, to pass as `cursor`; null on the last page.", nullable = true,
+                examples = "MjAyNi0xMS0yM1QxMzowMDowMFp8MTI")
+        String next) {
+}

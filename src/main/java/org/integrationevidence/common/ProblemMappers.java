@@ -1,0 +1,238 @@
+package org.integrationevidence.common;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become RFC 9457 problem documents. Nothing internal (exception class names,
+ * stack traces, SQL) ever reaches a response: unexpected failures get a fixed text and are logged here.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** JSON fields that the server owns; a client that sends one is told so rather than that it is unknown. */
+    private static final Set<String> SERVER_OWNED_FIELDS =
+            Set.of("id", "version", "createdAt", "updatedAt", "bodyHtml", "caseStudyCount", "children");
+
+    @ServerExceptionMapper
+    public Response mapApiException(ApiException e, HttpServerRequest request) {
+        return respond(Problem.of(e.type(), e.getMessage(), request.path(), e.errors()));
+    }
+
+    /** Bean Validation failures, whether raised at an endpoint or inside a service (which Quarkus would make a 500). */
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .distinct()
+                .toList();
+        return respond(Problem.of(ProblemType.VALIDATION, ApiException.describe(errors), request.path(), errors));
+    }
+
+    /** Declared apart from {@link #mapJsonProcessing} so that it wins over Quarkus' built-in mapper of this type. */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return respond(problemFor(e, request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapJsonProcessing(JsonProcessingException e, HttpServerRequest request) {
+        return respond(problemFor(e, request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplicationException(WebApplicationException e, HttpServerRequest request) {
+        JsonProcessingException jsonCause = findCause(e, JsonProcessingException.class);
+        if (jsonCause != null) {
+            return respond(problemFor(jsonCause, request.path()));
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return mapUnexpected(e, request);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        Response.StatusType reason = Response.Status.fromStatusCode(status);
+        String title = type.status() == status || reason == null ? type.title() : reason.getReasonPhrase();
+        Problem problem = new Problem(type.uri(), title, status, detailFor(type, request), request.path(), null);
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
+        return respond(Problem.of(ProblemType.INTERNAL, ProblemType.INTERNAL.description(), request.path()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String detailFor(ProblemType type, HttpServerRequest request) {
+        return switch (type) {
+            case NOT_FOUND -> "Nothing is served at " + request.path() + ".";
+            case METHOD_NOT_ALLOWED -> request.method() + " is not allowed on " + request.path() + ".";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+            case NOT_ACCEPTABLE -> "This resource is served as application/json.";
+            default -> type.description();
+        };
+    }
+
+    private static Problem problemFor(JsonProcessingException e, String path) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = jsonPath(unknown);
+            String message = SERVER_OWNED_FIELDS.contains(unknown.getPropertyName())
+                    ? "is set by the server and cannot be written"
+                    : "is not a known field; allowed fields are " + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return invalid(field, message, path);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return invalid(jsonPath(mismatch), expectation(mismatch), path);
+        }
+        if (e instanceof JsonParseException parse) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON"
+                    + describeDuplicate(parse) + location(parse.getLocation()) + ".", path);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
+            return Problem.of(api.type(), api.getMessage(), path, api.errors());
+        }
+        return Problem.of(ProblemType.MALFORMED_BODY, "The request body could not be read" + location(e.getLocation()) + ".", path);
+    }
+
+    private static Problem invalid(String field, String message, String path) {
+        List<FieldError> errors = List.of(new FieldError(field, message));
+        return Problem.of(ProblemType.VALIDATION, ApiException.describe(errors), path, errors);
+    }
+
+    private static String describeDuplicate(JsonParseException e) {
+        String original = e.getOriginalMessage();
+        return original != null && original.startsWith("Duplicate field") ? " (" + original.replace('\'', '"') + ")" : "";
+    }
+
+    private static String location(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String expectation(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidFormatException && target == java.time.LocalDate.class) {
+            return "must be a date in the form YYYY-MM-DD";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (target == Double.class || target == double.class || target == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "must be a date in the form YYYY-MM-DD";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be an array";
+        }
+        return "must be a JSON object";
+    }
+
+    /** The JSON path of a Jackson failure, such as {@code sources[1].publishedOn}; "body" for the document itself. */
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /**
+     * The JSON path of a violation. Method and parameter nodes are dropped, so a failure inside a service's
+     * {@code create(input)} reads {@code place.countryCode}, not {@code create.input.place.countryCode}.
+     */
+    static String fieldPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getKind() == ElementKind.BEAN) {
+                continue;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(node.getName());
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        List<Throwable> seen = new ArrayList<>();
+        for (Throwable cause = e.getCause(); cause != null && !seen.contains(cause); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            seen.add(cause);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package org.integrationevidence.common;
+
+/**
+ * Every kind of error the API reports. Each has a stable {@code type} URI (RFC 9457) that clients
+ * can switch on, and a page under {@code /problems/{slug}} describing it.
+ */
+public enum ProblemType {
+    VALIDATION("validation", 400, "Invalid request",
+            "One or more fields or query parameters are invalid. The errors list names each field and what is wrong with it."),
+    MALFORMED_BODY("malformed-body", 400, "Malformed request body",
+            "The request body is not well-formed JSON, or a value has the wrong type. Nothing was written."),
+    NOT_FOUND("not-found", 404, "Not found",
+            "There is no resource at this URL. Check the slug or the path."),
+    GONE("gone", 410, "Gone",
+            "The case study was withdrawn. It is kept for the record but is no longer served."),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed",
+            "The resource exists but does not accept this HTTP method. The Allow header lists the methods it accepts."),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable",
+            "The API cannot produce any of the media types listed in the Accept header. It serves application/json."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
+            "Request bodies must be sent as application/json."),
+    SLUG_TAKEN("slug-taken", 409, "Slug already in use",
+            "Another resource already has this slug. Choose another one, or leave it out to have one derived from the title or name."),
+    IN_USE("in-use", 409, "Resource in use",
+            "The resource cannot be deleted while other resources refer to it."),
+    CONFLICT("conflict", 409, "Conflict",
+            "The request conflicts with the current state of the resource."),
+    BAD_REQUEST("bad-request", 400, "Bad request",
+            "The request could not be understood."),
+    INTERNAL("internal", 500, "Internal server error",
+            "The server failed to handle the request. The failure has been logged; retrying later may help.");
+
+    /** Base of every problem type URI; the same path serves a description of the type. */
+    public static final String BASE_PATH = "/problems/";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+    private final String description;
+
+    ProblemType(String slug, int status, String title, String description) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+        this.description = description;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String uri() {
+        return BASE_PATH + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The problem type for an HTTP error raised by the framework rather than by our own code. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 410 -> GONE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+
+    public static java.util.Optional<ProblemType> bySlug(String slug) {
+        for (ProblemType type : values()) {
+            if (type.slug.equals(slug)) {
+                return java.util.Optional.of(type);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

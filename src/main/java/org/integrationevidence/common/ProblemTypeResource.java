@@ -1,0 +1,66 @@
+package org.integrationevidence.common;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Makes every problem {@code type} URI dereferenceable: it describes the kind of error and what to do about it. */
+@Path(ProblemType.BASE_PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference")
+public class ProblemTypeResource {
+
+    /** A kind of error the API reports. */
+    @Schema(name = "ProblemType", description = "A kind of error the API reports, as named by a problem's type.")
+    public record ProblemTypeView(
+            @Schema(examples = "/problems/validation") String type,
+            @Schema(examples = "Invalid request") String title,
+            @Schema(examples = "400") int status,
+            String description) {
+
+        static ProblemTypeView of(ProblemType type) {
+            return new ProblemTypeView(type.uri(), type.title(), type.status(), type.description());
+        }
+    }
+
+    @GET
+    @Operation(operationId = "listProblemTypes", summary = "List problem types",
+            description = "Every kind of error the API reports, by the `type` URI found in problem documents.")
+    @APIResponse(responseCode = "200", description = "All problem types.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "types", value = """
+                    {"items": [{"type": "/problems/validation", "title": "Invalid request", "status": 400,
+                                "description": "One or more fields or query parameters are invalid."}],
+                     "total": 12, "next": null}""")))
+    public Page<ProblemTypeView> list() {
+        List<ProblemTypeView> types = Arrays.stream(ProblemType.values()).map(ProblemTypeView::of).toList();
+        return new Page<>(types, types.size(), null);
+    }
+
+    @GET
+    @Path("{type}")
+    @Operation(operationId = "getProblemType", summary = "Describe a problem type",
+            description = "What a problem `type` means and what a client can do about it.")
+    @APIResponse(responseCode = "200", description = "The problem type.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "type", value = """
+                    {"type": "/problems/gone", "title": "Gone", "status": 410,
+                     "description": "The case study was withdrawn. It is kept for the record but is no longer served."}""")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ProblemTypeView get(@Parameter(description = "Last segment of the type URI.", example = "validation")
+            @PathParam("type") String type) {
+        return ProblemType.bySlug(type).map(ProblemTypeView::of)
+                .orElseThrow(() -> ApiException.notFound("There is no problem type \"" + type + "\"."));
+    }
+}
