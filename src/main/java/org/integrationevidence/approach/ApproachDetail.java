@@ -1,0 +1,26 @@
+package org.integrationevidence.approach;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.common.Page;
+
+/** One approach with its place in the tree and the case studies that use it. */
+@Schema(name = "Approach", description = "An approach with its broader and narrower approaches and its case studies.")
+public record ApproachDetail(
+        @Schema(examples = "school-linking") String slug,
+        @Schema(examples = "School linking") String name,
+        String definition,
+        @Schema(description = "The broader approach; null for a top-level one.", nullable = true)
+        ApproachRef parent,
+        @Schema(description = "Narrower approaches, by name.")
+        List<ApproachRef> children,
+        @Schema(description = "The first page of published case studies tagged with this approach or a narrower one, newest first. "
+                + "Continue with GET /api/v1/case-studies?approach={slug}&cursor={next}.")
+        Page<CaseStudySummary> caseStudies,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(examples = "1") long version) {
+}

@@ -1,0 +1,14 @@
+package org.integrationevidence.approach;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A reference to an approach, embedded wherever another resource points at one. */
+@Schema(description = "An approach of the taxonomy, by slug and name.")
+public record ApproachRef(
+        @Schema(examples = "school-linking") String slug,
+        @Schema(examples = "School linking") String name) {
+
+    public static ApproachRef of(Approach approach) {
+        return new ApproachRef(approach.slug, approach.name);
+    }
+}

@@ -1,0 +1,155 @@
+package org.integrationevidence.casestudy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.integrationevidence.approach.Approach;
+
+/** A case study of an integration initiative, with where, when, who, how, what came of it and how we know. */
+@Entity
+@Table(name = "case_study")
+@NamedQuery(name = CaseStudy.COUNT_USING_APPROACH,
+        query = "select count(c) from CaseStudy c join c.approaches a where a = :approach")
+@NamedQuery(name = CaseStudy.PUBLISHED_PER_APPROACH,
+        query = "select a.id, c.id from CaseStudy c join c.approaches a where c.status = :status")
+public class CaseStudy {
+
+    static final String COUNT_USING_APPROACH = "CaseStudy.countUsingApproach";
+    static final String PUBLISHED_PER_APPROACH = "CaseStudy.publishedPerApproach";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @Column(name = "body_markdown", nullable = false)
+    public String bodyMarkdown;
+
+    /** The body rendered and sanitized once, when written, so reads never render Markdown. */
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    @Column(name = "place_name", nullable = false)
+    public String placeName;
+
+    @Column(name = "local_authority")
+    public String localAuthority;
+
+    public String region;
+
+    @Column(name = "country_code")
+    public String countryCode;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    public Scale scale;
+
+    @Column(name = "start_year")
+    public Integer startYear;
+
+    @Column(name = "end_year")
+    public Integer endYear;
+
+    public Boolean ongoing;
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_lead_organisation", joinColumns = @JoinColumn(name = "case_study_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false)
+    public List<String> leadOrganisations = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_partner_organisation", joinColumns = @JoinColumn(name = "case_study_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false)
+    public List<String> partnerOrganisations = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "case_study_approach",
+            joinColumns = @JoinColumn(name = "case_study_id"),
+            inverseJoinColumns = @JoinColumn(name = "approach_id"))
+    public Set<Approach> approaches = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_theme", joinColumns = @JoinColumn(name = "case_study_id"))
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "theme", nullable = false)
+    public Set<Theme> themes = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_target_group", joinColumns = @JoinColumn(name = "case_study_id"))
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "target_group", nullable = false)
+    public Set<TargetGroup> targetGroups = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_outcome", joinColumns = @JoinColumn(name = "case_study_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "text", nullable = false)
+    public List<String> outcomes = new ArrayList<>();
+
+    @Column(name = "evidence_level", nullable = false)
+    public Integer evidenceLevel;
+
+    @Column(name = "evidence_rationale", nullable = false)
+    public String evidenceRationale;
+
+    @ElementCollection
+    @CollectionTable(name = "case_study_source", joinColumns = @JoinColumn(name = "case_study_id"))
+    @OrderColumn(name = "position")
+    public List<SourceCitation> sources = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    public CaseStudyStatus status;
+
+    @Column(nullable = false)
+    public String licence;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public Long version;
+}

@@ -1,0 +1,83 @@
+package org.integrationevidence.casestudy;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.Slugs;
+
+/**
+ * What a client sends to create or replace a case study. Server-owned fields (id, version, timestamps, rendered
+ * HTML) are not part of it, and sending them is rejected.
+ */
+@Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace.")
+public record CaseStudyInput(
+        @Schema(description = "URL slug. Derived from the title when left out on create; on replace it must equal the slug in the URL.",
+                examples = "bradford-bangladeshi-women-football", maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, nullable = true)
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE) String slug,
+
+        @Schema(description = "Title of the case study.", maxLength = 200, examples = "Bradford: connecting Bangladeshi women with the city's football club")
+        @NotBlank @Size(max = 200) String title,
+
+        @Schema(description = "One-line summary.", maxLength = 300)
+        @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String summary,
+
+        @Schema(description = "Body in Markdown, stored as written and also served as sanitized HTML.", maxLength = 20000)
+        @NotBlank @Size(max = 20000) String body,
+
+        @Schema(required = true)
+        @NotNull @Valid Place place,
+
+        @Schema(nullable = true)
+        @Valid Period period,
+
+        @Schema(description = "Organisations that ran the initiative.", maxItems = 20)
+        @Size(max = 20) List<@NotBlank @Size(max = 200) String> leadOrganisations,
+
+        @Schema(description = "Organisations that worked with them.", maxItems = 20)
+        @Size(max = 20) List<@NotBlank @Size(max = 200) String> partnerOrganisations,
+
+        @Schema(description = "Slugs of one or more approaches from the taxonomy.", minItems = 1, maxItems = 10,
+                examples = "[\"sport\"]")
+        @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
+
+        @Schema(description = "Themes the initiative works on.", maxItems = 12)
+        @Size(max = 12) Set<@NotNull Theme> themes,
+
+        @Schema(description = "Groups the initiative works with.", maxItems = 10)
+        @Size(max = 10) Set<@NotNull TargetGroup> targetGroups,
+
+        @Schema(description = "Outcomes the sources report; empty when they report none.", maxItems = 20)
+        @Size(max = 20) List<@NotBlank @Size(max = 500) String> outcomes,
+
+        @Schema(required = true)
+        @NotNull @Valid Evidence evidence,
+
+        @Schema(description = "Works the case study cites; at least one.", minItems = 1, maxItems = 20)
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid SourceReference> sources,
+
+        @Schema(description = "SPDX identifier of the licence of the text.", defaultValue = "CC-BY-4.0", maxLength = 40, nullable = true)
+        @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9.+-]+", message = "must be an SPDX licence identifier such as CC-BY-4.0") String licence,
+
+        @Schema(description = "draft or published (the default). Withdrawing is done with DELETE.", nullable = true,
+                enumeration = {"draft", "published"}, defaultValue = "published")
+        CaseStudyStatus status) {
+
+    /** The evidence rating as written: a level of the published scale and the reason for it. */
+    @Schema(name = "EvidenceInput", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels.")
+    public record Evidence(
+            @Schema(description = "Level from 1 (described) to 5 (independently replicated).", minimum = "1", maximum = "5", examples = "1")
+            @NotNull @Min(1) @Max(5) Integer level,
+            @Schema(description = "Why this level: what the sources do and do not report.", maxLength = 1000)
+            @NotBlank @Size(max = 1000) String rationale) {
+    }
+}

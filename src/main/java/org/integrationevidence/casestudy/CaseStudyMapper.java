@@ -1,0 +1,123 @@
+package org.integrationevidence.casestudy;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+import org.integrationevidence.approach.Approach;
+import org.integrationevidence.approach.ApproachRef;
+
+/**
+ * Explicit mapping between case study entities and the records the API reads and writes. Only the fields a
+ * client owns are ever copied from input; id, version, status changes and timestamps are the service's.
+ */
+final class CaseStudyMapper {
+
+    static final String DEFAULT_LICENCE = "CC-BY-4.0";
+
+    private CaseStudyMapper() {
+    }
+
+    /** Copies every client-owned field of {@code input} onto {@code target}, replacing what was there. */
+    static void apply(CaseStudyInput input, Collection<Approach> approaches, String bodyHtml, CaseStudy target) {
+        target.title = input.title().strip();
+        target.summary = input.summary().strip();
+        target.bodyMarkdown = input.body();
+        target.bodyHtml = bodyHtml;
+
+        Place place = input.place();
+        target.placeName = place.name().strip();
+        target.localAuthority = blankToNull(place.localAuthority());
+        target.region = blankToNull(place.region());
+        target.countryCode = place.countryCode();
+        target.latitude = place.latitude();
+        target.longitude = place.longitude();
+        target.scale = place.scale();
+
+        Period period = input.period();
+        target.startYear = period == null ? null : period.startYear();
+        target.endYear = period == null ? null : period.endYear();
+        target.ongoing = period == null ? null : period.ongoing();
+
+        replace(target.leadOrganisations, stripped(input.leadOrganisations()));
+        replace(target.partnerOrganisations, stripped(input.partnerOrganisations()));
+        replace(target.outcomes, stripped(input.outcomes()));
+        target.approaches.clear();
+        target.approaches.addAll(approaches);
+        target.themes.clear();
+        if (input.themes() != null) {
+            target.themes.addAll(input.themes());
+        }
+        target.targetGroups.clear();
+        if (input.targetGroups() != null) {
+            target.targetGroups.addAll(input.targetGroups());
+        }
+
+        target.evidenceLevel = input.evidence().level();
+        target.evidenceRationale = input.evidence().rationale().strip();
+        target.sources.clear();
+        input.sources().forEach(source -> target.sources.add(toCitation(source)));
+        target.licence = input.licence() == null ? DEFAULT_LICENCE : input.licence();
+    }
+
+    static CaseStudyView toView(CaseStudy c) {
+        EvidenceLevel level = EvidenceLevel.of(c.evidenceLevel);
+        return new CaseStudyView(c.slug, c.title, c.summary, c.bodyMarkdown, c.bodyHtml, place(c), period(c),
+                List.copyOf(c.leadOrganisations), List.copyOf(c.partnerOrganisations), approaches(c),
+                sorted(c.themes), sorted(c.targetGroups), List.copyOf(c.outcomes),
+                new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale),
+                c.sources.stream().map(CaseStudyMapper::toReference).toList(),
+                c.status, c.licence, c.createdAt, c.updatedAt, c.version);
+    }
+
+    static CaseStudySummary toSummary(CaseStudy c) {
+        return new CaseStudySummary(c.slug, c.title, c.summary, place(c), period(c), approaches(c),
+                sorted(c.themes), sorted(c.targetGroups), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt);
+    }
+
+    private static Place place(CaseStudy c) {
+        return new Place(c.placeName, c.localAuthority, c.region, c.countryCode, c.latitude, c.longitude, c.scale);
+    }
+
+    private static Period period(CaseStudy c) {
+        return new Period(c.startYear, c.endYear, c.ongoing);
+    }
+
+    private static List<ApproachRef> approaches(CaseStudy c) {
+        return c.approaches.stream().map(ApproachRef::of)
+                .sorted(Comparator.comparing(ApproachRef::name).thenComparing(ApproachRef::slug)).toList();
+    }
+
+    private static <E extends Enum<E>> List<E> sorted(Collection<E> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static SourceCitation toCitation(SourceReference source) {
+        SourceCitation citation = new SourceCitation();
+        citation.title = source.title().strip();
+        citation.author = blankToNull(source.author());
+        citation.publisher = blankToNull(source.publisher());
+        citation.publishedOn = source.publishedOn();
+        citation.url = blankToNull(source.url());
+        citation.contribution = source.contribution().strip();
+        citation.fromReaderComments = Boolean.TRUE.equals(source.fromReaderComments());
+        return citation;
+    }
+
+    private static SourceReference toReference(SourceCitation c) {
+        return new SourceReference(c.title, c.author, c.publisher, c.publishedOn, c.url, c.contribution, c.fromReaderComments);
+    }
+
+    private static List<String> stripped(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).toList();
+    }
+
+    private static void replace(List<String> target, List<String> values) {
+        target.clear();
+        target.addAll(values);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

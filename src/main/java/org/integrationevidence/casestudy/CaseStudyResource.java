@@ -1,0 +1,158 @@
+package org.integrationevidence.casestudy;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.Page;
+import org.integrationevidence.common.QueryParameters;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/case-studies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case studies")
+public class CaseStudyResource {
+
+    @Inject
+    CaseStudyService service;
+
+    @Inject
+    EvidenceConfig config;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(operationId = "listCaseStudies", summary = "List case studies",
+            description = "Published case studies, newest first, a page at a time. Filters combine: values of one filter are "
+                    + "alternatives (OR), different filters must all match (AND). Follow `next` (or the `Link: rel=\"next\"` "
+                    + "header) for the next page; `total` counts all matches.")
+    @APIResponse(responseCode = "200", description = "A page of case study summaries.",
+            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "page", summary = "A page of one, with more to come",
+                            value = CaseStudyExamples.PAGE)))
+    @APIResponse(responseCode = "400", ref = "BadQuery")
+    public RestResponse<Page<CaseStudySummary>> list(
+            @Parameter(description = "Approach slug; matches case studies tagged with it or any narrower approach. Repeatable.",
+                    example = "school-linking") @QueryParam("approach") List<String> approach,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code. Repeatable.", example = "GB")
+            @QueryParam("country") List<String> country,
+            @Parameter(description = "Theme slug, one of the values of the Theme schema. Repeatable.", example = "education")
+            @QueryParam("theme") List<String> theme,
+            @Parameter(description = "Target group slug, one of the values of the TargetGroup schema. Repeatable.",
+                    example = "women") @QueryParam("targetGroup") List<String> targetGroup,
+            @Parameter(description = "Page size, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The `next` cursor of the previous page; leave out for the first page.")
+            @QueryParam("cursor") String cursor) {
+        CaseStudyFilter filter = CaseStudyFilter.parse(approach, country, theme, targetGroup);
+        int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
+        Page<CaseStudySummary> page = service.list(filter, blankToNull(cursor), pageSize);
+        RestResponse.ResponseBuilder<Page<CaseStudySummary>> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.next() != null) {
+            URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(operationId = "getCaseStudy", summary = "Get a case study",
+            description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
+                    + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone.")
+    @APIResponse(responseCode = "200", description = "The case study.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
+                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    public CaseStudyView get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug) {
+        return service.get(slug);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createCaseStudy", summary = "Create a case study",
+            description = "Adds a case study. The slug is derived from the title unless given. Server-owned fields (version, "
+                    + "timestamps, rendered HTML) cannot be sent; unknown fields are rejected.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseStudyInput.class),
+            examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.INPUT)))
+    @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
+            headers = @Header(name = "Location", description = "URL of the new case study.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
+                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "SlugTaken")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<CaseStudyView> create(CaseStudyInput input) {
+        CaseStudyView created = service.create(input);
+        return RestResponse.ResponseBuilder.<CaseStudyView>created(uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study",
+            description = "Replaces every client-owned field of the case study; fields left out take their defaults (a left-out "
+                    + "status keeps the current one). The slug cannot change. The version increases by one.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseStudyInput.class),
+            examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.INPUT)))
+    @APIResponse(responseCode = "200", description = "The case study as replaced.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
+                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public CaseStudyView replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug, CaseStudyInput input) {
+        return service.replace(slug, input);
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Operation(operationId = "withdrawCaseStudy", summary = "Withdraw a case study",
+            description = "Withdraws the case study: it leaves lists and its URL answers 410 Gone, but the record is kept "
+                    + "and its slug is never reused.")
+    @APIResponse(responseCode = "204", description = "Withdrawn.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug) {
+        service.withdraw(slug);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

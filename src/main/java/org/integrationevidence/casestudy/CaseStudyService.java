@@ -1,0 +1,170 @@
+package org.integrationevidence.casestudy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.integrationevidence.approach.Approach;
+import org.integrationevidence.approach.ApproachService;
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.Cursor;
+import org.integrationevidence.common.FieldError;
+import org.integrationevidence.common.Page;
+import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.Slugs;
+
+/**
+ * Every read and write of case studies goes through here, so that rules (validation, visibility, and later
+ * roles and revisions) live in one place and no resource touches an entity.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseStudyService {
+
+    @Inject
+    CaseStudyRepository caseStudies;
+
+    @Inject
+    ApproachService approaches;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    /** One page of published case studies matching the filter, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CaseStudySummary> list(CaseStudyFilter filter, String cursor, int limit) {
+        CaseStudyRepository.Keyset after = cursor == null ? null : decodeCursor(cursor);
+        Set<Long> approachIds = filter.approaches().isEmpty() ? null : approaches.idsForFilter(filter.approaches());
+        List<CaseStudy> found = caseStudies.findPublished(approachIds, filter, after, limit + 1);
+        boolean more = found.size() > limit;
+        List<CaseStudy> page = more ? found.subList(0, limit) : found;
+        long total = caseStudies.countPublished(approachIds, filter);
+        String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
+        return new Page<>(page.stream().map(CaseStudyMapper::toSummary).toList(), total, next);
+    }
+
+    /** A case study by slug: published and draft ones are served; a withdrawn one is 410 Gone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseStudyView get(String slug) {
+        return CaseStudyMapper.toView(findServable(slug));
+    }
+
+    public CaseStudyView create(@NotNull @Valid CaseStudyInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.status() == CaseStudyStatus.WITHDRAWN) {
+            errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
+        }
+        Set<Approach> tagged = checkContent(input, errors);
+        String slug = input.slug() == null ? freeSlugFor(input.title()) : input.slug();
+        if (input.slug() != null && caseStudies.slugExists(slug)) {
+            throw new ApiException(ProblemType.SLUG_TAKEN, "A case study with the slug \"" + slug + "\" already exists.");
+        }
+        CaseStudy caseStudy = new CaseStudy();
+        caseStudy.slug = slug;
+        caseStudy.status = input.status() == null ? CaseStudyStatus.PUBLISHED : input.status();
+        caseStudy.createdAt = now();
+        caseStudy.updatedAt = caseStudy.createdAt;
+        CaseStudyMapper.apply(input, tagged, markdown.toSafeHtml(input.body()), caseStudy);
+        caseStudies.persistAndFlush(caseStudy);
+        return CaseStudyMapper.toView(caseStudy);
+    }
+
+    /** Full replace: every client-owned field takes the new value; an absent status keeps the current one. */
+    public CaseStudyView replace(String slug, @NotNull @Valid CaseStudyInput input) {
+        CaseStudy caseStudy = findServable(slug);
+        List<FieldError> errors = new ArrayList<>();
+        if (input.slug() != null && !input.slug().equals(slug)) {
+            errors.add(new FieldError("slug", "must equal the slug in the URL (\"" + slug + "\"); case studies cannot be renamed"));
+        }
+        if (input.status() == CaseStudyStatus.WITHDRAWN) {
+            errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
+        }
+        Set<Approach> tagged = checkContent(input, errors);
+        CaseStudyMapper.apply(input, tagged, markdown.toSafeHtml(input.body()), caseStudy);
+        if (input.status() != null) {
+            caseStudy.status = input.status();
+        }
+        caseStudy.updatedAt = now();
+        caseStudies.flush();
+        return CaseStudyMapper.toView(caseStudy);
+    }
+
+    /** Withdraws a case study: the row is kept for the record, and the slug answers 410 Gone from now on. */
+    public void withdraw(String slug) {
+        CaseStudy caseStudy = findServable(slug);
+        caseStudy.status = CaseStudyStatus.WITHDRAWN;
+        caseStudy.updatedAt = now();
+    }
+
+    /** Whether any case study (of any status) has this slug; for loaders that must not write twice. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String slug) {
+        return caseStudies.slugExists(slug);
+    }
+
+    private CaseStudy findServable(String slug) {
+        CaseStudy caseStudy = caseStudies.findBySlug(slug).orElseThrow(() ->
+                ApiException.notFound("There is no case study with the slug \"" + slug + "\"."));
+        if (caseStudy.status == CaseStudyStatus.WITHDRAWN) {
+            throw new ApiException(ProblemType.GONE, "The case study \"" + slug + "\" has been withdrawn.");
+        }
+        return caseStudy;
+    }
+
+    /** Checks what Bean Validation cannot see alone: taxonomy slugs and rules across fields. */
+    private Set<Approach> checkContent(CaseStudyInput input, List<FieldError> errors) {
+        Set<Approach> tagged = approaches.resolveForTagging(input.approaches(), errors);
+        Period period = input.period();
+        if (period != null) {
+            if (period.startYear() != null && period.endYear() != null && period.endYear() < period.startYear()) {
+                errors.add(new FieldError("period.endYear", "must not be before period.startYear"));
+            }
+            if (Boolean.TRUE.equals(period.ongoing()) && period.endYear() != null) {
+                errors.add(new FieldError("period.ongoing", "cannot be true when period.endYear is given"));
+            }
+        }
+        Place place = input.place();
+        if ((place.latitude() == null) != (place.longitude() == null)) {
+            errors.add(new FieldError(place.latitude() == null ? "place.latitude" : "place.longitude",
+                    "must be given together with " + (place.latitude() == null ? "place.longitude" : "place.latitude")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return tagged;
+    }
+
+    private String freeSlugFor(String title) {
+        String base = Slugs.fromTitle(title);
+        String slug = base;
+        for (int n = 2; caseStudies.slugExists(slug); n++) {
+            slug = Slugs.withSuffix(base, n);
+        }
+        return slug;
+    }
+
+    private static String encodeCursor(CaseStudy last) {
+        return Cursor.encode(last.createdAt.toString(), last.id.toString());
+    }
+
+    private static CaseStudyRepository.Keyset decodeCursor(String cursor) {
+        List<String> parts = Cursor.decode(cursor, 2);
+        try {
+            return new CaseStudyRepository.Keyset(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,48 @@
+package org.integrationevidence.casestudy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.Page;
+
+@Path("/api/v1/evidence-levels")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference")
+public class EvidenceLevelResource {
+
+    /** One level of the published evidence scale. */
+    @Schema(name = "EvidenceLevel", description = "One level of the evidence scale.")
+    public record EvidenceLevelView(
+            @Schema(examples = "2") int level,
+            @Schema(examples = "Outcomes reported") String label,
+            String description) {
+    }
+
+    private static final List<EvidenceLevelView> LEVELS = Arrays.stream(EvidenceLevel.values())
+            .map(level -> new EvidenceLevelView(level.level, level.label, level.description)).toList();
+
+    @GET
+    @Operation(operationId = "listEvidenceLevels", summary = "Get the evidence scale",
+            description = "The published 1-5 scale on which every case study's evidence is rated, in the spirit of Nesta's "
+                    + "Standards of Evidence. A case study is rated for what its sources report, not for what the "
+                    + "initiative may have achieved.")
+    @APIResponse(responseCode = "200", description = "The five levels, weakest first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "levels", value = """
+                    {"items": [{"level": 1, "label": "Described",
+                                "description": "The sources say what was done, and perhaps why it should help, but report no results."}],
+                     "total": 5, "next": null}""")))
+    public Page<EvidenceLevelView> list() {
+        return new Page<>(LEVELS, LEVELS.size(), null);
+    }
+}

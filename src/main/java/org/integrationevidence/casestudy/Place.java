@@ -1,0 +1,32 @@
+package org.integrationevidence.casestudy;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.CountryCode;
+
+/** Where a case study took place. The same shape is read and written. */
+@Schema(description = "Where the initiative took place.")
+public record Place(
+        @Schema(description = "Name of the place: a neighbourhood, city, region or country.", examples = "Bradford", maxLength = 120)
+        @NotBlank @Size(max = 120) String name,
+        @Schema(description = "The local authority or city government, when there is one.", examples = "Bradford Council", nullable = true, maxLength = 120)
+        @Size(max = 120) String localAuthority,
+        @Schema(description = "Region, when the source names one.", examples = "London", nullable = true, maxLength = 120)
+        @Size(max = 120) String region,
+        @Schema(description = "ISO 3166-1 alpha-2 country code; null for initiatives spanning several countries.", examples = "GB",
+                nullable = true, pattern = "^[A-Z]{2}$")
+        @CountryCode String countryCode,
+        @Schema(description = "Latitude in decimal degrees; given together with longitude or not at all.", nullable = true,
+                minimum = "-90", maximum = "90")
+        @DecimalMin("-90") @DecimalMax("90") Double latitude,
+        @Schema(description = "Longitude in decimal degrees; given together with latitude or not at all.", nullable = true,
+                minimum = "-180", maximum = "180")
+        @DecimalMin("-180") @DecimalMax("180") Double longitude,
+        @Schema(description = "Geographic reach of the initiative.", examples = "city", required = true)
+        @NotNull Scale scale) {
+}
