@@ -121,14 +121,12 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch) {
             return invalid(jsonPath(mismatch), expectation(mismatch), path);
         }
-        if (e instanceof JsonParseException parse) {
-            return Problem.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON"
-                    + describeDuplicate(parse) + location(parse.getLocation()) + ".", path);
-        }
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
             return Problem.of(api.type(), api.getMessage(), path, api.errors());
         }
-        return Problem.of(ProblemType.MALFORMED_BODY, "The request body could not be read" + location(e.getLocation()) + ".", path);
+        JsonParseException parse = e instanceof JsonParseException direct ? direct : findCause(e, JsonParseException.class);
+        return Problem.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON"
+                + (parse == null ? "" : describeDuplicate(parse)) + location(e.getLocation()) + ".", path);
     }
 
     private static Problem invalid(String field, String message, String path) {
