@@ -1,0 +1,87 @@
+package org.integrationevidence;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Builds valid requests with unique slugs, so that every test creates what it needs and no test depends on
+ * another or on the order they run in. The seed data is only ever read by tests, never changed.
+ */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Creates a top-level approach (or one under {@code parent}, when given) and returns its slug. */
+    public static String createApproach(String parent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", unique("approach"));
+        body.put("name", "Test approach " + body.get("slug"));
+        body.put("definition", "An approach made for a test.");
+        body.put("parent", parent);
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/approaches")
+                .then().statusCode(201).extract().path("slug");
+    }
+
+    /** A complete, valid case study request tagged with the given approach; every part is mutable. */
+    public static Map<String, Object> caseStudy(String approach) {
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("name", "Bradford");
+        place.put("localAuthority", "Bradford Council");
+        place.put("countryCode", "GB");
+        place.put("scale", "city");
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("startYear", 2015);
+        period.put("endYear", 2017);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("level", 2);
+        evidence.put("rationale", "The source reports results without data.");
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("title", "A test source");
+        source.put("publisher", "A test publisher");
+        source.put("publishedOn", "2017-08-25");
+        source.put("url", "https://example.org/source");
+        source.put("contribution", "Everything in this test case study.");
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", unique("case-study"));
+        body.put("title", "A test case study");
+        body.put("summary", "A case study made for a test.");
+        body.put("body", "It has a **Markdown** body.");
+        body.put("place", place);
+        body.put("period", period);
+        body.put("leadOrganisations", new ArrayList<>(List.of("Test Council")));
+        body.put("partnerOrganisations", new ArrayList<>(List.of("Test Charity")));
+        body.put("approaches", new ArrayList<>(List.of(approach)));
+        body.put("themes", new ArrayList<>(List.of("education", "social-contact")));
+        body.put("targetGroups", new ArrayList<>(List.of("children")));
+        body.put("outcomes", new ArrayList<>(List.of("Pupils met pupils from other schools.")));
+        body.put("evidence", evidence);
+        body.put("sources", new ArrayList<>(List.of(source)));
+        return body;
+    }
+
+    /** Posts a case study and returns its slug. */
+    public static String create(Map<String, Object> caseStudy) {
+        return given().contentType(ContentType.JSON).body(caseStudy)
+                .when().post("/api/v1/case-studies")
+                .then().statusCode(201).extract().path("slug");
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> part(Map<String, Object> body, String name) {
+        return (Map<String, Object>) body.get(name);
+    }
+}

@@ -1,0 +1,68 @@
+package org.integrationevidence.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ErrorResponsesTest {
+
+    @Test
+    void unknownPathsAreProblemDocuments() {
+        for (String path : new String[] {"/nothing-here", "/api/v1/nothing-here", "/api/v2/case-studies"}) {
+            given().when().get(path)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/not-found"))
+                    .body("instance", equalTo(path))
+                    .body("detail", equalTo("Nothing is served at " + path + "."));
+        }
+    }
+
+    @Test
+    void unacceptableMediaTypesAre406() {
+        given().accept("text/csv").when().get("/api/v1/case-studies")
+                .then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-acceptable"));
+    }
+
+    @Test
+    void everyProblemTypeIsDescribedAtItsUri() {
+        given().when().get("/problems")
+                .then().statusCode(200)
+                .body("items.type", hasItems("/problems/validation", "/problems/malformed-body", "/problems/not-found",
+                        "/problems/gone", "/problems/slug-taken", "/problems/in-use", "/problems/internal"));
+        given().when().get("/problems/gone")
+                .then().statusCode(200)
+                .body("status", equalTo(410))
+                .body("title", equalTo("Gone"));
+        given().when().get("/problems/nonsense").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theEvidenceScaleIsPublished() {
+        given().when().get("/api/v1/evidence-levels")
+                .then().statusCode(200)
+                .body("total", equalTo(5))
+                .body("items.level", equalTo(java.util.List.of(1, 2, 3, 4, 5)))
+                .body("items[0].label", equalTo("Described"))
+                .body("items[4].label", equalTo("Independently replicated"));
+    }
+
+    @Test
+    void responsesRevealNothingInternal() {
+        given().contentType("application/json").body("{\"place\": {\"scale\": 12}, \"evidence\": []}")
+                .when().post("/api/v1/case-studies")
+                .then().statusCode(400)
+                .body(not(containsString("Exception")))
+                .body(not(containsString("org.integrationevidence")))
+                .body(not(containsString("com.fasterxml")));
+    }
+}

@@ -1,0 +1,94 @@
+package org.integrationevidence.seed;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+import static org.integrationevidence.TestData.caseStudy;
+import static org.integrationevidence.TestData.create;
+import static org.integrationevidence.TestData.createApproach;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SeedDataTest {
+
+    @Inject
+    SeedLoader loader;
+
+    @Test
+    void theSeedIsARealDataSetOfPublishedCitedCaseStudies() {
+        List<Map<String, Object>> items = given().queryParam("limit", 100)
+                .when().get("/api/v1/case-studies").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(15))
+                .extract().path("items");
+        long seeded = items.stream().filter(item -> !((String) item.get("slug")).startsWith("case-study-")).count();
+        assertTrue(seeded >= 15, "at least 15 seed case studies, found " + seeded);
+        for (Map<String, Object> item : items) {
+            String slug = (String) item.get("slug");
+            if (slug.startsWith("case-study-")) {
+                continue;
+            }
+            given().when().get("/api/v1/case-studies/" + slug)
+                    .then().statusCode(200)
+                    .body("status", equalTo("published"))
+                    .body("sources", not(empty()))
+                    .body("sources.title", not(hasItem((Object) null)))
+                    .body("evidence.rationale", not(equalTo("")))
+                    .body("place.latitude", equalTo(null));
+        }
+    }
+
+    @Test
+    void theSeedHasTheCaseStudiesTheIssueNames() {
+        given().queryParam("approach", "sport").when().get("/api/v1/case-studies")
+                .then().body("items.place.name", hasItem("Bradford"));
+        given().queryParam("approach", "shared-civic-events").when().get("/api/v1/case-studies")
+                .then().body("items.place.name", hasItem("Bradford"));
+        given().queryParam("approach", "school-linking").queryParam("limit", 100).when().get("/api/v1/case-studies")
+                .then().body("items.slug", hasItem("linking-network-school-linking"))
+                .body("items.place.name", hasItem("Bradford"));
+        given().when().get("/api/v1/case-studies/linking-network-school-linking")
+                .then().body("leadOrganisations", hasItem("The Linking Network"));
+        given().queryParam("approach", "joint-campaigns").queryParam("country", "IT").when().get("/api/v1/case-studies")
+                .then().body("total", equalTo(1));
+        given().queryParam("approach", "community-sponsorship").queryParam("country", "CA").when().get("/api/v1/case-studies")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void factsFromReaderCommentsAreMarkedAsSuch() {
+        String turin = given().queryParam("approach", "joint-campaigns").queryParam("country", "IT")
+                .when().get("/api/v1/case-studies").then().extract().path("items[0].slug");
+        given().when().get("/api/v1/case-studies/" + turin)
+                .then().statusCode(200)
+                .body("sources.fromReaderComments", hasItem(true));
+    }
+
+    @Test
+    void loadingAgainChangesNothing() {
+        String curated = create(caseStudy(createApproach(null)));
+        int before = given().when().get("/api/v1/case-studies").then().extract().path("total");
+        int approachesBefore = given().when().get("/api/v1/approaches").then().extract().path("total");
+
+        assertFalse(loader.loadOnce(), "the seed must load once only");
+
+        given().when().get("/api/v1/case-studies").then().body("total", equalTo(before));
+        given().when().get("/api/v1/approaches").then().body("total", equalTo(approachesBefore));
+        given().when().get("/api/v1/case-studies/" + curated).then().statusCode(200).body("version", equalTo(0));
+        assertEquals(1, given().queryParam("approach", "community-sponsorship").queryParam("country", "CA")
+                .when().get("/api/v1/case-studies").then().extract().<Integer>path("total"));
+    }
+}
