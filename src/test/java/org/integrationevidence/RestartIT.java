@@ -24,16 +24,18 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data survives a restart: runs the packaged server on a fresh data directory, writes, stops it the way an
- * operator would (SIGTERM), starts it again and reads. Also checks that the second start does not seed again.
+ * Data survives a restart: runs the packaged server as the README does (default configuration, so the database
+ * goes to ./data under its working directory), writes, stops it the way an operator would (SIGTERM), starts it
+ * again and reads. Also checks that the second start does not seed again.
  */
 class RestartIT {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        Path dataDir = Files.createTempDirectory("evidence-restart");
+        Path workDir = Files.createTempDirectory("evidence-restart");
+        Path dataDir = workDir.resolve("data");
         int port = freePort();
-        Process first = start(dataDir, port);
+        Process first = start(workDir, port);
         String slug;
         int seeded;
         try {
@@ -47,7 +49,7 @@ class RestartIT {
             stop(first);
         }
 
-        Process second = start(dataDir, port);
+        Process second = start(workDir, port);
         try {
             given().port(port).when().get("/api/v1/case-studies/" + slug)
                     .then().statusCode(200)
@@ -61,19 +63,20 @@ class RestartIT {
         assertTrue(Files.exists(dataDir.resolve("evidence.mv.db")), "the database lives in the data directory");
     }
 
-    private static Process start(Path dataDir, int port) throws IOException, InterruptedException {
+    private static Process start(Path workDir, int port) throws IOException, InterruptedException {
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         assertTrue(jar.isFile(), "the packaged application is missing: " + jar);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-jar", jar.getAbsolutePath())
+                .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("EVIDENCE_DATA_DIR", dataDir.toString());
+                .redirectOutput(workDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+        builder.environment().remove("EVIDENCE_DATA_DIR");
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "the server exited during start-up; see its log in " + dataDir);
+            assertTrue(process.isAlive(), "the server exited during start-up; see its log in " + workDir);
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/approaches")).build(), HttpResponse.BodyHandlers.discarding());
@@ -86,7 +89,7 @@ class RestartIT {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new AssertionError("the server did not answer within 60 seconds; see its log in " + dataDir);
+        throw new AssertionError("the server did not answer within 60 seconds; see its log in " + workDir);
     }
 
     private static void stop(Process process) throws InterruptedException {

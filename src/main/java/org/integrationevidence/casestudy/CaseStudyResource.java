@@ -59,14 +59,14 @@ public class CaseStudyResource {
                             value = CaseStudyExamples.PAGE)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public RestResponse<Page<CaseStudySummary>> list(
-            @Parameter(description = "Approach slug; matches case studies tagged with it or any narrower approach. Repeatable.",
-                    example = "school-linking") @QueryParam("approach") List<String> approach,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code. Repeatable.", example = "GB")
+            @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
+                    + "approach. Repeatable.") @QueryParam("approach") List<String> approach,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code, such as `GB`. Repeatable.")
             @QueryParam("country") List<String> country,
-            @Parameter(description = "Theme slug, one of the values of the Theme schema. Repeatable.", example = "education")
+            @Parameter(description = "Theme, one of the values of the Theme schema, such as `education`. Repeatable.")
             @QueryParam("theme") List<String> theme,
-            @Parameter(description = "Target group slug, one of the values of the TargetGroup schema. Repeatable.",
-                    example = "women") @QueryParam("targetGroup") List<String> targetGroup,
+            @Parameter(description = "Target group, one of the values of the TargetGroup schema, such as `women`. Repeatable.")
+            @QueryParam("targetGroup") List<String> targetGroup,
             @Parameter(description = "Page size, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("limit") String limit,

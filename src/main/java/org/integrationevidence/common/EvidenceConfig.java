@@ -7,8 +7,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "evidence")
 public interface EvidenceConfig {
 
-    /** Directory of the embedded database (and, later, the search index). Env: EVIDENCE_DATA_DIR. */
-    @WithDefault("data")
+    /**
+     * Directory of the embedded database (and, later, the search index): an absolute path, or a relative one
+     * starting with {@code ./} (H2 refuses implicitly relative paths). Env: EVIDENCE_DATA_DIR.
+     */
+    @WithDefault("./data")
     String dataDir();
 
     /** Seed data settings. */
