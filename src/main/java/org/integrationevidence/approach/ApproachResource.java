@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -31,37 +30,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Approaches")
 public class ApproachResource {
 
-    private static final String INPUT_EXAMPLE = """
-            {"slug": "school-linking", "name": "School linking", "parent": "social-contact-and-mixing",
-             "definition": "Pairing classes or schools whose pupils come from different backgrounds so that the children meet, work together and keep in touch over time."}""";
-
-    private static final String DETAIL_EXAMPLE = """
-            {"slug": "school-linking", "name": "School linking",
-             "definition": "Pairing classes or schools whose pupils come from different backgrounds so that the children meet, work together and keep in touch over time.",
-             "parent": {"slug": "social-contact-and-mixing", "name": "Social contact and mixing"},
-             "children": [],
-             "caseStudies": {"items": [{"slug": "linking-network-school-linking",
-                 "title": "The Linking Network: bringing schoolchildren from different backgrounds together",
-                 "summary": "The Linking Network links schools so that children from different backgrounds meet.",
-                 "place": {"name": "United Kingdom", "localAuthority": null, "region": null, "countryCode": "GB",
-                           "latitude": null, "longitude": null, "scale": "national"},
-                 "period": {"startYear": null, "endYear": null, "ongoing": null},
-                 "approaches": [{"slug": "school-linking", "name": "School linking"}],
-                 "themes": ["education", "social-contact"], "targetGroups": ["children"], "evidenceLevel": 1,
-                 "status": "published", "licence": "CC-BY-4.0",
-                 "createdAt": "2026-11-23T13:00:00Z", "updatedAt": "2026-11-23T13:00:00Z"}],
-               "total": 1, "next": null},
-             "createdAt": "2026-11-23T13:00:00Z", "updatedAt": "2026-11-23T13:00:00Z", "version": 0}""";
-
-    private static final String TREE_EXAMPLE = """
-            {"items": [{"slug": "social-contact-and-mixing", "name": "Social contact and mixing",
-               "definition": "Bringing people of different backgrounds into regular, positive, shared activity.",
-               "caseStudyCount": 6,
-               "children": [{"slug": "school-linking", "name": "School linking",
-                 "definition": "Pairing classes or schools whose pupils come from different backgrounds.",
-                 "caseStudyCount": 3, "children": []}]}],
-             "total": 2, "next": null}""";
-
     @Inject
     ApproachService service;
 
@@ -73,9 +41,7 @@ public class ApproachResource {
             description = "The whole taxonomy as a tree: top-level approaches in `items`, each with its narrower approaches in "
                     + "`children`, and each node with the number of published case studies tagged with it or below it. "
                     + "`total` counts every approach in the tree; the tree is never paged.")
-    @APIResponse(responseCode = "200", description = "The taxonomy tree.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "tree", value = TREE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The taxonomy tree.")
     public Page<ApproachNode> tree() {
         return service.tree();
     }
@@ -85,9 +51,7 @@ public class ApproachResource {
     @Operation(operationId = "getApproach", summary = "Get an approach",
             description = "The approach with its broader and narrower approaches, and the first page of published case studies "
                     + "tagged with it or any narrower approach.")
-    @APIResponse(responseCode = "200", description = "The approach.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "approach", value = DETAIL_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The approach.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ApproachDetail get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {
@@ -99,13 +63,10 @@ public class ApproachResource {
     @Operation(operationId = "createApproach", summary = "Add an approach",
             description = "Adds an approach to the taxonomy, at the top level or under `parent`. The slug is derived from the "
                     + "name unless given.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ApproachInput.class),
-            examples = @ExampleObject(name = "approach", value = INPUT_EXAMPLE)))
+    @RequestBody(required = true)
     @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
             headers = @Header(name = "Location", description = "URL of the new approach.", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "approach", value = DETAIL_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApproachDetail.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -120,12 +81,8 @@ public class ApproachResource {
     @Operation(operationId = "replaceApproach", summary = "Replace an approach",
             description = "Replaces the name, definition and parent of an approach. Moving it under itself or under one of "
                     + "its narrower approaches is refused. The slug cannot change.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ApproachInput.class),
-            examples = @ExampleObject(name = "approach", value = INPUT_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The approach as replaced.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "approach", value = DETAIL_EXAMPLE)))
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The approach as replaced.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -53,10 +52,7 @@ public class CaseStudyResource {
                     + "header) for the next page; `total` counts all matches.")
     @APIResponse(responseCode = "200", description = "A page of case study summaries.",
             headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page.",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "page", summary = "A page of one, with more to come",
-                            value = CaseStudyExamples.PAGE)))
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public RestResponse<Page<CaseStudySummary>> list(
             @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
@@ -88,9 +84,7 @@ public class CaseStudyResource {
     @Operation(operationId = "getCaseStudy", summary = "Get a case study",
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone.")
-    @APIResponse(responseCode = "200", description = "The case study.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
-                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+    @APIResponse(responseCode = "200", description = "The case study.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public CaseStudyView get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
@@ -103,13 +97,10 @@ public class CaseStudyResource {
     @Operation(operationId = "createCaseStudy", summary = "Create a case study",
             description = "Adds a case study. The slug is derived from the title unless given. Server-owned fields (version, "
                     + "timestamps, rendered HTML) cannot be sent; unknown fields are rejected.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CaseStudyInput.class),
-            examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.INPUT)))
+    @RequestBody(required = true)
     @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
             headers = @Header(name = "Location", description = "URL of the new case study.", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
-                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -124,12 +115,8 @@ public class CaseStudyResource {
     @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study",
             description = "Replaces every client-owned field of the case study; fields left out take their defaults (a left-out "
                     + "status keeps the current one). The slug cannot change. The version increases by one.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CaseStudyInput.class),
-            examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.INPUT)))
-    @APIResponse(responseCode = "200", description = "The case study as replaced.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class),
-                    examples = @ExampleObject(name = "caseStudy", value = CaseStudyExamples.VIEW)))
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The case study as replaced.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")

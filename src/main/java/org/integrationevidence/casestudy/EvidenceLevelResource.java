@@ -9,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,11 +35,7 @@ public class EvidenceLevelResource {
             description = "The published 1-5 scale on which every case study's evidence is rated, in the spirit of Nesta's "
                     + "Standards of Evidence. A case study is rated for what its sources report, not for what the "
                     + "initiative may have achieved.")
-    @APIResponse(responseCode = "200", description = "The five levels, weakest first.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "levels", value = """
-                    {"items": [{"level": 1, "label": "Described",
-                                "description": "The sources say what was done, and perhaps why it should help, but report no results."}],
-                     "total": 5, "next": null}""")))
+    @APIResponse(responseCode = "200", description = "The five levels, weakest first.")
     public Page<EvidenceLevelView> list() {
         return new Page<>(LEVELS, LEVELS.size(), null);
     }

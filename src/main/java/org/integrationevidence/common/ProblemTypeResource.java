@@ -10,8 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,11 +37,7 @@ public class ProblemTypeResource {
     @GET
     @Operation(operationId = "listProblemTypes", summary = "List problem types",
             description = "Every kind of error the API reports, by the `type` URI found in problem documents.")
-    @APIResponse(responseCode = "200", description = "All problem types.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "types", value = """
-                    {"items": [{"type": "/problems/validation", "title": "Invalid request", "status": 400,
-                                "description": "One or more fields or query parameters are invalid."}],
-                     "total": 12, "next": null}""")))
+    @APIResponse(responseCode = "200", description = "All problem types.")
     public Page<ProblemTypeView> list() {
         List<ProblemTypeView> types = Arrays.stream(ProblemType.values()).map(ProblemTypeView::of).toList();
         return new Page<>(types, types.size(), null);
@@ -53,10 +47,7 @@ public class ProblemTypeResource {
     @Path("{type}")
     @Operation(operationId = "getProblemType", summary = "Describe a problem type",
             description = "What a problem `type` means and what a client can do about it.")
-    @APIResponse(responseCode = "200", description = "The problem type.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "type", value = """
-                    {"type": "/problems/gone", "title": "Gone", "status": 410,
-                     "description": "The case study was withdrawn. It is kept for the record but is no longer served."}""")))
+    @APIResponse(responseCode = "200", description = "The problem type.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ProblemTypeView get(@Parameter(description = "Last segment of the type URI.", example = "validation")
             @PathParam("type") String type) {

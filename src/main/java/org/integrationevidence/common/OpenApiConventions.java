@@ -1,0 +1,80 @@
+package org.integrationevidence.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
+ * particular to them:
+ * <ul>
+ * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 500 for a server fault);</li>
+ * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
+ * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape.</li>
+ * </ul>
+ */
+public class OpenApiConventions implements OASFilter {
+
+    private static final String SCHEMA_PREFIX = "#/components/schemas/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses != null) {
+            addIfMissing(responses, "406", "NotAcceptable");
+            addIfMissing(responses, "500", "InternalError");
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    addExamples(response.getContent());
+                }
+            });
+        }
+        if (operation.getRequestBody() != null) {
+            addExamples(operation.getRequestBody().getContent());
+        }
+        return operation;
+    }
+
+    private static void addIfMissing(APIResponses responses, String status, String component) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(component));
+        }
+    }
+
+    private static void addExamples(Content content) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        for (MediaType mediaType : content.getMediaTypes().values()) {
+            boolean hasExample = mediaType.getExample() != null
+                    || (mediaType.getExamples() != null && !mediaType.getExamples().isEmpty());
+            String ref = mediaType.getSchema() == null ? null : mediaType.getSchema().getRef();
+            if (!hasExample && ref != null && ref.startsWith(SCHEMA_PREFIX)) {
+                Object example = load(ref.substring(SCHEMA_PREFIX.length()));
+                if (example != null) {
+                    mediaType.setExamples(Map.of("example", OASFactory.createExample().value(example)));
+                }
+            }
+        }
+    }
+
+    private static Object load(String schemaName) {
+        String resource = "openapi-examples/" + schemaName + ".json";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : JSON.readValue(in, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Invalid OpenAPI example " + resource, e);
+        }
+    }
+}
