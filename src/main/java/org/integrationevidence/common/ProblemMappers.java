@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -35,6 +36,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     /** JSON fields that the server owns; a client that sends one is told so rather than that it is unknown. */
     private static final Set<String> SERVER_OWNED_FIELDS =
@@ -82,9 +86,8 @@ public class ProblemMappers {
         String title = type.status() == status || reason == null ? type.title() : reason.getReasonPhrase();
         Problem problem = new Problem(type.uri(), title, status, detailFor(type, request), request.path(), null);
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
-        Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        if (status == Response.Status.METHOD_NOT_ALLOWED.getStatusCode()) {
+            allowedMethods.forPath(request.path()).ifPresent(allow -> response.header(HttpHeaders.ALLOW, allow));
         }
         return response.build();
     }

@@ -397,7 +397,13 @@ class CaseStudyResourceTest {
                 .then().statusCode(405)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/method-not-allowed"))
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"))
                 .body("detail", equalTo("PATCH is not allowed on /api/v1/case-studies."));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/case-studies/some-slug")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
     }
 
     private static List<String> slugs(Map<String, List<String>> query) {
