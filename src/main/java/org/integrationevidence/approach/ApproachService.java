@@ -1,7 +1,5 @@
 package org.integrationevidence.approach;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,6 +23,7 @@ import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
+import org.integrationevidence.common.Timestamps;
 
 /** The approach taxonomy: reading the tree, and the rules for changing it. */
 @ApplicationScoped
@@ -71,7 +70,7 @@ public class ApproachService {
         }
         Approach approach = new Approach();
         approach.slug = slug;
-        approach.createdAt = now();
+        approach.createdAt = Timestamps.now();
         approach.updatedAt = approach.createdAt;
         apply(input, parent, approach);
         approaches.persistAndFlush(approach);
@@ -86,7 +85,7 @@ public class ApproachService {
         Taxonomy taxonomy = taxonomy();
         Approach parent = resolveParent(input.parent(), taxonomy, approach);
         apply(input, parent, approach);
-        approach.updatedAt = now();
+        approach.updatedAt = Timestamps.now();
         approaches.flush();
         return detail(approach, taxonomy());
     }
@@ -178,10 +177,6 @@ public class ApproachService {
         target.name = input.name().strip();
         target.definition = input.definition().strip();
         target.parent = parent;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static ApiException notFound(String slug) {

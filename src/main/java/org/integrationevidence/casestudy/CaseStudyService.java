@@ -1,7 +1,6 @@
 package org.integrationevidence.casestudy;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
+import org.integrationevidence.common.Timestamps;
 
 /**
  * Every read and write of case studies goes through here, so that rules (validation, visibility, and later
@@ -70,7 +70,7 @@ public class CaseStudyService {
         CaseStudy caseStudy = new CaseStudy();
         caseStudy.slug = slug;
         caseStudy.status = input.status() == null ? CaseStudyStatus.PUBLISHED : input.status();
-        caseStudy.createdAt = now();
+        caseStudy.createdAt = Timestamps.now();
         caseStudy.updatedAt = caseStudy.createdAt;
         CaseStudyMapper.apply(input, tagged, markdown.toSafeHtml(input.body()), caseStudy);
         caseStudies.persistAndFlush(caseStudy);
@@ -92,7 +92,7 @@ public class CaseStudyService {
         if (input.status() != null) {
             caseStudy.status = input.status();
         }
-        caseStudy.updatedAt = now();
+        caseStudy.updatedAt = Timestamps.now();
         caseStudies.flush();
         return CaseStudyMapper.toView(caseStudy);
     }
@@ -101,7 +101,7 @@ public class CaseStudyService {
     public void withdraw(String slug) {
         CaseStudy caseStudy = findServable(slug);
         caseStudy.status = CaseStudyStatus.WITHDRAWN;
-        caseStudy.updatedAt = now();
+        caseStudy.updatedAt = Timestamps.now();
     }
 
     /** Whether any case study (of any status) has this slug; for loaders that must not write twice. */
@@ -162,9 +162,5 @@ public class CaseStudyService {
         } catch (RuntimeException e) {
             throw Cursor.invalid();
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
