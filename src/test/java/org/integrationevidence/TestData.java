@@ -80,6 +80,29 @@ public final class TestData {
                 .then().statusCode(201).extract().path("slug");
     }
 
+    /** Runs the same call from {@code threads} threads released together, and returns what each call returned. */
+    public static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> part(Map<String, Object> body, String name) {
         return (Map<String, Object>) body.get(name);

@@ -22,5 +22,5 @@ public record ApproachDetail(
         Page<CaseStudySummary> caseStudies,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") long version) {
+        @Schema(description = "0 when created; increases by one with every change.", examples = "0") long version) {
 }

@@ -1,5 +1,7 @@
 package org.integrationevidence.approach;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -72,7 +74,8 @@ public class ApproachResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ApproachDetail> create(ApproachInput input) {
         ApproachDetail created = service.create(input);
-        return RestResponse.ResponseBuilder.<ApproachDetail>created(uriInfo.getBaseUriBuilder().path(ApproachResource.class).path(created.slug()).build()).entity(created).build();
+        URI location = uriInfo.getBaseUriBuilder().path(ApproachResource.class).path(created.slug()).build();
+        return RestResponse.ResponseBuilder.<ApproachDetail>created(location).entity(created).build();
     }
 
     @PUT

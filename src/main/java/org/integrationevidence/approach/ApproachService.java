@@ -2,7 +2,6 @@ package org.integrationevidence.approach;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,16 +13,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.integrationevidence.casestudy.CaseStudyFilter;
-import org.integrationevidence.casestudy.CaseStudyRepository;
 import org.integrationevidence.casestudy.CaseStudyService;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.common.UniqueConstraints;
 
 /** The approach taxonomy: reading the tree, and the rules for changing it. */
 @ApplicationScoped
@@ -34,18 +32,18 @@ public class ApproachService {
     ApproachRepository approaches;
 
     @Inject
-    CaseStudyRepository caseStudies;
+    TaxonomyLookup taxonomyLookup;
 
     @Inject
-    CaseStudyService caseStudyService;
+    CaseStudyService caseStudies;
 
     @Inject
     EvidenceConfig config;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApproachNode> tree() {
-        Taxonomy taxonomy = taxonomy();
-        Map<Long, List<Long>> tagged = caseStudies.publishedCaseStudiesByApproach();
+        Taxonomy taxonomy = taxonomyLookup.load();
+        Map<Long, List<Long>> tagged = caseStudies.publishedIdsByApproach();
         List<ApproachNode> roots = taxonomy.roots().stream().map(root -> node(root, taxonomy, tagged)).toList();
         return new Page<>(roots, taxonomy.size(), null);
     }
@@ -53,43 +51,44 @@ public class ApproachService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApproachDetail get(String slug) {
         Approach approach = approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
-        return detail(approach, taxonomy());
+        return detail(approach, taxonomyLookup.load());
     }
 
-    public ApproachDetail create(@NotNull @Valid ApproachInput input) {
-        Taxonomy taxonomy = taxonomy();
+    public ApproachDetail create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
+        Taxonomy taxonomy = taxonomyLookup.load();
         Approach parent = resolveParent(input.parent(), taxonomy, null);
-        String slug = input.slug();
-        if (slug == null) {
-            slug = Slugs.fromTitle(input.name());
-            for (int n = 2; taxonomy.find(slug).isPresent(); n++) {
-                slug = Slugs.withSuffix(Slugs.fromTitle(input.name()), n);
-            }
-        } else if (taxonomy.find(slug).isPresent()) {
-            throw new ApiException(ProblemType.SLUG_TAKEN, "An approach with the slug \"" + slug + "\" already exists.");
+        String slug = input.slug() == null
+                ? Slugs.firstFree(input.name(), candidate -> taxonomy.find(candidate).isPresent())
+                : input.slug();
+        if (input.slug() != null && taxonomy.find(slug).isPresent()) {
+            throw slugTaken(slug);
         }
         Approach approach = new Approach();
         approach.slug = slug;
         approach.createdAt = Timestamps.now();
         approach.updatedAt = approach.createdAt;
         apply(input, parent, approach);
-        approaches.persistAndFlush(approach);
-        return detail(approach, taxonomy());
+        UniqueConstraints.flushOr(() -> approaches.persistAndFlush(approach), slugTaken(slug));
+        return detail(approach, taxonomyLookup.load());
     }
 
-    public ApproachDetail replace(String slug, @NotNull @Valid ApproachInput input) {
+    public ApproachDetail replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
         Approach approach = approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw ApiException.invalid("slug", "must equal the slug in the URL (\"" + slug + "\"); approaches cannot be renamed");
         }
-        Taxonomy taxonomy = taxonomy();
+        Taxonomy taxonomy = taxonomyLookup.load();
         Approach parent = resolveParent(input.parent(), taxonomy, approach);
         apply(input, parent, approach);
         approach.updatedAt = Timestamps.now();
         approaches.flush();
-        return detail(approach, taxonomy());
+        return detail(approach, taxonomyLookup.load());
     }
 
+    /**
+     * Deletes an approach that has no narrower approaches and tags no draft or published case study. Withdrawn
+     * case studies cannot be retagged, so they simply lose the tag rather than block the taxonomy for ever.
+     */
     public void delete(String slug) {
         Approach approach = approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
         long children = approaches.countChildren(approach);
@@ -97,50 +96,17 @@ public class ApproachService {
             throw new ApiException(ProblemType.IN_USE, "The approach \"" + slug + "\" has " + children
                     + " narrower approach(es). Delete them or move them under another approach first.");
         }
-        long used = caseStudies.countUsing(approach);
+        long used = caseStudies.countLiveTaggedWith(approach);
         if (used > 0) {
             throw new ApiException(ProblemType.IN_USE, "The approach \"" + slug + "\" is used by " + used
                     + " case stud" + (used == 1 ? "y" : "ies") + ". Retag them before deleting it.");
         }
+        caseStudies.untagWithdrawn(approach);
         approaches.delete(approach);
     }
 
-    /**
-     * The ids of the approaches named in a list filter and of everything below them. An unknown slug is a 400,
-     * so that a typo is reported rather than silently matching nothing.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<Long> idsForFilter(List<String> slugs) {
-        Taxonomy taxonomy = taxonomy();
-        Set<Long> ids = new HashSet<>();
-        for (String slug : slugs) {
-            Approach approach = taxonomy.find(slug).orElseThrow(() -> ApiException.invalid("approach",
-                    "\"" + slug + "\" is not an approach in the taxonomy; see GET /api/v1/approaches"));
-            ids.addAll(taxonomy.selfAndDescendantIds(approach));
-        }
-        return ids;
-    }
-
-    /** The approaches to tag a case study with, or a field error for each slug that is not in the taxonomy. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<Approach> resolveForTagging(List<String> slugs, List<FieldError> errors) {
-        Taxonomy taxonomy = taxonomy();
-        Set<Approach> resolved = new LinkedHashSet<>();
-        for (int i = 0; i < slugs.size(); i++) {
-            String slug = slugs.get(i);
-            int index = i;
-            taxonomy.find(slug).ifPresentOrElse(resolved::add, () -> errors.add(new FieldError("approaches[" + index + "]",
-                    "\"" + slug + "\" is not an approach in the taxonomy; see GET /api/v1/approaches")));
-        }
-        return resolved;
-    }
-
-    private Taxonomy taxonomy() {
-        return new Taxonomy(approaches.listAll());
-    }
-
     private ApproachDetail detail(Approach approach, Taxonomy taxonomy) {
-        Page<CaseStudySummary> tagged = caseStudyService.list(CaseStudyFilter.approach(approach.slug), null,
+        Page<CaseStudySummary> tagged = caseStudies.list(CaseStudyFilter.approach(approach.slug), null,
                 config.paging().defaultLimit());
         return new ApproachDetail(approach.slug, approach.name, approach.definition,
                 approach.parent == null ? null : ApproachRef.of(approach.parent),
@@ -166,7 +132,7 @@ public class ApproachService {
             return null;
         }
         Approach parent = taxonomy.find(parentSlug).orElseThrow(() -> ApiException.invalid("parent",
-                "\"" + parentSlug + "\" is not an approach in the taxonomy"));
+                "\"" + parentSlug + "\"" + TaxonomyLookup.SEE_TAXONOMY));
         if (self != null && taxonomy.selfAndDescendantIds(self).contains(parent.id)) {
             throw ApiException.invalid("parent", "cannot be the approach itself or one of its narrower approaches");
         }
@@ -177,6 +143,10 @@ public class ApproachService {
         target.name = input.name().strip();
         target.definition = input.definition().strip();
         target.parent = parent;
+    }
+
+    private static ApiException slugTaken(String slug) {
+        return new ApiException(ProblemType.SLUG_TAKEN, "An approach with the slug \"" + slug + "\" already exists.");
     }
 
     private static ApiException notFound(String slug) {

@@ -30,13 +30,16 @@ import org.integrationevidence.approach.Approach;
 /** A case study of an integration initiative, with where, when, who, how, what came of it and how we know. */
 @Entity
 @Table(name = "case_study")
-@NamedQuery(name = CaseStudy.COUNT_USING_APPROACH,
-        query = "select count(c) from CaseStudy c join c.approaches a where a = :approach")
+@NamedQuery(name = CaseStudy.COUNT_TAGGED_WITH,
+        query = "select count(c) from CaseStudy c join c.approaches a where a = :approach and c.status in :statuses")
+@NamedQuery(name = CaseStudy.TAGGED_WITH,
+        query = "select c from CaseStudy c join c.approaches a where a = :approach and c.status = :status")
 @NamedQuery(name = CaseStudy.PUBLISHED_PER_APPROACH,
         query = "select a.id, c.id from CaseStudy c join c.approaches a where c.status = :status")
 public class CaseStudy {
 
-    static final String COUNT_USING_APPROACH = "CaseStudy.countUsingApproach";
+    static final String COUNT_TAGGED_WITH = "CaseStudy.countTaggedWith";
+    static final String TAGGED_WITH = "CaseStudy.taggedWith";
     static final String PUBLISHED_PER_APPROACH = "CaseStudy.publishedPerApproach";
 
     @Id

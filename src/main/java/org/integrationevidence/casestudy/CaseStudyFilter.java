@@ -15,10 +15,6 @@ import org.integrationevidence.common.FieldError;
 public record CaseStudyFilter(List<String> approaches, List<String> countries, List<Theme> themes,
         List<TargetGroup> targetGroups) {
 
-    public static CaseStudyFilter none() {
-        return new CaseStudyFilter(List.of(), List.of(), List.of(), List.of());
-    }
-
     /**
      * Parses the list filters as given in a query string. Country codes are accepted in any case; unknown
      * countries, themes and target groups are a 400 naming the parameter and the allowed values.

@@ -68,22 +68,25 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return where;
     }
 
-    public Optional<CaseStudy> findBySlug(String slug) {
+    Optional<CaseStudy> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 
-    public boolean slugExists(String slug) {
+    boolean slugExists(String slug) {
         return count("slug", slug) > 0;
     }
 
-    /** How many case studies of any status are tagged with the approach. */
-    public long countUsing(Approach approach) {
-        return getEntityManager().createNamedQuery(CaseStudy.COUNT_USING_APPROACH, Long.class)
-                .setParameter("approach", approach).getSingleResult();
+    long countTaggedWith(Approach approach, List<CaseStudyStatus> statuses) {
+        return getEntityManager().createNamedQuery(CaseStudy.COUNT_TAGGED_WITH, Long.class)
+                .setParameter("approach", approach).setParameter("statuses", statuses).getSingleResult();
     }
 
-    /** For each approach id, the ids of the published case studies tagged with it directly. */
-    public Map<Long, List<Long>> publishedCaseStudiesByApproach() {
+    List<CaseStudy> findTaggedWith(Approach approach, CaseStudyStatus status) {
+        return getEntityManager().createNamedQuery(CaseStudy.TAGGED_WITH, CaseStudy.class)
+                .setParameter("approach", approach).setParameter("status", status).getResultList();
+    }
+
+    Map<Long, List<Long>> publishedCaseStudiesByApproach() {
         Map<Long, List<Long>> byApproach = new HashMap<>();
         getEntityManager().createNamedQuery(CaseStudy.PUBLISHED_PER_APPROACH, Object[].class)
                 .setParameter("status", CaseStudyStatus.PUBLISHED)

@@ -3,6 +3,7 @@ package org.integrationevidence.casestudy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.integrationevidence.approach.Approach;
-import org.integrationevidence.approach.ApproachService;
+import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.FieldError;
@@ -20,6 +21,7 @@ import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.common.UniqueConstraints;
 
 /**
  * Every read and write of case studies goes through here, so that rules (validation, visibility, and later
@@ -29,11 +31,14 @@ import org.integrationevidence.common.Timestamps;
 @Transactional
 public class CaseStudyService {
 
+    /** Size of the body_html column: escaping and markup can make the HTML several times longer than the Markdown. */
+    static final int MAX_BODY_HTML_LENGTH = 400_000;
+
     @Inject
     CaseStudyRepository caseStudies;
 
     @Inject
-    ApproachService approaches;
+    TaxonomyLookup taxonomy;
 
     @Inject
     MarkdownRenderer markdown;
@@ -42,7 +47,7 @@ public class CaseStudyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CaseStudySummary> list(CaseStudyFilter filter, String cursor, int limit) {
         CaseStudyRepository.Keyset after = cursor == null ? null : decodeCursor(cursor);
-        Set<Long> approachIds = filter.approaches().isEmpty() ? null : approaches.idsForFilter(filter.approaches());
+        Set<Long> approachIds = filter.approaches().isEmpty() ? null : taxonomy.idsForFilter(filter.approaches());
         List<CaseStudy> found = caseStudies.findPublished(approachIds, filter, after, limit + 1);
         boolean more = found.size() > limit;
         List<CaseStudy> page = more ? found.subList(0, limit) : found;
@@ -57,28 +62,29 @@ public class CaseStudyService {
         return CaseStudyMapper.toView(findServable(slug));
     }
 
-    public CaseStudyView create(@NotNull @Valid CaseStudyInput input) {
+    public CaseStudyView create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.status() == CaseStudyStatus.WITHDRAWN) {
             errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
         }
-        Set<Approach> tagged = checkContent(input, errors);
-        String slug = input.slug() == null ? freeSlugFor(input.title()) : input.slug();
+        String bodyHtml = markdown.toSafeHtml(input.body());
+        Set<Approach> tagged = checkContent(input, bodyHtml, errors);
+        String slug = input.slug() == null ? Slugs.firstFree(input.title(), caseStudies::slugExists) : input.slug();
         if (input.slug() != null && caseStudies.slugExists(slug)) {
-            throw new ApiException(ProblemType.SLUG_TAKEN, "A case study with the slug \"" + slug + "\" already exists.");
+            throw slugTaken(slug);
         }
         CaseStudy caseStudy = new CaseStudy();
         caseStudy.slug = slug;
         caseStudy.status = input.status() == null ? CaseStudyStatus.PUBLISHED : input.status();
         caseStudy.createdAt = Timestamps.now();
         caseStudy.updatedAt = caseStudy.createdAt;
-        CaseStudyMapper.apply(input, tagged, markdown.toSafeHtml(input.body()), caseStudy);
-        caseStudies.persistAndFlush(caseStudy);
+        CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
+        UniqueConstraints.flushOr(() -> caseStudies.persistAndFlush(caseStudy), slugTaken(slug));
         return CaseStudyMapper.toView(caseStudy);
     }
 
     /** Full replace: every client-owned field takes the new value; an absent status keeps the current one. */
-    public CaseStudyView replace(String slug, @NotNull @Valid CaseStudyInput input) {
+    public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input) {
         CaseStudy caseStudy = findServable(slug);
         List<FieldError> errors = new ArrayList<>();
         if (input.slug() != null && !input.slug().equals(slug)) {
@@ -87,8 +93,9 @@ public class CaseStudyService {
         if (input.status() == CaseStudyStatus.WITHDRAWN) {
             errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
         }
-        Set<Approach> tagged = checkContent(input, errors);
-        CaseStudyMapper.apply(input, tagged, markdown.toSafeHtml(input.body()), caseStudy);
+        String bodyHtml = markdown.toSafeHtml(input.body());
+        Set<Approach> tagged = checkContent(input, bodyHtml, errors);
+        CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
         if (input.status() != null) {
             caseStudy.status = input.status();
         }
@@ -104,10 +111,23 @@ public class CaseStudyService {
         caseStudy.updatedAt = Timestamps.now();
     }
 
-    /** Whether any case study (of any status) has this slug; for loaders that must not write twice. */
+    /** How many draft or published case studies are tagged with the approach. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean exists(String slug) {
-        return caseStudies.slugExists(slug);
+    public long countLiveTaggedWith(Approach approach) {
+        return caseStudies.countTaggedWith(approach, List.of(CaseStudyStatus.DRAFT, CaseStudyStatus.PUBLISHED));
+    }
+
+    /** Removes an approach from withdrawn case studies, which can no longer be edited, before it is deleted. */
+    public void untagWithdrawn(Approach approach) {
+        caseStudies.findTaggedWith(approach, CaseStudyStatus.WITHDRAWN)
+                .forEach(caseStudy -> caseStudy.approaches.remove(approach));
+        caseStudies.flush();
+    }
+
+    /** For each approach id, the ids of the published case studies tagged with it directly. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<Long>> publishedIdsByApproach() {
+        return caseStudies.publishedCaseStudiesByApproach();
     }
 
     private CaseStudy findServable(String slug) {
@@ -119,9 +139,9 @@ public class CaseStudyService {
         return caseStudy;
     }
 
-    /** Checks what Bean Validation cannot see alone: taxonomy slugs and rules across fields. */
-    private Set<Approach> checkContent(CaseStudyInput input, List<FieldError> errors) {
-        Set<Approach> tagged = approaches.resolveForTagging(input.approaches(), errors);
+    /** Checks what Bean Validation cannot see alone: taxonomy slugs, rules across fields, the rendered body's size. */
+    private Set<Approach> checkContent(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
+        Set<Approach> tagged = taxonomy.resolveForTagging(input.approaches(), errors);
         Period period = input.period();
         if (period != null) {
             if (period.startYear() != null && period.endYear() != null && period.endYear() < period.startYear()) {
@@ -136,19 +156,18 @@ public class CaseStudyService {
             errors.add(new FieldError(place.latitude() == null ? "place.latitude" : "place.longitude",
                     "must be given together with " + (place.latitude() == null ? "place.longitude" : "place.latitude")));
         }
+        if (bodyHtml.length() > MAX_BODY_HTML_LENGTH) {
+            errors.add(new FieldError("body", "renders to more than " + MAX_BODY_HTML_LENGTH
+                    + " characters of HTML; shorten it or use less markup"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return tagged;
     }
 
-    private String freeSlugFor(String title) {
-        String base = Slugs.fromTitle(title);
-        String slug = base;
-        for (int n = 2; caseStudies.slugExists(slug); n++) {
-            slug = Slugs.withSuffix(base, n);
-        }
-        return slug;
+    private static ApiException slugTaken(String slug) {
+        return new ApiException(ProblemType.SLUG_TAKEN, "A case study with the slug \"" + slug + "\" already exists.");
     }
 
     private static String encodeCursor(CaseStudy last) {

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public class ApiException extends RuntimeException {
 
+    /** Message of a missing request body, reported under the field {@value ProblemMappers#ROOT_FIELD}. */
+    public static final String BODY_REQUIRED = "a JSON object is required as the request body";
+
     private final ProblemType type;
     private final List<FieldError> errors;
 

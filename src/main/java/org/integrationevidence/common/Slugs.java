@@ -2,6 +2,7 @@ package org.integrationevidence.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** URL slugs: lowercase ASCII words joined by hyphens, such as {@code san-salvario-joint-campaign}. */
@@ -30,10 +31,28 @@ public final class Slugs {
         return slug.isEmpty() ? "untitled" : slug;
     }
 
-    /** The {@code n}th alternative of a taken slug ({@code n >= 2}), still within the length limit. */
-    public static String withSuffix(String slug, int n) {
+    /**
+     * The slug derived from {@code title}, or its first free alternative ({@code -2}, {@code -3}, ...), cut at a word
+     * boundary so that the suffix still fits the length limit.
+     */
+    public static String firstFree(String title, Predicate<String> taken) {
+        String base = fromTitle(title);
+        String slug = base;
+        for (int n = 2; taken.test(slug); n++) {
+            slug = withSuffix(base, n);
+        }
+        return slug;
+    }
+
+    static String withSuffix(String slug, int n) {
         String suffix = "-" + n;
-        String base = slug.length() + suffix.length() > MAX_LENGTH ? slug.substring(0, MAX_LENGTH - suffix.length()) : slug;
-        return base.replaceAll("-+$", "") + suffix;
+        String base = slug;
+        while (base.length() + suffix.length() > MAX_LENGTH && base.contains("-")) {
+            base = base.substring(0, base.lastIndexOf('-'));
+        }
+        if (base.length() + suffix.length() > MAX_LENGTH) {
+            base = base.substring(0, MAX_LENGTH - suffix.length());
+        }
+        return base + suffix;
     }
 }

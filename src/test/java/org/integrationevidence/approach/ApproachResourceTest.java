@@ -14,6 +14,8 @@ import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
 import static org.integrationevidence.TestData.unique;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +136,30 @@ class ApproachResourceTest {
     }
 
     @Test
+    void withdrawnCaseStudiesDoNotKeepAnApproachAlive() {
+        String approach = createApproach(null);
+        String other = createApproach(null);
+        Map<String, Object> body = caseStudy(approach);
+        body.put("approaches", List.of(approach, other));
+        String slug = create(body);
+        given().when().delete("/api/v1/case-studies/" + slug).then().statusCode(204);
+
+        given().when().delete("/api/v1/approaches/" + approach).then().statusCode(204);
+        given().when().get("/api/v1/approaches/" + approach).then().statusCode(404);
+        given().when().delete("/api/v1/approaches/" + other).then().statusCode(204);
+    }
+
+    @Test
+    void concurrentCreatesOfOneSlugGiveOneApproachAndConflicts() throws Exception {
+        String slug = unique("approach");
+        List<Integer> statuses = org.integrationevidence.TestData.concurrently(8, () -> given().contentType(ContentType.JSON)
+                .body(Map.of("slug", slug, "name", "Raced", "definition", "Created by several requests at once."))
+                .when().post("/api/v1/approaches").then().extract().statusCode());
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+    }
+
+    @Test
     void theTreeCannotBeMadeCyclic() {
         String parent = createApproach(null);
         String child = createApproach(parent);
@@ -153,7 +179,7 @@ class ApproachResourceTest {
                 .when().post("/api/v1/approaches")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("parent"))
-                .body("errors[0].message", equalTo("\"no-such-approach\" is not an approach in the taxonomy"));
+                .body("errors[0].message", equalTo("\"no-such-approach\" is not an approach in the taxonomy; see GET /api/v1/approaches"));
         given().contentType(ContentType.JSON).body(Map.of("slug", "sport", "name", "Sport again", "definition", "Duplicate."))
                 .when().post("/api/v1/approaches")
                 .then().statusCode(409)

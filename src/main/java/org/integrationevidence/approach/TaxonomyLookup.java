@@ -1,0 +1,59 @@
+package org.integrationevidence.approach;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.FieldError;
+
+/**
+ * Resolves approach slugs for other features (tagging and filtering case studies), so that they depend on the
+ * taxonomy without depending on the service that changes it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TaxonomyLookup {
+
+    static final String SEE_TAXONOMY = " is not an approach in the taxonomy; see GET /api/v1/approaches";
+
+    @Inject
+    ApproachRepository approaches;
+
+    /**
+     * The ids of the approaches named in a list filter and of everything below them. An unknown slug is a 400,
+     * so that a typo is reported rather than silently matching nothing.
+     */
+    public Set<Long> idsForFilter(List<String> slugs) {
+        Taxonomy taxonomy = load();
+        Set<Long> ids = new HashSet<>();
+        for (String slug : slugs) {
+            Approach approach = taxonomy.find(slug)
+                    .orElseThrow(() -> ApiException.invalid("approach", "\"" + slug + "\"" + SEE_TAXONOMY));
+            ids.addAll(taxonomy.selfAndDescendantIds(approach));
+        }
+        return ids;
+    }
+
+    /** The approaches to tag a case study with; each slug that is not in the taxonomy adds a field error. */
+    public Set<Approach> resolveForTagging(List<String> slugs, List<FieldError> errors) {
+        Taxonomy taxonomy = load();
+        Set<Approach> resolved = new LinkedHashSet<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            String slug = slugs.get(i);
+            String field = "approaches[" + i + "]";
+            taxonomy.find(slug).ifPresentOrElse(resolved::add,
+                    () -> errors.add(new FieldError(field, "\"" + slug + "\"" + SEE_TAXONOMY)));
+        }
+        return resolved;
+    }
+
+    Taxonomy load() {
+        return new Taxonomy(approaches.listAll());
+    }
+}

@@ -1,0 +1,35 @@
+package org.integrationevidence.common;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Recognises a write refused by a unique constraint, such as two requests racing for one slug. */
+public final class UniqueConstraints {
+
+    private UniqueConstraints() {
+    }
+
+    /** Runs a flush; a unique-constraint failure becomes the given API error instead of a 500. */
+    public static void flushOr(Runnable flush, ApiException whenTaken) {
+        try {
+            flush.run();
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                throw whenTaken;
+            }
+            throw e;
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
