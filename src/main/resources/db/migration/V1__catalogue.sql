@@ -20,7 +20,7 @@ create table case_study (
     title               varchar(200)   not null,
     summary             varchar(300)   not null,
     body_markdown       varchar(20000) not null,
-    body_html           varchar(100000) not null,
+    body_html           varchar(400000) not null,
     place_name          varchar(120)   not null,
     local_authority     varchar(120),
     region              varchar(120),

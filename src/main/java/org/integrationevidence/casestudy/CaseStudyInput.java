@@ -25,7 +25,8 @@ public record CaseStudyInput(
                 examples = "bradford-bangladeshi-women-football", maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, nullable = true)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE) String slug,
 
-        @Schema(description = "Title of the case study.", maxLength = 200, examples = "Bradford: connecting Bangladeshi women with the city's football club")
+        @Schema(description = "Title of the case study.", maxLength = 200,
+                examples = "Bradford Council: engaging Bangladeshi women in the area with the local football team")
         @NotBlank @Size(max = 200) String title,
 
         @Schema(description = "One-line summary.", maxLength = 300)

@@ -106,7 +106,8 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> create(CaseStudyInput input) {
         CaseStudyView created = service.create(input);
-        return RestResponse.ResponseBuilder.<CaseStudyView>created(uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build()).entity(created).build();
+        URI location = uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build();
+        return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
 
     @PUT

@@ -28,7 +28,7 @@ public record CaseStudyView(
         @Schema(examples = "CC-BY-4.0") String licence,
         @Schema(description = "When it was created, in UTC.") Instant createdAt,
         @Schema(description = "When it was last changed, in UTC.") Instant updatedAt,
-        @Schema(description = "Increases by one with every change.", examples = "1") long version) {
+        @Schema(description = "0 when created; increases by one with every change.", examples = "0") long version) {
 
     /** The evidence rating as served, with the label of its level. */
     @Schema(name = "Evidence", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels.")

@@ -14,7 +14,8 @@ import org.integrationevidence.common.CountryCode;
 public record Place(
         @Schema(description = "Name of the place: a neighbourhood, city, region or country.", examples = "Bradford", maxLength = 120)
         @NotBlank @Size(max = 120) String name,
-        @Schema(description = "The local authority or city government, when there is one.", examples = "Bradford Council", nullable = true, maxLength = 120)
+        @Schema(description = "The local authority or city government, when there is one.", examples = "Bradford Council",
+                nullable = true, maxLength = 120)
         @Size(max = 120) String localAuthority,
         @Schema(description = "Region, when the source names one.", examples = "London", nullable = true, maxLength = 120)
         @Size(max = 120) String region,

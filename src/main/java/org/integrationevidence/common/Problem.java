@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "An RFC 9457 problem document, served as application/problem+json.")
 public record Problem(
-        @Schema(description = "URI reference identifying the kind of problem; stable, and dereferenceable for a description.", examples = "/problems/validation")
+        @Schema(description = "URI reference identifying the kind of problem; stable, and dereferenceable for a description.",
+                examples = "/problems/validation")
         String type,
         @Schema(description = "Short summary of the kind of problem.", examples = "Invalid request")
         String title,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -34,6 +35,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * stack traces, SQL) ever reaches a response: unexpected failures get a fixed text and are logged here.
  */
 public class ProblemMappers {
+
+    /** The field name of the request body as a whole, as in JSONPath: {@code $}. */
+    public static final String ROOT_FIELD = "$";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -121,8 +125,17 @@ public class ProblemMappers {
                             .map(Object::toString).sorted().collect(Collectors.joining(", "));
             return invalid(field, message, path);
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "The request body has more content after its JSON document"
+                    + location(e.getLocation()) + ".", path);
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return invalid(jsonPath(mismatch), expectation(mismatch), path);
+        }
+        if (e instanceof InputCoercionException || findCause(e, InputCoercionException.class) != null) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "A number in the request body is out of range"
+                    + location(e.getLocation()) + ".", path);
         }
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiException api) {
             return Problem.of(api.type(), api.getMessage(), path, api.errors());
@@ -182,7 +195,7 @@ public class ProblemMappers {
         return "must be a JSON object";
     }
 
-    /** The JSON path of a Jackson failure, such as {@code sources[1].publishedOn}; "body" for the document itself. */
+    /** The JSON path of a Jackson failure, such as {@code sources[1].publishedOn}; {@value #ROOT_FIELD} for the document itself. */
     private static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
@@ -195,7 +208,7 @@ public class ProblemMappers {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.isEmpty() ? ROOT_FIELD : path.toString();
     }
 
     /**
@@ -223,7 +236,7 @@ public class ProblemMappers {
             }
             path.append(node.getName());
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.isEmpty() ? ROOT_FIELD : path.toString();
     }
 
     private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

@@ -8,7 +8,7 @@ public enum ProblemType {
     VALIDATION("validation", 400, "Invalid request",
             "One or more fields or query parameters are invalid. The errors list names each field and what is wrong with it."),
     MALFORMED_BODY("malformed-body", 400, "Malformed request body",
-            "The request body is not well-formed JSON, or a value has the wrong type. Nothing was written."),
+            "The request body is not one well-formed JSON document, or a number in it is out of range. Nothing was written."),
     NOT_FOUND("not-found", 404, "Not found",
             "There is no resource at this URL. Check the slug or the path."),
     GONE("gone", 410, "Gone",

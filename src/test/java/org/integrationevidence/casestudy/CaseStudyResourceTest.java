@@ -273,6 +273,43 @@ class CaseStudyResourceTest {
     }
 
     @Test
+    void trailingContentAndHugeNumbersAreMalformed() {
+        given().contentType(ContentType.JSON).body("{} {}")
+                .when().post("/api/v1/case-studies")
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/malformed-body"))
+                .body("detail", containsString("more content after its JSON document"));
+        given().contentType(ContentType.JSON).body("{\"period\": {\"startYear\": 99999999999}}")
+                .when().post("/api/v1/case-studies")
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/malformed-body"))
+                .body("detail", containsString("A number in the request body is out of range"));
+    }
+
+    @Test
+    void concurrentCreatesOfOneSlugGiveOneCaseStudyAndConflicts() throws Exception {
+        Map<String, Object> body = caseStudy(createApproach(null));
+        List<Integer> statuses = org.integrationevidence.TestData.concurrently(8, () -> given().contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/case-studies").then().extract().statusCode());
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+    }
+
+    @Test
+    void aBodyWhoseHtmlWouldBeTooLongIsRefused() {
+        String approach = createApproach(null);
+        // One long link target defined once and referenced 2,500 times: 17,000 characters of Markdown, megabytes of HTML.
+        String references = "[a]: https://example.org/" + "x".repeat(2000) + "\n\n" + "[a][] ".repeat(2500);
+        expectInvalid(approach, body -> body.put("body", references), "body",
+                "renders to more than 400000 characters of HTML; shorten it or use less markup");
+        Map<String, Object> allEscaped = caseStudy(approach);
+        allEscaped.put("body", "&\"<".repeat(6666));
+        given().contentType(ContentType.JSON).body(allEscaped)
+                .when().post("/api/v1/case-studies")
+                .then().statusCode(201);
+    }
+
+    @Test
     void wrongTypesAreNamedByTheirPath() {
         expectFieldError(Map.of("title", 5), "title", "must be a string");
         expectFieldError(Map.of("period", Map.of("startYear", "2017")), "period.startYear", "must be a whole number");
@@ -284,7 +321,7 @@ class CaseStudyResourceTest {
                 "must be a date in the form YYYY-MM-DD");
         given().contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/case-studies")
-                .then().statusCode(400).body("errors[0].field", equalTo("body"))
+                .then().statusCode(400).body("errors[0].field", equalTo("$"))
                 .body("errors[0].message", equalTo("must be a JSON object"));
     }
 
@@ -316,8 +353,8 @@ class CaseStudyResourceTest {
         given().contentType(ContentType.JSON)
                 .when().post("/api/v1/case-studies")
                 .then().statusCode(400)
-                .body("errors[0].field", equalTo("body"))
-                .body("errors[0].message", equalTo("must not be null"));
+                .body("errors[0].field", equalTo("$"))
+                .body("errors[0].message", equalTo("a JSON object is required as the request body"));
     }
 
     @Test

@@ -26,6 +26,14 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void optionsListsTheMethodsOfThePathItself() {
+        given().when().options("/api/v1/case-studies")
+                .then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        given().when().options("/api/v1/case-studies/any-slug")
+                .then().statusCode(200).header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+    }
+
+    @Test
     void unacceptableMediaTypesAre406() {
         given().accept("text/csv").when().get("/api/v1/case-studies")
                 .then().statusCode(406)
@@ -44,6 +52,15 @@ class ErrorResponsesTest {
                 .body("status", equalTo(410))
                 .body("title", equalTo("Gone"));
         given().when().get("/problems/nonsense").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void otherSitesCanReadTheApiFromTheBrowser() {
+        given().header("Origin", "https://www.example-council.gov.uk")
+                .when().get("/api/v1/case-studies?limit=1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://www.example-council.gov.uk"))
+                .header("Access-Control-Expose-Headers", containsString("Link"));
     }
 
     @Test

@@ -92,6 +92,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theDocumentedRequestExamplesAreAccepted() throws IOException {
+        JsonNode paths = JSON.readTree(given().accept("application/json").when().get("/q/openapi?format=json").asString())
+                .get("paths");
+        String caseStudy = requestExample(paths.path("/api/v1/case-studies").path("post"));
+        String slug = given().contentType("application/json").body(caseStudy)
+                .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
+        given().contentType("application/json").body(requestExample(paths.path("/api/v1/case-studies/{slug}").path("put")))
+                .when().put("/api/v1/case-studies/" + slug).then().statusCode(200);
+        String approach = given().contentType("application/json").body(requestExample(paths.path("/api/v1/approaches").path("post")))
+                .when().post("/api/v1/approaches").then().statusCode(201).extract().path("slug");
+        given().contentType("application/json").body(requestExample(paths.path("/api/v1/approaches/{slug}").path("put")))
+                .when().put("/api/v1/approaches/" + approach).then().statusCode(200);
+    }
+
+    private static String requestExample(JsonNode operation) throws IOException {
+        JsonNode examples = operation.path("requestBody").path("content").path("application/json").path("examples");
+        assertTrue(examples.size() > 0, "no request example for " + operation.path("operationId").asText());
+        return JSON.writeValueAsString(examples.elements().next().get("value"));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200)
