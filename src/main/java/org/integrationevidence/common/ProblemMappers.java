@@ -1,6 +1,5 @@
 package org.integrationevidence.common;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -239,14 +238,8 @@ public class ProblemMappers {
         return path.isEmpty() ? ROOT_FIELD : path.toString();
     }
 
+    /** The first cause of {@code e} (not {@code e} itself) that is a {@code type}, or null. */
     private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
-        List<Throwable> seen = new ArrayList<>();
-        for (Throwable cause = e.getCause(); cause != null && !seen.contains(cause); cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            seen.add(cause);
-        }
-        return null;
+        return e.getCause() == null ? null : Throwables.findInChain(e.getCause(), type);
     }
 }

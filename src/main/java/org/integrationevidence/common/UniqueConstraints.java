@@ -21,15 +21,7 @@ public final class UniqueConstraints {
     }
 
     static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        ConstraintViolationException violation = Throwables.findInChain(e, ConstraintViolationException.class);
+        return violation != null && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
     }
 }
