@@ -17,7 +17,7 @@ public record ApproachDetail(
         ApproachRef parent,
         @Schema(description = "Narrower approaches, by name.")
         List<ApproachRef> children,
-        @Schema(description = "The first page of published case studies tagged with this approach or a narrower one, newest first. "
+        @Schema(description = "The first page of published case studies tagged with this approach or a narrower one, most recently changed first. "
                 + "Continue with GET /api/v1/case-studies?approach={slug}&cursor={next}.")
         Page<CaseStudySummary> caseStudies,
         Instant createdAt,

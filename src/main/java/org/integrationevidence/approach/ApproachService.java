@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.integrationevidence.casestudy.CaseStudyFilter;
 import org.integrationevidence.casestudy.CaseStudyService;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.common.ApiException;
@@ -22,6 +21,9 @@ import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
 import org.integrationevidence.common.UniqueConstraints;
+import org.integrationevidence.search.CaseStudyPage;
+import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.SearchRequest;
 
 /** The approach taxonomy: reading the tree, and the rules for changing it. */
 @ApplicationScoped
@@ -36,6 +38,9 @@ public class ApproachService {
 
     @Inject
     CaseStudyService caseStudies;
+
+    @Inject
+    CaseStudySearch search;
 
     @Inject
     EvidenceConfig config;
@@ -79,7 +84,11 @@ public class ApproachService {
         }
         Taxonomy taxonomy = taxonomyLookup.load();
         Approach parent = resolveParent(input.parent(), taxonomy, approach);
+        boolean searchTermsChange = !input.name().strip().equals(approach.name) || parent != approach.parent;
         apply(input, parent, approach);
+        if (searchTermsChange) {
+            caseStudies.recordTaxonomyChange(taxonomy.selfAndDescendantIds(approach));
+        }
         approach.updatedAt = Timestamps.now();
         approaches.flush();
         return detail(approach, taxonomyLookup.load());
@@ -106,8 +115,8 @@ public class ApproachService {
     }
 
     private ApproachDetail detail(Approach approach, Taxonomy taxonomy) {
-        Page<CaseStudySummary> tagged = caseStudies.list(CaseStudyFilter.approach(approach.slug), null,
-                config.paging().defaultLimit());
+        CaseStudyPage found = search.search(SearchRequest.taggedWith(approach.slug, config.paging().defaultLimit()));
+        Page<CaseStudySummary> tagged = new Page<>(found.items(), found.total(), found.next());
         return new ApproachDetail(approach.slug, approach.name, approach.definition,
                 approach.parent == null ? null : ApproachRef.of(approach.parent),
                 taxonomy.childrenOf(approach).stream().map(ApproachRef::of).toList(),

@@ -1,8 +1,10 @@
 package org.integrationevidence.approach;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +53,20 @@ public class TaxonomyLookup {
                     () -> errors.add(new FieldError(field, "\"" + slug + "\"" + SEE_TAXONOMY)));
         }
         return resolved;
+    }
+
+    /** An approach as other features show it: its slug, name and the slug of its broader approach. */
+    public record Entry(String slug, String name, String parentSlug) {
+    }
+
+    /** Every approach of the taxonomy, by slug. */
+    public Map<String, Entry> entries() {
+        Map<String, Entry> entries = new HashMap<>();
+        for (Approach approach : approaches.listAll()) {
+            entries.put(approach.slug, new Entry(approach.slug, approach.name,
+                    approach.parent == null ? null : approach.parent.slug));
+        }
+        return entries;
     }
 
     Taxonomy load() {

@@ -72,7 +72,7 @@ final class CaseStudyMapper {
 
     static CaseStudySummary toSummary(CaseStudy c) {
         return new CaseStudySummary(c.slug, c.title, c.summary, place(c), period(c), approaches(c),
-                sorted(c.themes), sorted(c.targetGroups), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt);
+                sorted(c.themes), sorted(c.targetGroups), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt, null);
     }
 
     private static Place place(CaseStudy c) {

@@ -1,71 +1,36 @@
 package org.integrationevidence.casestudy;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 
 import org.integrationevidence.approach.Approach;
 
 @ApplicationScoped
 public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
 
-    /** Position in the newest-first order, from which a page continues. */
-    record Keyset(Instant createdAt, long id) {
+    /** The case studies with these ids, in no particular order; ids that no longer exist are left out. */
+    List<CaseStudy> findWithIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    /** The published case studies matching the filter, newest first, after the keyset, at most {@code limit}. */
-    List<CaseStudy> findPublished(Set<Long> approachIds, CaseStudyFilter filter, Keyset after, int limit) {
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder where = whereClause(approachIds, filter, parameters);
-        if (after != null) {
-            where.append(" and (c.createdAt < :afterCreated or (c.createdAt = :afterCreated and c.id < :afterId))");
-            parameters.put("afterCreated", after.createdAt());
-            parameters.put("afterId", after.id());
-        }
-        TypedQuery<CaseStudy> query = getEntityManager()
-                .createQuery("select c from CaseStudy c" + where + " order by c.createdAt desc, c.id desc", CaseStudy.class)
-                .setMaxResults(limit);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+    /** Up to {@code limit} case studies with an id above {@code afterId}, in id order: a walk over all of them. */
+    List<CaseStudy> findAfterId(long afterId, int limit) {
+        return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();
     }
 
-    long countPublished(Set<Long> approachIds, CaseStudyFilter filter) {
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder where = whereClause(approachIds, filter, parameters);
-        TypedQuery<Long> query = getEntityManager().createQuery("select count(c) from CaseStudy c" + where, Long.class);
-        parameters.forEach(query::setParameter);
-        return query.getSingleResult();
-    }
-
-    private static StringBuilder whereClause(Set<Long> approachIds, CaseStudyFilter filter, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(" where c.status = :status");
-        parameters.put("status", CaseStudyStatus.PUBLISHED);
-        if (approachIds != null) {
-            where.append(" and c.id in (select ca.id from CaseStudy ca join ca.approaches a where a.id in :approachIds)");
-            parameters.put("approachIds", approachIds);
-        }
-        if (!filter.countries().isEmpty()) {
-            where.append(" and c.countryCode in :countries");
-            parameters.put("countries", filter.countries());
-        }
-        if (!filter.themes().isEmpty()) {
-            where.append(" and c.id in (select ct.id from CaseStudy ct join ct.themes t where t in :themes)");
-            parameters.put("themes", filter.themes());
-        }
-        if (!filter.targetGroups().isEmpty()) {
-            where.append(" and c.id in (select cg.id from CaseStudy cg join cg.targetGroups g where g in :targetGroups)");
-            parameters.put("targetGroups", filter.targetGroups());
-        }
-        return where;
+    /** The ids of every case study, in any state, tagged with one of the approaches. */
+    List<Long> findIdsTaggedWithAny(Collection<Long> approachIds) {
+        return getEntityManager().createNamedQuery(CaseStudy.IDS_TAGGED_WITH_ANY, Long.class)
+                .setParameter("approachIds", approachIds).getResultList();
     }
 
     Optional<CaseStudy> findBySlug(String slug) {

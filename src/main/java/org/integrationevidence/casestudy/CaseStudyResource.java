@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.search.CaseStudyPage;
+import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.RelatedCaseStudy;
+import org.integrationevidence.search.SearchParameters;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/case-studies")
@@ -36,8 +41,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Case studies")
 public class CaseStudyResource {
 
+    private static final int RELATED_DEFAULT = 5;
+    private static final int RELATED_MAX = 20;
+
     @Inject
     CaseStudyService service;
+
+    @Inject
+    CaseStudySearch search;
 
     @Inject
     EvidenceConfig config;
@@ -46,37 +57,45 @@ public class CaseStudyResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(operationId = "listCaseStudies", summary = "List case studies",
-            description = "Published case studies, newest first, a page at a time. Filters combine: values of one filter are "
-                    + "alternatives (OR), different filters must all match (AND). Follow `next` (or the `Link: rel=\"next\"` "
-                    + "header) for the next page; `total` counts all matches.")
+    @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
+            description = "Published case studies, a page at a time: all of them, or those matching free text (`q`) and "
+                    + "filters. Values of one filter are alternatives (OR); different filters must all match (AND). With "
+                    + "`q`, results are ranked by relevance and each carries `highlights`. `facets` adds counts per value "
+                    + "for building filter menus. Follow `next` (or the `Link: rel=\"next\"` header) for the next page, "
+                    + "to the last one; `total` counts all matches. Paging runs on a snapshot of the index, so pages never "
+                    + "repeat or skip a case study while others are written.")
     @APIResponse(responseCode = "200", description = "A page of case study summaries.",
             headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page.",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
-    public RestResponse<Page<CaseStudySummary>> list(
-            @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
-                    + "approach. Repeatable.") @QueryParam("approach") List<String> approach,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code, such as `GB`. Repeatable.")
-            @QueryParam("country") List<String> country,
-            @Parameter(description = "Theme, one of the values of the Theme schema, such as `education`. Repeatable.")
-            @QueryParam("theme") List<String> theme,
-            @Parameter(description = "Target group, one of the values of the TargetGroup schema, such as `women`. Repeatable.")
-            @QueryParam("targetGroup") List<String> targetGroup,
-            @Parameter(description = "Page size, 1 to 100.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The `next` cursor of the previous page; leave out for the first page.")
-            @QueryParam("cursor") String cursor) {
-        CaseStudyFilter filter = CaseStudyFilter.parse(approach, country, theme, targetGroup);
-        int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        Page<CaseStudySummary> page = service.list(filter, blankToNull(cursor), pageSize);
-        RestResponse.ResponseBuilder<Page<CaseStudySummary>> response = RestResponse.ResponseBuilder.ok(page);
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters) {
+        CaseStudyPage page = search.search(parameters.toRequest(config));
+        RestResponse.ResponseBuilder<CaseStudyPage> response = RestResponse.ResponseBuilder.ok(page);
         if (page.next() != null) {
             URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
+    }
+
+    @GET
+    @Path("{slug}/related")
+    @Operation(operationId = "listRelatedCaseStudies", summary = "List case studies like this one",
+            description = "The published case studies most similar to this one, most similar first: sharing its approaches "
+                    + "(or narrower ones), themes, target groups and wording. Each comes with the reasons it was chosen.")
+    @APIResponse(responseCode = "200", description = "The related case studies; `next` is always null.")
+    @APIResponse(responseCode = "400", ref = "BadQuery")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Page<RelatedCaseStudy> related(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug,
+            @Parameter(description = "How many, 1 to 20.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"), example = "5")
+            @QueryParam("limit") String limit) {
+        List<RelatedCaseStudy> related = search.related(slug, QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX));
+        return new Page<>(related, related.size(), null);
     }
 
     @GET
@@ -140,7 +159,4 @@ public class CaseStudyResource {
         service.withdraw(slug);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

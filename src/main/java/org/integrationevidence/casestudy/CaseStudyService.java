@@ -1,7 +1,9 @@
 package org.integrationevidence.casestudy;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
@@ -43,17 +43,37 @@ public class CaseStudyService {
     @Inject
     MarkdownRenderer markdown;
 
-    /** One page of published case studies matching the filter, newest first. */
+    @Inject
+    ChangeJournal journal;
+
+    /**
+     * Summaries of the case studies with these ids, in the order given, leaving out any that no longer exist or
+     * are not in one of the statuses: search results come from the index, but what is served is what the
+     * database holds now.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CaseStudySummary> list(CaseStudyFilter filter, String cursor, int limit) {
-        CaseStudyRepository.Keyset after = cursor == null ? null : decodeCursor(cursor);
-        Set<Long> approachIds = filter.approaches().isEmpty() ? null : taxonomy.idsForFilter(filter.approaches());
-        List<CaseStudy> found = caseStudies.findPublished(approachIds, filter, after, limit + 1);
-        boolean more = found.size() > limit;
-        List<CaseStudy> page = more ? found.subList(0, limit) : found;
-        long total = caseStudies.countPublished(approachIds, filter);
-        String next = more ? encodeCursor(page.get(page.size() - 1)) : null;
-        return new Page<>(page.stream().map(CaseStudyMapper::toSummary).toList(), total, next);
+    public List<CaseStudySummary> summaries(List<Long> ids, Set<CaseStudyStatus> statuses) {
+        Map<Long, CaseStudy> found = new HashMap<>();
+        caseStudies.findWithIds(ids).forEach(caseStudy -> found.put(caseStudy.id, caseStudy));
+        return ids.stream().map(found::get)
+                .filter(caseStudy -> caseStudy != null && statuses.contains(caseStudy.status))
+                .map(CaseStudyMapper::toSummary).toList();
+    }
+
+    /** The id of a case study that may be served, or 404 / 410 as for a GET. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long servableId(String slug) {
+        return findServable(slug).id;
+    }
+
+    /** The indexable form of the case studies with these ids; ids that no longer exist are left out. */
+    public List<IndexableCaseStudy> indexable(Collection<Long> ids) {
+        return caseStudies.findWithIds(ids).stream().map(this::toIndexable).toList();
+    }
+
+    /** Up to {@code limit} case studies in id order after {@code afterId}, in indexable form: to rebuild an index. */
+    public List<IndexableCaseStudy> indexableAfter(long afterId, int limit) {
+        return caseStudies.findAfterId(afterId, limit).stream().map(this::toIndexable).toList();
     }
 
     /** A case study by slug: published and draft ones are served; a withdrawn one is 410 Gone. */
@@ -80,6 +100,7 @@ public class CaseStudyService {
         caseStudy.updatedAt = caseStudy.createdAt;
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
         UniqueConstraints.flushOr(() -> caseStudies.persistAndFlush(caseStudy), slugTaken(slug));
+        journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
     }
 
@@ -101,6 +122,7 @@ public class CaseStudyService {
         }
         caseStudy.updatedAt = Timestamps.now();
         caseStudies.flush();
+        journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
     }
 
@@ -109,6 +131,15 @@ public class CaseStudyService {
         CaseStudy caseStudy = findServable(slug);
         caseStudy.status = CaseStudyStatus.WITHDRAWN;
         caseStudy.updatedAt = Timestamps.now();
+        journal.record(caseStudy.id);
+    }
+
+    /**
+     * Records a change of every case study tagged with one of the approaches, whose names or place in the tree
+     * changed: the case studies themselves are unchanged, but what search knows of them is not.
+     */
+    public void recordTaxonomyChange(Collection<Long> approachIds) {
+        caseStudies.findIdsTaggedWithAny(approachIds).forEach(journal::record);
     }
 
     /** How many draft or published case studies are tagged with the approach. */
@@ -119,9 +150,10 @@ public class CaseStudyService {
 
     /** Removes an approach from withdrawn case studies, which can no longer be edited, before it is deleted. */
     public void untagWithdrawn(Approach approach) {
-        caseStudies.findTaggedWith(approach, CaseStudyStatus.WITHDRAWN)
-                .forEach(caseStudy -> caseStudy.approaches.remove(approach));
+        List<CaseStudy> tagged = caseStudies.findTaggedWith(approach, CaseStudyStatus.WITHDRAWN);
+        tagged.forEach(caseStudy -> caseStudy.approaches.remove(approach));
         caseStudies.flush();
+        tagged.forEach(caseStudy -> journal.record(caseStudy.id));
     }
 
     /** For each approach id, the ids of the published case studies tagged with it directly. */
@@ -170,16 +202,19 @@ public class CaseStudyService {
         return new ApiException(ProblemType.SLUG_TAKEN, "A case study with the slug \"" + slug + "\" already exists.");
     }
 
-    private static String encodeCursor(CaseStudy last) {
-        return Cursor.encode(last.createdAt.toString(), last.id.toString());
-    }
-
-    private static CaseStudyRepository.Keyset decodeCursor(String cursor) {
-        List<String> parts = Cursor.decode(cursor, 2);
-        try {
-            return new CaseStudyRepository.Keyset(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
+    private IndexableCaseStudy toIndexable(CaseStudy c) {
+        List<String> organisations = new ArrayList<>(c.leadOrganisations);
+        organisations.addAll(c.partnerOrganisations);
+        Set<String> withBroader = new LinkedHashSet<>();
+        for (Approach approach : c.approaches) {
+            for (Approach step = approach; step != null && withBroader.add(step.slug); step = step.parent) {
+                // walks up to the root; the set also stops a loop should the tree ever hold one
+            }
         }
+        return new IndexableCaseStudy(c.id, c.slug, c.status, c.title, c.summary, markdown.toPlainText(c.bodyMarkdown),
+                c.placeName, c.localAuthority, c.region, c.countryCode, c.scale, c.startYear, c.endYear,
+                Boolean.TRUE.equals(c.ongoing), organisations, c.approaches.stream().map(a -> a.slug).toList(),
+                List.copyOf(withBroader), c.approaches.stream().map(a -> a.name).toList(), List.copyOf(c.themes),
+                List.copyOf(c.targetGroups), List.copyOf(c.outcomes), c.evidenceLevel, c.updatedAt);
     }
 }

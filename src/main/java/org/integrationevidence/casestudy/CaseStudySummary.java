@@ -2,6 +2,9 @@ package org.integrationevidence.casestudy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationevidence.approach.ApproachRef;
@@ -21,5 +24,16 @@ public record CaseStudySummary(
         CaseStudyStatus status,
         @Schema(examples = "CC-BY-4.0") String licence,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Only when the request has `q`: per field (`title`, `summary`, `body`), short fragments "
+                + "of the text where it matches, HTML-escaped, with the matched words in `<mark>` elements.",
+                examples = "{\"title\": [\"Bradford's Bangladeshi women and the city's <mark>football</mark> club\"]}")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Map<String, List<String>> highlights) {
+
+    /** The same summary with highlights from a search. */
+    public CaseStudySummary withHighlights(Map<String, List<String>> fragments) {
+        return new CaseStudySummary(slug, title, summary, place, period, approaches, themes, targetGroups, evidenceLevel,
+                status, licence, createdAt, updatedAt, fragments);
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -28,7 +29,14 @@ public class MarkdownRenderer {
                     .requireRelsOnLinks("nofollow", "noopener")
                     .toFactory());
 
+    private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
+
     public String toSafeHtml(String markdown) {
         return policy.sanitize(renderer.render(parser.parse(markdown)));
+    }
+
+    /** The text a reader sees, without Markdown syntax: what search matches and quotes in highlights. */
+    public String toPlainText(String markdown) {
+        return textRenderer.render(parser.parse(markdown));
     }
 }

@@ -1,32 +1,49 @@
 package org.integrationevidence.common;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * Opaque keyset cursors. A cursor is the sort key of the last item of a page, base64url-encoded, so that the next
- * page starts exactly after it however many items are added meanwhile. Clients must not build or parse them.
+ * Opaque paging cursors: the position after the last item of a page, base64url-encoded and signed with a key
+ * shared by every instance, so that a tampered cursor is refused rather than trusted. Clients must not build or
+ * parse them. Parts must not contain {@code |}.
  */
 public final class Cursor {
 
     private static final String SEPARATOR = "|";
+    private static final String ALGORITHM = "HmacSHA256";
+    /** 128 bits of the MAC are kept: plenty against forgery, and the cursor stays short. */
+    private static final int SIGNATURE_BYTES = 16;
 
     private Cursor() {
     }
 
-    public static String encode(String... parts) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
+    public static String encode(byte[] key, String... parts) {
+        byte[] payload = String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(payload) + "." + base64.encodeToString(sign(key, payload));
     }
 
     /** Decodes a cursor into exactly {@code expectedParts} parts, or fails with a 400 naming the parameter. */
-    public static List<String> decode(String cursor, int expectedParts) {
+    public static List<String> decode(byte[] key, String cursor, int expectedParts) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> parts = List.of(text.split("\\" + SEPARATOR, -1));
-            if (parts.size() == expectedParts) {
-                return parts;
+            int dot = cursor.indexOf('.');
+            if (dot > 0) {
+                byte[] payload = Base64.getUrlDecoder().decode(cursor.substring(0, dot));
+                byte[] signature = Base64.getUrlDecoder().decode(cursor.substring(dot + 1));
+                if (MessageDigest.isEqual(signature, sign(key, payload))) {
+                    List<String> parts = List.of(new String(payload, StandardCharsets.UTF_8).split("\\" + SEPARATOR, -1));
+                    if (parts.size() == expectedParts) {
+                        return parts;
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             // falls through to the validation error below
@@ -35,6 +52,16 @@ public final class Cursor {
     }
 
     public static ApiException invalid() {
-        return ApiException.invalid("cursor", "is not a cursor returned by this API; start again without it");
+        return ApiException.invalid("cursor", "is not a cursor returned by this API for this request; start again without it");
+    }
+
+    private static byte[] sign(byte[] key, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.integrationevidence.common;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,6 +22,9 @@ public interface EvidenceConfig {
     /** List paging settings. */
     Paging paging();
 
+    /** Search index settings. */
+    Search search();
+
     interface Seed {
         /** Load the seed case studies and taxonomy on the first start with an empty database. Env: EVIDENCE_SEED_ENABLED. */
         @WithDefault("true")
@@ -34,5 +39,42 @@ public interface EvidenceConfig {
         /** Largest {@code limit} a client may ask for. */
         @WithDefault("100")
         int maxLimit();
+    }
+
+    interface Search {
+        /** How often the index looks for changes committed by other instances. Env: EVIDENCE_SEARCH_POLL_INTERVAL. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How often indexed changes are committed to disk (the journal replays anything newer after a crash). */
+        @WithDefault("5s")
+        Duration commitInterval();
+
+        /**
+         * How long a gap in the journal's ids is waited for: an id taken by a transaction that has not committed
+         * yet. Longer-running write transactions are indexed only at the next rebuild.
+         */
+        @WithDefault("60s")
+        Duration gapTimeout();
+
+        /** How long a write waits for this instance's index to show it before it is answered anyway. */
+        @WithDefault("5s")
+        Duration writeWait();
+
+        /** How long a paging cursor stays valid. */
+        @WithDefault("24h")
+        Duration cursorLifetime();
+
+        /** How long the index snapshot behind a cursor is kept, so paging sees no duplicates or gaps meanwhile. */
+        @WithDefault("2m")
+        Duration snapshotRetention();
+
+        /** Longest {@code q}, in characters. */
+        @WithDefault("500")
+        int maxQueryLength();
+
+        /** Most filter values in one request, over all filters. */
+        @WithDefault("100")
+        int maxFilterValues();
     }
 }

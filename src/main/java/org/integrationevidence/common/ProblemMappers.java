@@ -40,6 +40,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** What a 503 asks clients to wait: the conditions behind it (an index opening) pass within seconds. */
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     @Inject
     AllowedMethods allowedMethods;
 
@@ -102,7 +105,11 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private static String detailFor(ProblemType type, HttpServerRequest request) {

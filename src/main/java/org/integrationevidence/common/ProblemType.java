@@ -27,6 +27,9 @@ public enum ProblemType {
             "The request conflicts with the current state of the resource."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
+    UNAVAILABLE("unavailable", 503, "Service unavailable",
+            "The service cannot answer this request right now, for example while its search index is being opened. "
+                    + "Retry after the number of seconds in the Retry-After header."),
     INTERNAL("internal", 500, "Internal server error",
             "The server failed to handle the request. The failure has been logged; retrying later may help.");
 
@@ -74,6 +77,7 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 410 -> GONE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };
     }

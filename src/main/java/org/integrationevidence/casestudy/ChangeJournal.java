@@ -1,0 +1,91 @@
+package org.integrationevidence.casestudy;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.integrationevidence.common.Timestamps;
+
+/**
+ * The journal of committed case study changes, which search indexes (and later the public change feed) read in
+ * id order. An entry is written in the transaction of the change, so it exists exactly when the change does.
+ * After a transaction that wrote entries commits, {@link CaseStudiesCommitted} is fired once, on the committing
+ * thread, so that this instance's index can catch up before the write is answered.
+ */
+@ApplicationScoped
+public class ChangeJournal {
+
+    /** A journal entry as readers see it. */
+    public record Change(long id, long caseStudyId, Instant recordedAt) {
+    }
+
+    /** Fired after a transaction that changed case studies has committed. */
+    public record CaseStudiesCommitted() {
+    }
+
+    private static final Object NOTIFICATION_KEY = new Object();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<CaseStudiesCommitted> committed;
+
+    /** Records a change of the case study in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(long caseStudyId) {
+        ChangeJournalEntry entry = new ChangeJournalEntry();
+        entry.caseStudyId = caseStudyId;
+        entry.recordedAt = Timestamps.now();
+        entityManager.persist(entry);
+        if (transactions.getResource(NOTIFICATION_KEY) == null) {
+            transactions.putResource(NOTIFICATION_KEY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        committed.fire(new CaseStudiesCommitted());
+                    }
+                }
+            });
+        }
+    }
+
+    /** Up to {@code limit} entries with an id above {@code afterId}, in id order. */
+    @Transactional
+    public List<Change> changesAfter(long afterId, int limit) {
+        return entityManager.createNamedQuery(ChangeJournalEntry.AFTER, ChangeJournalEntry.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultStream()
+                .map(entry -> new Change(entry.id, entry.caseStudyId, entry.recordedAt)).toList();
+    }
+
+    /** The id of the newest entry, or 0 when the journal is empty. */
+    @Transactional
+    public long lastId() {
+        Long last = entityManager.createNamedQuery(ChangeJournalEntry.LAST, Long.class).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    /** The id of the newest entry recorded before the instant, or 0 when there is none. */
+    @Transactional
+    public long lastIdBefore(Instant instant) {
+        Long last = entityManager.createNamedQuery(ChangeJournalEntry.LAST_BEFORE, Long.class)
+                .setParameter("before", instant).getSingleResult();
+        return last == null ? 0 : last;
+    }
+}

@@ -1,0 +1,36 @@
+package org.integrationevidence.casestudy;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One committed change of one case study; readers re-read the case study itself, so the entry holds no content. */
+@Entity
+@Table(name = "change_journal")
+@NamedQuery(name = ChangeJournalEntry.AFTER,
+        query = "select e from ChangeJournalEntry e where e.id > :after order by e.id")
+@NamedQuery(name = ChangeJournalEntry.LAST_BEFORE,
+        query = "select max(e.id) from ChangeJournalEntry e where e.recordedAt < :before")
+@NamedQuery(name = ChangeJournalEntry.LAST, query = "select max(e.id) from ChangeJournalEntry e")
+class ChangeJournalEntry {
+
+    static final String AFTER = "ChangeJournalEntry.after";
+    static final String LAST_BEFORE = "ChangeJournalEntry.lastBefore";
+    static final String LAST = "ChangeJournalEntry.last";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "case_study_id", nullable = false)
+    long caseStudyId;
+
+    @Column(name = "recorded_at", nullable = false)
+    Instant recordedAt;
+}

@@ -1,0 +1,197 @@
+package org.integrationevidence.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.integrationevidence.casestudy.IndexableCaseStudy;
+
+/**
+ * The mapping from a case study to a Lucene document: one place that knows every field's name and how it is
+ * indexed. Change anything here and raise {@link #MAPPING_VERSION}: indexes built by an older mapping are then
+ * rebuilt from the database at the next start.
+ */
+final class CaseStudyDocuments {
+
+    static final int MAPPING_VERSION = 1;
+
+    // Identity and state
+    static final String ID = "id";
+    static final String SLUG = "slug";
+    static final String STATUS = "status";
+
+    // Full text. Title, summary and body are stored for highlighting, with offsets so that it needs no re-analysis.
+    static final String TITLE = "title";
+    static final String SUMMARY = "summary";
+    static final String BODY = "body";
+    static final String PLACE = "place";
+    static final String ORGANISATIONS = "organisations";
+    static final String APPROACH_NAMES = "approachNames";
+    static final String OUTCOMES = "outcomes";
+
+    /** Field weights of free-text search: a match in the title or an approach name counts most. */
+    static final Map<String, Float> TEXT_WEIGHTS = Map.of(
+            TITLE, 4f, APPROACH_NAMES, 3f, PLACE, 2f, SUMMARY, 2f, ORGANISATIONS, 1.5f, OUTCOMES, 1.5f, BODY, 1f);
+
+    static final List<String> HIGHLIGHTED = List.of(TITLE, SUMMARY, BODY);
+
+    // Exact-match filters (keyword fields)
+    static final String APPROACH = "approach";
+    static final String DIRECT_APPROACH = "directApproach";
+    static final String COUNTRY = "country";
+    static final String REGION = "region";
+    static final String PLACE_KEY = "placeKey";
+    static final String THEME = "theme";
+    static final String TARGET_GROUP = "targetGroup";
+    static final String SCALE = "scale";
+    static final String EVIDENCE = "evidence";
+    static final String ACTIVE_FROM = "activeFrom";
+    static final String ACTIVE_TO = "activeTo";
+    static final String UPDATED = "updated";
+
+    // Sorting
+    static final String TITLE_SORT = "titleSort";
+    static final String START_SORT = "startSort";
+
+    // Completion
+    static final String TITLE_WORDS = "titleWords";
+    /** Place names for completion: folded name, a separator, then the name as written. */
+    static final String PLACE_COMPLETION = "placeCompletion";
+    static final char COMPLETION_SEPARATOR = '\u001f';
+
+    /** Facet dimensions, indexed as sorted-set doc values under the same names as the filters. */
+    static final List<String> FACETS = List.of(APPROACH, COUNTRY, THEME, TARGET_GROUP, EVIDENCE, SCALE);
+
+    /** Year used for "still going" when filtering on activity periods. */
+    static final int OPEN_END = 9999;
+
+    private static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+
+    static final FacetsConfig FACETS_CONFIG = facetsConfig();
+
+    private CaseStudyDocuments() {
+    }
+
+    static Term idTerm(long id) {
+        return new Term(ID, Long.toString(id));
+    }
+
+    static Document toDocument(IndexableCaseStudy c) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(c.id()), Field.Store.YES));
+        doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(SLUG, new BytesRef(c.slug())));
+        doc.add(new StringField(STATUS, c.status().toString(), Field.Store.NO));
+
+        doc.add(new Field(TITLE, c.title(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field(SUMMARY, c.summary(), STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field(BODY, c.bodyText(), STORED_TEXT_WITH_OFFSETS));
+        List<String> places = new ArrayList<>();
+        places.add(c.placeName());
+        addIfPresent(places, c.localAuthority());
+        addIfPresent(places, c.region());
+        if (c.countryCode() != null) {
+            places.add(countryName(c.countryCode()));
+        }
+        places.forEach(place -> doc.add(new TextField(PLACE, place, Field.Store.NO)));
+        c.organisations().forEach(name -> doc.add(new TextField(ORGANISATIONS, name, Field.Store.NO)));
+        c.approachNames().forEach(name -> doc.add(new TextField(APPROACH_NAMES, name, Field.Store.NO)));
+        c.outcomes().forEach(outcome -> doc.add(new TextField(OUTCOMES, outcome, Field.Store.NO)));
+
+        for (String slug : c.approachSlugsWithBroader()) {
+            doc.add(new StringField(APPROACH, slug, Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(APPROACH, slug));
+        }
+        c.approachSlugs().forEach(slug -> doc.add(new StringField(DIRECT_APPROACH, slug, Field.Store.YES)));
+        if (c.countryCode() != null) {
+            doc.add(new StringField(COUNTRY, c.countryCode(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(COUNTRY, c.countryCode()));
+        }
+        if (c.region() != null) {
+            doc.add(new StringField(REGION, SearchAnalyzers.fold(c.region()), Field.Store.NO));
+        }
+        doc.add(new StringField(PLACE_KEY, SearchAnalyzers.fold(c.placeName()), Field.Store.NO));
+        if (c.localAuthority() != null) {
+            doc.add(new StringField(PLACE_KEY, SearchAnalyzers.fold(c.localAuthority()), Field.Store.NO));
+        }
+        c.themes().forEach(theme -> {
+            doc.add(new StringField(THEME, theme.toString(), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(THEME, theme.toString()));
+        });
+        c.targetGroups().forEach(group -> {
+            doc.add(new StringField(TARGET_GROUP, group.toString(), Field.Store.YES));
+            doc.add(new SortedSetDocValuesFacetField(TARGET_GROUP, group.toString()));
+        });
+        doc.add(new StringField(SCALE, c.scale().toString(), Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(SCALE, c.scale().toString()));
+        doc.add(new IntPoint(EVIDENCE, c.evidenceLevel()));
+        doc.add(new NumericDocValuesField(EVIDENCE, c.evidenceLevel()));
+        doc.add(new SortedSetDocValuesFacetField(EVIDENCE, Integer.toString(c.evidenceLevel())));
+
+        // A period with only one year known is taken as that year; "ongoing" runs to the open end.
+        Integer from = c.startYear() != null ? c.startYear() : c.endYear();
+        Integer to = c.ongoing() ? Integer.valueOf(OPEN_END) : c.endYear() != null ? c.endYear() : c.startYear();
+        if (from != null && to != null) {
+            doc.add(new IntPoint(ACTIVE_FROM, from));
+            doc.add(new IntPoint(ACTIVE_TO, to));
+        }
+        if (c.startYear() != null) {
+            doc.add(new NumericDocValuesField(START_SORT, c.startYear()));
+        }
+        long updatedMicros = c.updatedAt().getEpochSecond() * 1_000_000L + c.updatedAt().getNano() / 1_000;
+        doc.add(new LongPoint(UPDATED, updatedMicros));
+        doc.add(new NumericDocValuesField(UPDATED, updatedMicros));
+        doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(SearchAnalyzers.fold(c.title()))));
+
+        doc.add(new TextField(TITLE_WORDS, c.title(), Field.Store.NO));
+        doc.add(new StringField(PLACE_COMPLETION,
+                SearchAnalyzers.fold(c.placeName()) + COMPLETION_SEPARATOR + c.placeName(), Field.Store.NO));
+        try {
+            return FACETS_CONFIG.build(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String countryName(String code) {
+        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        return name.isEmpty() || name.equals(code) ? code : name;
+    }
+
+    private static void addIfPresent(List<String> values, String value) {
+        if (value != null && !value.isBlank()) {
+            values.add(value);
+        }
+    }
+
+    private static FieldType storedTextWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(APPROACH, true);
+        config.setMultiValued(THEME, true);
+        config.setMultiValued(TARGET_GROUP, true);
+        return config;
+    }
+}

@@ -1,0 +1,610 @@
+package org.integrationevidence.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.casestudy.EvidenceLevel;
+import org.integrationevidence.casestudy.Scale;
+import org.integrationevidence.casestudy.TargetGroup;
+import org.integrationevidence.casestudy.Theme;
+import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.Cursor;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.FieldError;
+import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.ServerSecrets;
+
+/**
+ * Search over the case studies: ranked free text, filters, facets, highlights, related case studies and
+ * completions. Matching, ranking and counting happen in the Lucene index; what is served comes from the database,
+ * so a search never shows a case study that the database no longer has or no longer publishes.
+ */
+@ApplicationScoped
+public class CaseStudySearch {
+
+    private static final String CURSOR_VERSION = "s1";
+    private static final String CURSOR_KEY = "cursor-key";
+    private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
+    private static final int RELATED_TEXT_TERMS = 12;
+    private static final int REASON_WORDS = 5;
+    private static final int PLACE_CANDIDATES = 200;
+    /** Long enough for the longest body: matches past this point would not be highlighted. */
+    private static final int MAX_HIGHLIGHTED_LENGTH = 25_000;
+
+    @Inject
+    SearchIndex index;
+
+    @Inject
+    CaseStudyService caseStudies;
+
+    @Inject
+    TaxonomyLookup taxonomy;
+
+    @Inject
+    ServerSecrets secrets;
+
+    @Inject
+    EvidenceConfig config;
+
+    private final Analyzer queryAnalyzer = SearchAnalyzers.query();
+    private final Analyzer indexAnalyzer = SearchAnalyzers.index();
+    private final Analyzer wordAnalyzer = SearchAnalyzers.words();
+
+    /** One page of case studies matching the request, with facet counts and highlights when asked for. */
+    public CaseStudyPage search(SearchRequest request) {
+        Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
+                && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
+        checkApproaches(request.approaches(), approaches);
+        Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
+        Map<String, Query> filters = filters(request);
+        PageStart start = request.cursor() == null ? null : decodeCursor(request);
+
+        SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
+        try {
+            Query query = combine(text, filters, null);
+            TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
+                    start == null ? null : start.after(), Integer.MAX_VALUE);
+            boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
+            TopFieldDocs docs;
+            FacetsCollector mainFacets = null;
+            if (facetsFromMain) {
+                Object[] results = snapshot.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+                docs = (TopFieldDocs) results[0];
+                mainFacets = (FacetsCollector) results[1];
+            } else {
+                docs = snapshot.search(query, top);
+            }
+            boolean more = docs.scoreDocs.length > request.limit();
+            ScoreDoc[] hits = more ? java.util.Arrays.copyOf(docs.scoreDocs, request.limit()) : docs.scoreDocs;
+
+            List<Long> ids = new ArrayList<>();
+            List<String> slugs = new ArrayList<>();
+            for (ScoreDoc hit : hits) {
+                Document stored = snapshot.storedFields().document(hit.doc, Set.of(CaseStudyDocuments.ID, CaseStudyDocuments.SLUG));
+                ids.add(Long.parseLong(stored.get(CaseStudyDocuments.ID)));
+                slugs.add(stored.get(CaseStudyDocuments.SLUG));
+            }
+            Map<String, Map<String, List<String>>> highlights = text == null ? Map.of() : highlight(snapshot, text, hits, slugs);
+            List<CaseStudySummary> items = caseStudies.summaries(ids, request.statuses()).stream()
+                    .map(summary -> text == null ? summary
+                            : summary.withHighlights(highlights.getOrDefault(summary.slug(), Map.of())))
+                    .toList();
+            Map<String, List<FacetValue>> facets = null;
+            if (!request.facets().isEmpty()) {
+                facets = new LinkedHashMap<>();
+                for (String dim : request.facets()) {
+                    FacetsCollector collector = filters.containsKey(dim)
+                            ? snapshot.search(combine(text, filters, dim), new FacetsCollectorManager())
+                            : mainFacets;
+                    facets.put(dim, facetValues(snapshot, collector, dim, request, approaches));
+                }
+            }
+            String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1]) : null;
+            return new CaseStudyPage(items, docs.totalHits.value, next, facets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    /** The published case studies most like this one, each with what they share. */
+    public List<RelatedCaseStudy> related(String slug, int limit) {
+        long id = caseStudies.servableId(slug);
+        Map<String, TaxonomyLookup.Entry> approaches = taxonomy.entries();
+        SearchIndex.Snapshot snapshot = acquire(null);
+        try {
+            TopDocs self = snapshot.search(new TermQuery(CaseStudyDocuments.idTerm(id)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int doc = self.scoreDocs[0].doc;
+            Document source = snapshot.storedFields().document(doc);
+            MoreLikeThis moreLikeThis = new MoreLikeThis(snapshot.getIndexReader());
+            moreLikeThis.setAnalyzer(indexAnalyzer);
+            moreLikeThis.setFieldNames(CaseStudyDocuments.HIGHLIGHTED.toArray(String[]::new));
+            moreLikeThis.setMinTermFreq(1);
+            moreLikeThis.setMinDocFreq(1);
+            moreLikeThis.setMinWordLen(3);
+            moreLikeThis.setMaxDocFreqPct(50);
+            moreLikeThis.setMaxQueryTerms(RELATED_TEXT_TERMS);
+            moreLikeThis.setStopWords(SearchAnalyzers.STOP_WORDS);
+            Query similarText = moreLikeThis.like(doc);
+            String[] words = moreLikeThis.retrieveInterestingTerms(doc);
+
+            List<String> sourceApproaches = List.of(source.getValues(CaseStudyDocuments.DIRECT_APPROACH));
+            List<String> sourceThemes = List.of(source.getValues(CaseStudyDocuments.THEME));
+            List<String> sourceGroups = List.of(source.getValues(CaseStudyDocuments.TARGET_GROUP));
+            BooleanQuery.Builder similar = new BooleanQuery.Builder()
+                    .add(similarText, BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(CaseStudyDocuments.idTerm(id)), BooleanClause.Occur.MUST_NOT)
+                    .add(statusFilter(Set.of(CaseStudyStatus.PUBLISHED)), BooleanClause.Occur.FILTER)
+                    .setMinimumNumberShouldMatch(1);
+            sourceApproaches.forEach(slugValue -> similar.add(new BoostQuery(
+                    new TermQuery(new Term(CaseStudyDocuments.APPROACH, slugValue)), 3f), BooleanClause.Occur.SHOULD));
+            sourceThemes.forEach(theme -> similar.add(new BoostQuery(
+                    new TermQuery(new Term(CaseStudyDocuments.THEME, theme)), 1.5f), BooleanClause.Occur.SHOULD));
+            sourceGroups.forEach(group -> similar.add(new BoostQuery(
+                    new TermQuery(new Term(CaseStudyDocuments.TARGET_GROUP, group)), 1.5f), BooleanClause.Occur.SHOULD));
+            TopDocs found = snapshot.search(similar.build(), limit);
+
+            Map<String, Weight> wordWeights = new LinkedHashMap<>();
+            for (String word : words) {
+                BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+                CaseStudyDocuments.HIGHLIGHTED.forEach(field ->
+                        anyField.add(new TermQuery(new Term(field, word)), BooleanClause.Occur.SHOULD));
+                wordWeights.put(word, snapshot.createWeight(snapshot.rewrite(anyField.build()), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            }
+            List<Long> ids = new ArrayList<>();
+            Map<Long, List<RelatedCaseStudy.Reason>> reasons = new HashMap<>();
+            for (ScoreDoc hit : found.scoreDocs) {
+                Document related = snapshot.storedFields().document(hit.doc);
+                long relatedId = Long.parseLong(related.get(CaseStudyDocuments.ID));
+                ids.add(relatedId);
+                reasons.put(relatedId, reasons(sourceApproaches, sourceThemes, sourceGroups, related, approaches,
+                        matchingWords(snapshot, wordWeights, hit.doc)));
+            }
+            Map<String, Long> idBySlug = new HashMap<>();
+            List<CaseStudySummary> summaries = caseStudies.summaries(ids, Set.of(CaseStudyStatus.PUBLISHED));
+            for (int i = 0; i < found.scoreDocs.length; i++) {
+                idBySlug.put(snapshot.storedFields().document(found.scoreDocs[i].doc).get(CaseStudyDocuments.SLUG), ids.get(i));
+            }
+            return summaries.stream()
+                    .map(summary -> new RelatedCaseStudy(summary, reasons.get(idBySlug.get(summary.slug()))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    /** Completions of what is being typed: approach names, then places, then titles of published case studies. */
+    public List<Suggestion> suggest(String prefix, int limit) {
+        String folded = SearchAnalyzers.fold(prefix);
+        int share = (limit + 2) / 3;
+        List<Suggestion> suggestions = new ArrayList<>();
+        taxonomy.entries().values().stream()
+                .filter(entry -> startsAWord(SearchAnalyzers.fold(entry.name()), folded))
+                .sorted(Comparator.comparing(TaxonomyLookup.Entry::name))
+                .limit(share)
+                .forEach(entry -> suggestions.add(new Suggestion("approach", entry.name(), entry.slug())));
+        SearchIndex.Snapshot snapshot = acquire(null);
+        try {
+            suggestions.addAll(places(snapshot, folded, share));
+            suggestions.addAll(titles(snapshot, prefix, limit - suggestions.size()));
+            return suggestions.size() > limit ? suggestions.subList(0, limit) : suggestions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    // ---- Queries ----
+
+    private static Map<String, Query> filters(SearchRequest request) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        putTerms(filters, CaseStudyDocuments.APPROACH, request.approaches());
+        putTerms(filters, CaseStudyDocuments.COUNTRY, request.countries());
+        putTerms(filters, CaseStudyDocuments.REGION, request.regions());
+        putTerms(filters, CaseStudyDocuments.PLACE_KEY, request.places());
+        putTerms(filters, CaseStudyDocuments.THEME, request.themes().stream().map(Theme::toString).toList());
+        putTerms(filters, CaseStudyDocuments.TARGET_GROUP, request.targetGroups().stream().map(TargetGroup::toString).toList());
+        putTerms(filters, CaseStudyDocuments.SCALE, request.scales().stream().map(Scale::toString).toList());
+        if (request.minEvidence() != null) {
+            filters.put(CaseStudyDocuments.EVIDENCE, IntPoint.newRangeQuery(CaseStudyDocuments.EVIDENCE, request.minEvidence(), 5));
+        }
+        if (request.activeFrom() != null || request.activeTo() != null) {
+            int from = request.activeFrom() == null ? Integer.MIN_VALUE : request.activeFrom();
+            int to = request.activeTo() == null ? Integer.MAX_VALUE : request.activeTo();
+            filters.put("active", new BooleanQuery.Builder()
+                    .add(IntPoint.newRangeQuery(CaseStudyDocuments.ACTIVE_FROM, Integer.MIN_VALUE, to), BooleanClause.Occur.FILTER)
+                    .add(IntPoint.newRangeQuery(CaseStudyDocuments.ACTIVE_TO, from, Integer.MAX_VALUE), BooleanClause.Occur.FILTER)
+                    .build());
+        }
+        if (request.updatedSince() != null) {
+            Instant since = request.updatedSince();
+            long micros = since.getEpochSecond() * 1_000_000L + since.getNano() / 1_000;
+            filters.put(CaseStudyDocuments.UPDATED, LongPoint.newRangeQuery(CaseStudyDocuments.UPDATED, micros, Long.MAX_VALUE));
+        }
+        filters.put(CaseStudyDocuments.STATUS, statusFilter(request.statuses()));
+        return filters;
+    }
+
+    private static Query statusFilter(Set<CaseStudyStatus> statuses) {
+        return new TermInSetQuery(CaseStudyDocuments.STATUS, statuses.stream().map(s -> new BytesRef(s.toString())).toList());
+    }
+
+    private static void putTerms(Map<String, Query> filters, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            filters.put(field, new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()));
+        }
+    }
+
+    /** The text query with every filter but the one of {@code excludedDimension} (none when null). */
+    private static Query combine(Query text, Map<String, Query> filters, String excludedDimension) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
+        filters.forEach((dimension, filter) -> {
+            if (!dimension.equals(excludedDimension)) {
+                query.add(filter, BooleanClause.Occur.FILTER);
+            }
+        });
+        return query.build();
+    }
+
+    private static void checkApproaches(List<String> requested, Map<String, TaxonomyLookup.Entry> approaches) {
+        List<FieldError> errors = requested.stream().filter(slug -> !approaches.containsKey(slug))
+                .map(slug -> new FieldError("approach", "\"" + slug + "\" is not an approach in the taxonomy; see "
+                        + "GET /api/v1/approaches"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    // ---- Facets ----
+
+    private List<FacetValue> facetValues(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim,
+            SearchRequest request, Map<String, TaxonomyLookup.Entry> approaches) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        if (snapshot.facetState != null && snapshot.facetState.getOrdRange(dim) != null) {
+            FacetResult result = new SortedSetDocValuesFacetCounts(snapshot.facetState, collector).getAllChildren(dim);
+            if (result != null) {
+                for (LabelAndValue value : result.labelValues) {
+                    counts.put(value.label, value.value.longValue());
+                }
+            }
+        }
+        Set<String> selected = selectedValues(dim, request);
+        if (dim.equals(CaseStudyDocuments.EVIDENCE)) {
+            for (EvidenceLevel level : EvidenceLevel.values()) {
+                counts.putIfAbsent(Integer.toString(level.level), 0L);
+            }
+        } else {
+            selected.forEach(value -> counts.putIfAbsent(value, 0L));
+        }
+        List<FacetValue> values = new ArrayList<>();
+        counts.forEach((value, count) -> values.add(new FacetValue(value, label(dim, value, approaches), count,
+                selected.contains(value), dim.equals(CaseStudyDocuments.APPROACH) && approaches.containsKey(value)
+                        ? approaches.get(value).parentSlug() : null)));
+        if (!dim.equals(CaseStudyDocuments.EVIDENCE)) {
+            values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
+        }
+        return values;
+    }
+
+    private static Set<String> selectedValues(String dim, SearchRequest request) {
+        Function<List<? extends Object>, Set<String>> strings = list -> list.stream().map(Object::toString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return switch (dim) {
+            case CaseStudyDocuments.APPROACH -> strings.apply(request.approaches());
+            case CaseStudyDocuments.COUNTRY -> strings.apply(request.countries());
+            case CaseStudyDocuments.THEME -> strings.apply(request.themes());
+            case CaseStudyDocuments.TARGET_GROUP -> strings.apply(request.targetGroups());
+            case CaseStudyDocuments.SCALE -> strings.apply(request.scales());
+            case CaseStudyDocuments.EVIDENCE -> {
+                Set<String> levels = new LinkedHashSet<>();
+                if (request.minEvidence() != null) {
+                    for (int level = request.minEvidence(); level <= 5; level++) {
+                        levels.add(Integer.toString(level));
+                    }
+                }
+                yield levels;
+            }
+            default -> Set.of();
+        };
+    }
+
+    private static String label(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches) {
+        return switch (dim) {
+            case CaseStudyDocuments.APPROACH -> approaches.containsKey(value) ? approaches.get(value).name() : value;
+            case CaseStudyDocuments.COUNTRY -> CaseStudyDocuments.countryName(value);
+            case CaseStudyDocuments.EVIDENCE -> EvidenceLevel.of(Integer.parseInt(value)).label;
+            case CaseStudyDocuments.THEME -> vocabularyLabel(Theme.class, value);
+            case CaseStudyDocuments.TARGET_GROUP -> vocabularyLabel(TargetGroup.class, value);
+            case CaseStudyDocuments.SCALE -> vocabularyLabel(Scale.class, value);
+            default -> value;
+        };
+    }
+
+    private static <E extends Enum<E>> String vocabularyLabel(Class<E> type, String value) {
+        return Vocabulary.parse(type, value).map(Vocabulary::label).orElse(value);
+    }
+
+    // ---- Highlights ----
+
+    private Map<String, Map<String, List<String>>> highlight(SearchIndex.Snapshot snapshot, Query text, ScoreDoc[] hits,
+            List<String> slugs) throws IOException {
+        if (hits.length == 0) {
+            return Map.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(snapshot, indexAnalyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withHighlightPhrasesStrictly(true)
+                .withHandleMultiTermQuery(true)
+                .withMaxNoHighlightPassages(0)
+                .withMaxLength(MAX_HIGHLIGHTED_LENGTH)
+                .build();
+        int[] docIds = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docIds[i] = hits[i].doc;
+        }
+        String[] fields = CaseStudyDocuments.HIGHLIGHTED.toArray(String[]::new);
+        Map<String, String[]> byField = highlighter.highlightFields(fields, text, docIds, HIGHLIGHT_PASSAGES);
+        Map<String, Map<String, List<String>>> highlights = new HashMap<>();
+        for (int i = 0; i < hits.length; i++) {
+            Map<String, List<String>> fragments = new LinkedHashMap<>();
+            for (String field : fields) {
+                String fragment = byField.get(field)[i];
+                if (fragment != null && !fragment.isBlank()) {
+                    fragments.put(field, List.of(fragment.strip()));
+                }
+            }
+            highlights.put(slugs.get(i), fragments);
+        }
+        return highlights;
+    }
+
+    // ---- Related ----
+
+    private static List<RelatedCaseStudy.Reason> reasons(List<String> sourceApproaches, List<String> sourceThemes,
+            List<String> sourceGroups, Document related, Map<String, TaxonomyLookup.Entry> approaches, List<String> words) {
+        List<RelatedCaseStudy.Reason> reasons = new ArrayList<>();
+        Set<String> relatedApproaches = Set.of(related.getValues(CaseStudyDocuments.APPROACH));
+        for (String approach : sourceApproaches) {
+            if (relatedApproaches.contains(approach)) {
+                String name = approaches.containsKey(approach) ? approaches.get(approach).name() : approach;
+                reasons.add(new RelatedCaseStudy.Reason("approach", approach, "Both are filed under the approach " + name));
+            }
+        }
+        Set<String> relatedThemes = Set.of(related.getValues(CaseStudyDocuments.THEME));
+        sourceThemes.stream().filter(relatedThemes::contains).forEach(theme -> reasons.add(new RelatedCaseStudy.Reason(
+                "theme", theme, "Both work on " + vocabularyLabel(Theme.class, theme).toLowerCase(java.util.Locale.ROOT))));
+        Set<String> relatedGroups = Set.of(related.getValues(CaseStudyDocuments.TARGET_GROUP));
+        sourceGroups.stream().filter(relatedGroups::contains).forEach(group -> reasons.add(new RelatedCaseStudy.Reason(
+                "targetGroup", group, "Both work with " + vocabularyLabel(TargetGroup.class, group)
+                        .toLowerCase(java.util.Locale.ROOT))));
+        if (!words.isEmpty()) {
+            reasons.add(new RelatedCaseStudy.Reason("text", null, "Similar wording: " + String.join(", ", words)));
+        }
+        return reasons;
+    }
+
+    private static List<String> matchingWords(SearchIndex.Snapshot snapshot, Map<String, Weight> wordWeights, int doc)
+            throws IOException {
+        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int target = doc - leaf.docBase;
+        List<String> words = new ArrayList<>();
+        for (Map.Entry<String, Weight> word : wordWeights.entrySet()) {
+            Scorer scorer = word.getValue().scorer(leaf);
+            if (scorer != null && scorer.iterator().advance(target) == target) {
+                words.add(word.getKey());
+                if (words.size() == REASON_WORDS) {
+                    break;
+                }
+            }
+        }
+        return words;
+    }
+
+    // ---- Completion ----
+
+    private static boolean startsAWord(String foldedText, String foldedPrefix) {
+        return foldedText.startsWith(foldedPrefix) || foldedText.contains(" " + foldedPrefix);
+    }
+
+    private static List<Suggestion> places(SearchIndex.Snapshot snapshot, String foldedPrefix, int limit) throws IOException {
+        Terms terms = MultiTerms.getTerms(snapshot.getIndexReader(), CaseStudyDocuments.PLACE_COMPLETION);
+        if (terms == null || limit <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> frequency = new HashMap<>();
+        TermsEnum termsEnum = terms.iterator();
+        BytesRef start = new BytesRef(foldedPrefix);
+        if (termsEnum.seekCeil(start) == TermsEnum.SeekStatus.END) {
+            return List.of();
+        }
+        int scanned = 0;
+        for (BytesRef term = termsEnum.term(); term != null && scanned < PLACE_CANDIDATES; term = termsEnum.next(), scanned++) {
+            String value = term.utf8ToString();
+            if (!value.startsWith(foldedPrefix)) {
+                break;
+            }
+            String display = value.substring(value.indexOf(CaseStudyDocuments.COMPLETION_SEPARATOR) + 1);
+            frequency.merge(display, termsEnum.docFreq(), Integer::sum);
+        }
+        return frequency.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(entry -> new Suggestion("place", entry.getKey(), entry.getKey()))
+                .toList();
+    }
+
+    private List<Suggestion> titles(SearchIndex.Snapshot snapshot, String prefix, int limit) throws IOException {
+        List<String> words = words(prefix);
+        if (words.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        boolean lastIsComplete = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(statusFilter(Set.of(CaseStudyStatus.PUBLISHED)), BooleanClause.Occur.FILTER);
+        for (int i = 0; i < words.size(); i++) {
+            Term term = new Term(CaseStudyDocuments.TITLE_WORDS, words.get(i));
+            boolean partial = i == words.size() - 1 && !lastIsComplete;
+            query.add(partial ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
+        }
+        TopDocs found = snapshot.search(query.build(), limit, new org.apache.lucene.search.Sort(
+                SortField.FIELD_SCORE, new SortField(CaseStudyDocuments.TITLE_SORT, SortField.Type.STRING)));
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (ScoreDoc hit : found.scoreDocs) {
+            Document doc = snapshot.storedFields().document(hit.doc, Set.of(CaseStudyDocuments.TITLE, CaseStudyDocuments.SLUG));
+            suggestions.add(new Suggestion("caseStudy", doc.get(CaseStudyDocuments.TITLE), doc.get(CaseStudyDocuments.SLUG)));
+        }
+        return suggestions;
+    }
+
+    private List<String> words(String text) throws IOException {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = wordAnalyzer.tokenStream(CaseStudyDocuments.TITLE_WORDS, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        }
+        return words;
+    }
+
+    // ---- Snapshots and cursors ----
+
+    private SearchIndex.Snapshot acquire(Long snapshotVersion) {
+        try {
+            SearchIndex.Snapshot snapshot = snapshotVersion == null ? null : index.acquire(snapshotVersion);
+            if (snapshot == null) {
+                snapshot = index.acquire();
+            }
+            if (snapshot == null) {
+                throw new ApiException(ProblemType.UNAVAILABLE, "The search index is not open yet; try again in a moment.");
+            }
+            return snapshot;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(SearchIndex.Snapshot snapshot) {
+        try {
+            index.release(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the next page starts: after this sort position, preferably in the same index snapshot. */
+    private record PageStart(long snapshotVersion, FieldDoc after) {
+    }
+
+    private String encodeCursor(SearchRequest request, SearchIndex.Snapshot snapshot, FieldDoc last) throws IOException {
+        long version = index.keep(snapshot);
+        Object value = last.fields[0];
+        String encodedValue;
+        if (value instanceof BytesRef bytes) {
+            encodedValue = Base64.getUrlEncoder().withoutPadding().encodeToString(BytesRef.deepCopyOf(bytes).bytes);
+        } else if (value instanceof Float || value instanceof Long) {
+            encodedValue = value.toString();
+        } else {
+            throw new IllegalStateException("Unexpected sort value " + value);
+        }
+        String slug = ((BytesRef) last.fields[1]).utf8ToString();
+        return Cursor.encode(secrets.get(CURSOR_KEY), CURSOR_VERSION, request.sort().parameter(), request.fingerprint(),
+                Long.toString(version), Long.toString(Instant.now().getEpochSecond()), encodedValue, slug);
+    }
+
+    private PageStart decodeCursor(SearchRequest request) {
+        List<String> parts = Cursor.decode(secrets.get(CURSOR_KEY), request.cursor(), 7);
+        if (!parts.get(0).equals(CURSOR_VERSION) || !parts.get(1).equals(request.sort().parameter())
+                || !parts.get(2).equals(request.fingerprint())) {
+            throw ApiException.invalid("cursor", "belongs to a different search; send it with the same q, filters and sort "
+                    + "as the page it came from, or start again without it");
+        }
+        try {
+            Instant issued = Instant.ofEpochSecond(Long.parseLong(parts.get(4)));
+            if (issued.plus(config.search().cursorLifetime()).isBefore(Instant.now())) {
+                throw ApiException.invalid("cursor", "has expired; start again from the first page");
+            }
+            Object value = switch (request.sort()) {
+                case RELEVANCE -> Float.parseFloat(parts.get(5));
+                case TITLE -> new BytesRef(Base64.getUrlDecoder().decode(parts.get(5)));
+                default -> Long.parseLong(parts.get(5));
+            };
+            FieldDoc after = new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts.get(6))});
+            return new PageStart(Long.parseLong(parts.get(3)), after);
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
+    }
+}

@@ -1,0 +1,532 @@
+package org.integrationevidence.search;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherLifetimeManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.ChangeJournal;
+import org.integrationevidence.casestudy.IndexableCaseStudy;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.ServerSecrets;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's Lucene index of case studies, under {@code <data-dir>/index}. The database is the only source of
+ * truth: the index is rebuilt from it when missing, unreadable, built by another mapping version or from another
+ * database, and it follows the database through the change journal, which it reads after each local commit and
+ * every poll interval (for commits of other instances). All index writes happen on one indexer thread; searches run
+ * on request threads against near-real-time snapshots.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    private static final String MAPPING_VERSION = "mappingVersion";
+    private static final String DATABASE_ID = "databaseId";
+    private static final String WATERMARK = "journalWatermark";
+    private static final int BATCH = 1000;
+
+    /** A searcher that carries the facet ordinals of its reader, computed once per snapshot. */
+    static final class Snapshot extends IndexSearcher {
+        final SortedSetDocValuesReaderState facetState;
+
+        Snapshot(IndexReader reader) {
+            super(reader);
+            SortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, CaseStudyDocuments.FACETS_CONFIG);
+            } catch (IllegalArgumentException | IOException e) {
+                state = null; // an empty index has no facet field yet
+            }
+            this.facetState = state;
+        }
+    }
+
+    /** Everything that exists while the index is open. Touched only on the indexer thread, except the searchers. */
+    private static final class Open {
+        Directory directory;
+        IndexWriter writer;
+        SearcherManager searchers;
+        SearcherLifetimeManager snapshots;
+        long watermark;
+        final TreeSet<Long> appliedAbove = new TreeSet<>();
+        Instant gapSince;
+        boolean uncommitted;
+    }
+
+    @Inject
+    EvidenceConfig config;
+
+    @Inject
+    CaseStudyService caseStudies;
+
+    @Inject
+    ChangeJournal journal;
+
+    @Inject
+    ServerSecrets secrets;
+
+    private volatile Open open;
+    private volatile ScheduledExecutorService indexer;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    /** Guards {@link #pendingCatchUp}; separate from the monitor that open and close hold while they wait. */
+    private final Object catchUpLock = new Object();
+    private CompletableFuture<Void> pendingCatchUp;
+
+    /** Opens before the seed data is loaded (at the default priority), since creating approaches lists their case studies. */
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
+        open();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Catches up with a local commit before its write is answered, so a client that writes then searches sees it. */
+    void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
+        CompletableFuture<Void> caughtUp = requestCatchUp();
+        try {
+            caughtUp.get(config.search().writeWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("The search index did not catch up within %s; the write is answered and will be searchable shortly.",
+                    config.search().writeWait());
+        } catch (ExecutionException e) {
+            LOG.error("The search index failed to catch up with a commit; the next poll retries.", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Opens the index, rebuilding or catching it up as needed, and starts following the journal. */
+    public synchronized void open() {
+        if (indexer != null) {
+            return;
+        }
+        indexer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "search-indexer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        runOnIndexer(this::openOnIndexer);
+        long poll = config.search().pollInterval().toMillis();
+        long commit = config.search().commitInterval().toMillis();
+        schedules.add(indexer.scheduleWithFixedDelay(this::pollJournal, poll, poll, TimeUnit.MILLISECONDS));
+        schedules.add(indexer.scheduleWithFixedDelay(this::commitQuietly, commit, commit, TimeUnit.MILLISECONDS));
+    }
+
+    /** Commits what was indexed and closes the index; searches answer 503 until it is opened again. */
+    public synchronized void close() {
+        if (indexer == null) {
+            return;
+        }
+        schedules.forEach(schedule -> schedule.cancel(false));
+        schedules.clear();
+        runOnIndexer(this::closeOnIndexer);
+        indexer.shutdown();
+        indexer = null;
+        synchronized (catchUpLock) {
+            if (pendingCatchUp != null) {
+                pendingCatchUp.complete(null);
+                pendingCatchUp = null;
+            }
+        }
+    }
+
+    /** Whether searches can be answered. */
+    public boolean isOpen() {
+        return open != null;
+    }
+
+    /** Where the index lives. */
+    public Path directory() {
+        return Path.of(config.dataDir(), "index");
+    }
+
+    /**
+     * Asks the indexer to read the journal; the future completes once a catch-up that started after this call has
+     * finished, so it includes every commit made before the call. Calls made meanwhile share one catch-up.
+     */
+    public CompletableFuture<Void> requestCatchUp() {
+        synchronized (catchUpLock) {
+            ScheduledExecutorService current = indexer;
+            if (current == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (pendingCatchUp == null) {
+                pendingCatchUp = new CompletableFuture<>();
+                try {
+                    current.execute(this::runPendingCatchUp);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    pendingCatchUp.complete(null); // closing: the next open catches up from the journal
+                    pendingCatchUp = null;
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+            return pendingCatchUp;
+        }
+    }
+
+    /** The current snapshot for a search; release it with {@link #release}. Null when the index is closed. */
+    Snapshot acquire() throws IOException {
+        Open current = open;
+        if (current == null) {
+            return null;
+        }
+        try {
+            return (Snapshot) current.searchers.acquire();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            return null;
+        }
+    }
+
+    /** The snapshot a cursor was issued from, if it is still kept; release it with {@link #release}. */
+    Snapshot acquire(long snapshotVersion) {
+        Open current = open;
+        return current == null ? null : (Snapshot) current.snapshots.acquire(snapshotVersion);
+    }
+
+    /** Keeps the snapshot for later pages of the same search, and returns its version for the cursor. */
+    long keep(Snapshot snapshot) throws IOException {
+        Open current = open;
+        return current == null ? -1 : current.snapshots.record(snapshot);
+    }
+
+    void release(Snapshot snapshot) throws IOException {
+        Open current = open;
+        if (current != null) {
+            try {
+                current.searchers.release(snapshot);
+                return;
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                // the index was closed meanwhile; fall through
+            }
+        }
+        snapshot.getIndexReader().decRef();
+    }
+
+    // ---- Work on the indexer thread ----
+
+    private void openOnIndexer() throws IOException {
+        Path path = directory();
+        Files.createDirectories(path);
+        String databaseId = Base64.getUrlEncoder().encodeToString(secrets.get("database-id"));
+        long lastJournalId = journal.lastId();
+        Open opening = new Open();
+        String rebuildReason = null;
+        opening.directory = FSDirectory.open(path);
+        try {
+            if (!DirectoryReader.indexExists(opening.directory)) {
+                rebuildReason = "there is no index yet";
+            } else {
+                Map<String, String> data = SegmentInfos.readLatestCommit(opening.directory).getUserData();
+                long watermark = Long.parseLong(data.getOrDefault(WATERMARK, "-1"));
+                if (!Integer.toString(CaseStudyDocuments.MAPPING_VERSION).equals(data.get(MAPPING_VERSION))) {
+                    rebuildReason = "it was built by mapping version " + data.get(MAPPING_VERSION) + ", this is version "
+                            + CaseStudyDocuments.MAPPING_VERSION;
+                } else if (!databaseId.equals(data.get(DATABASE_ID))) {
+                    rebuildReason = "it was built from another database";
+                } else if (watermark < 0 || watermark > lastJournalId) {
+                    rebuildReason = "it is ahead of the database's change journal (was the database restored?)";
+                } else {
+                    opening.writer = new IndexWriter(opening.directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
+                    opening.searchers = new SearcherManager(opening.writer, searcherFactory());
+                    opening.watermark = watermark;
+                }
+            }
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException
+                | EOFException | NumberFormatException e) {
+            rebuildReason = "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            closeQuietly(opening);
+            opening.directory = null;
+        }
+        if (rebuildReason != null) {
+            LOG.infof("Rebuilding the search index from the database: %s.", rebuildReason);
+            closeQuietly(opening);
+            rebuild(opening, path, databaseId);
+        }
+        opening.snapshots = new SearcherLifetimeManager();
+        open = opening;
+        catchUp(opening);
+    }
+
+    private void rebuild(Open target, Path path, String databaseId) throws IOException {
+        long started = System.nanoTime();
+        deleteRecursively(path);
+        Files.createDirectories(path);
+        target.directory = FSDirectory.open(path);
+        target.writer = new IndexWriter(target.directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        // Entries newer than this may belong to transactions still open: they are read again by the catch-up.
+        target.watermark = journal.lastIdBefore(Instant.now().minus(config.search().gapTimeout()));
+        long count = 0;
+        long afterId = 0;
+        for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
+                batch = caseStudies.indexableAfter(afterId, BATCH)) {
+            for (IndexableCaseStudy caseStudy : batch) {
+                target.writer.addDocument(CaseStudyDocuments.toDocument(caseStudy));
+                afterId = caseStudy.id();
+            }
+            count += batch.size();
+        }
+        target.writer.setLiveCommitData(commitData(target.watermark, databaseId).entrySet());
+        target.writer.commit();
+        target.searchers = new SearcherManager(target.writer, searcherFactory());
+        LOG.infof("Search index rebuilt: %d case studies in %d ms.", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void runPendingCatchUp() {
+        CompletableFuture<Void> mine;
+        synchronized (catchUpLock) {
+            mine = pendingCatchUp;
+            pendingCatchUp = null;
+        }
+        if (mine == null) {
+            return;
+        }
+        try {
+            Open current = open;
+            if (current != null) {
+                catchUp(current);
+            }
+            mine.complete(null);
+        } catch (Exception | LinkageError e) {
+            mine.completeExceptionally(e);
+        }
+    }
+
+    private void pollJournal() {
+        try {
+            Open current = open;
+            if (current != null) {
+                catchUp(current);
+            }
+        } catch (Exception e) {
+            LOG.error("Reading the change journal into the search index failed; the next poll retries.", e);
+        }
+    }
+
+    /**
+     * Applies every journal entry above the watermark that was not applied yet, then moves the watermark over the
+     * entries applied without a gap. A gap is an id taken by a transaction that has not committed yet (or never
+     * will): it holds the watermark back until it fills or the gap timeout passes, so no commit is skipped.
+     */
+    private void catchUp(Open target) throws IOException {
+        boolean changed = false;
+        long readAfter = target.watermark;
+        List<ChangeJournal.Change> batch;
+        do {
+            batch = journal.changesAfter(readAfter, BATCH);
+            Set<Long> caseStudyIds = new LinkedHashSet<>();
+            List<Long> entryIds = new ArrayList<>();
+            for (ChangeJournal.Change change : batch) {
+                if (!target.appliedAbove.contains(change.id())) {
+                    caseStudyIds.add(change.caseStudyId());
+                    entryIds.add(change.id());
+                }
+                readAfter = change.id();
+            }
+            if (!caseStudyIds.isEmpty()) {
+                apply(target, caseStudyIds);
+                target.appliedAbove.addAll(entryIds);
+                changed = true;
+            }
+        } while (batch.size() == BATCH);
+        advanceWatermark(target);
+        if (changed) {
+            target.searchers.maybeRefreshBlocking();
+            target.snapshots.prune(new SearcherLifetimeManager.PruneByAge(config.search().snapshotRetention().toSeconds()));
+            target.uncommitted = true;
+        }
+    }
+
+    private void apply(Open target, Set<Long> caseStudyIds) throws IOException {
+        Set<Long> missing = new HashSet<>(caseStudyIds);
+        for (IndexableCaseStudy caseStudy : caseStudies.indexable(caseStudyIds)) {
+            target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), CaseStudyDocuments.toDocument(caseStudy));
+            missing.remove(caseStudy.id());
+        }
+        for (Long id : missing) {
+            target.writer.deleteDocuments(CaseStudyDocuments.idTerm(id));
+        }
+    }
+
+    private void advanceWatermark(Open target) {
+        while (!target.appliedAbove.isEmpty()) {
+            long next = target.watermark + 1;
+            if (target.appliedAbove.remove(next)) {
+                target.watermark = next;
+                target.gapSince = null;
+                continue;
+            }
+            Instant now = Instant.now();
+            if (target.gapSince == null) {
+                target.gapSince = now;
+            }
+            Duration waited = Duration.between(target.gapSince, now);
+            if (waited.compareTo(config.search().gapTimeout()) < 0) {
+                return;
+            }
+            LOG.debugf("Journal ids %d to %d never committed; moving past them.", next, target.appliedAbove.first() - 1);
+            target.watermark = target.appliedAbove.first() - 1;
+            target.gapSince = null;
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            Open current = open;
+            if (current != null) {
+                commit(current);
+            }
+        } catch (Exception e) {
+            LOG.error("Committing the search index failed; the journal is replayed from the last commit at the next start.", e);
+        }
+    }
+
+    private void commit(Open target) throws IOException {
+        if (target.uncommitted) {
+            String databaseId = Base64.getUrlEncoder().encodeToString(secrets.get("database-id"));
+            target.writer.setLiveCommitData(commitData(target.watermark, databaseId).entrySet());
+            target.writer.commit();
+            target.uncommitted = false;
+        }
+    }
+
+    private void closeOnIndexer() throws IOException {
+        Open closing = open;
+        if (closing == null) {
+            return;
+        }
+        open = null;
+        try {
+            commit(closing);
+        } finally {
+            closeQuietly(closing);
+        }
+    }
+
+    private static Map<String, String> commitData(long watermark, String databaseId) {
+        return Map.of(MAPPING_VERSION, Integer.toString(CaseStudyDocuments.MAPPING_VERSION),
+                DATABASE_ID, databaseId, WATERMARK, Long.toString(watermark));
+    }
+
+    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(SearchAnalyzers.index(),
+                Map.of(CaseStudyDocuments.TITLE_WORDS, SearchAnalyzers.words()));
+        IndexWriterConfig writerConfig = new IndexWriterConfig(analyzer);
+        writerConfig.setOpenMode(mode);
+        writerConfig.setRAMBufferSizeMB(64);
+        return writerConfig;
+    }
+
+    private static SearcherFactory searcherFactory() {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                return new Snapshot(reader);
+            }
+        };
+    }
+
+    private void runOnIndexer(IndexTask task) {
+        try {
+            indexer.submit(() -> {
+                task.run();
+                return null;
+            }).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException("The search index at " + directory() + " cannot be used", io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the search index", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexTask {
+        void run() throws IOException;
+    }
+
+    private static void closeQuietly(Open target) {
+        for (java.io.Closeable closeable : new java.io.Closeable[] {target.snapshots, target.searchers, target.writer,
+                target.directory}) {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("Closing part of the search index failed", e);
+                }
+            }
+        }
+        target.snapshots = null;
+        target.searchers = null;
+        target.writer = null;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+}

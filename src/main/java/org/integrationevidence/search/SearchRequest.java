@@ -1,0 +1,49 @@
+package org.integrationevidence.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.Scale;
+import org.integrationevidence.casestudy.TargetGroup;
+import org.integrationevidence.casestudy.Theme;
+
+/**
+ * One search, parsed and checked: free text, filters (OR within one, AND across), order, facets and page. Empty
+ * lists and nulls mean "no filter". Places and regions are already folded to lower case without accents.
+ */
+public record SearchRequest(
+        String q,
+        List<String> approaches,
+        List<String> countries,
+        List<String> regions,
+        List<String> places,
+        List<Theme> themes,
+        List<TargetGroup> targetGroups,
+        List<Scale> scales,
+        Integer minEvidence,
+        Integer activeFrom,
+        Integer activeTo,
+        Instant updatedSince,
+        Set<CaseStudyStatus> statuses,
+        SearchSort sort,
+        List<String> facets,
+        int limit,
+        String cursor) {
+
+    /** The first page of published case studies tagged with an approach (or a narrower one), newest first. */
+    public static SearchRequest taggedWith(String approach, int limit) {
+        return new SearchRequest(null, List.of(approach), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(), limit,
+                null);
+    }
+
+    /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
+    String fingerprint() {
+        return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,
+                targetGroups, scales, String.valueOf(minEvidence), String.valueOf(activeFrom), String.valueOf(activeTo),
+                String.valueOf(updatedSince), statuses.stream().map(Enum::name).sorted().toList(), sort.parameter())
+                .toString().hashCode());
+    }
+}

@@ -1,0 +1,47 @@
+package org.integrationevidence.search;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+
+/** The orders a search can be sorted in. Ties are broken by slug, so that cursor paging is stable. */
+public enum SearchSort {
+    RELEVANCE("relevance", new SortField(null, SortField.Type.SCORE)),
+    UPDATED("-updated", new SortField(CaseStudyDocuments.UPDATED, SortField.Type.LONG, true)),
+    TITLE("title", new SortField(CaseStudyDocuments.TITLE_SORT, SortField.Type.STRING)),
+    EVIDENCE("-evidence", new SortField(CaseStudyDocuments.EVIDENCE, SortField.Type.LONG, true)),
+    START("-start", startYearDescendingMissingLast());
+
+    private final String parameter;
+    private final Sort sort;
+
+    SearchSort(String parameter, SortField primary) {
+        this.parameter = parameter;
+        this.sort = new Sort(primary, new SortField(CaseStudyDocuments.SLUG, SortField.Type.STRING));
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    Sort sort() {
+        return sort;
+    }
+
+    static Optional<SearchSort> parse(String value) {
+        return Arrays.stream(values()).filter(sort -> sort.parameter.equals(value)).findFirst();
+    }
+
+    static String allowed() {
+        return Arrays.stream(values()).map(SearchSort::parameter).collect(Collectors.joining(", "));
+    }
+
+    private static SortField startYearDescendingMissingLast() {
+        SortField field = new SortField(CaseStudyDocuments.START_SORT, SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return field;
+    }
+}

@@ -1,0 +1,57 @@
+package org.integrationevidence.search;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.Page;
+import org.integrationevidence.common.QueryParameters;
+
+@Path("/api/v1/suggest")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case studies")
+public class SuggestResource {
+
+    private static final int MAX_PREFIX_LENGTH = 100;
+    private static final int DEFAULT_LIMIT = 8;
+    private static final int MAX_LIMIT = 20;
+
+    @Inject
+    CaseStudySearch search;
+
+    @GET
+    @Operation(operationId = "suggest", summary = "Complete a search box",
+            description = "Completions of what someone is typing, for a search box: approach names, place names and titles "
+                    + "of published case studies whose words start with the prefix (case and accents ignored). Fast enough "
+                    + "to call on every key press.")
+    @APIResponse(responseCode = "200", description = "Up to `limit` suggestions: approaches, then places, then titles.")
+    @APIResponse(responseCode = "400", ref = "BadQuery")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Page<Suggestion> suggest(
+            @Parameter(description = "What has been typed so far, 1 to 100 characters.", required = true, example = "brad")
+            @QueryParam("prefix") String prefix,
+            @Parameter(description = "How many suggestions, 1 to 20.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "8"), example = "8")
+            @QueryParam("limit") String limit) {
+        if (prefix == null || prefix.isBlank()) {
+            throw ApiException.invalid("prefix", "is required: the text typed so far");
+        }
+        if (prefix.length() > MAX_PREFIX_LENGTH) {
+            throw ApiException.invalid("prefix", "must be at most " + MAX_PREFIX_LENGTH + " characters");
+        }
+        List<Suggestion> suggestions = search.suggest(prefix.stripLeading(), QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return new Page<>(suggestions, suggestions.size(), null);
+    }
+}
