@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Data survives a restart: runs the packaged server as the README does (default configuration, so the database
  * goes to ./data under its working directory), writes, stops it the way an operator would (SIGTERM), starts it
- * again and reads. Also checks that the second start does not seed again.
+ * again and reads. Also checks that the second start does not seed again, and that a deleted search index is
+ * rebuilt from the database at the next start.
  */
 class RestartIT {
 
@@ -61,6 +62,23 @@ class RestartIT {
             stop(second);
         }
         assertTrue(Files.exists(dataDir.resolve("evidence.mv.db")), "the database lives in the data directory");
+        assertTrue(Files.isDirectory(dataDir.resolve("index")), "the search index lives in the data directory");
+
+        // The index is derived data: deleted while the server is down, it is rebuilt from the database.
+        try (java.util.stream.Stream<Path> paths = Files.walk(dataDir.resolve("index"))) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+        Process third = start(workDir, port);
+        try {
+            given().port(port).queryParam("q", "\"A test case study\"").when().get("/api/v1/case-studies")
+                    .then().statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem(slug));
+            given().port(port).when().get("/api/v1/case-studies")
+                    .then().statusCode(200).body("total", equalTo(seeded + 1));
+        } finally {
+            stop(third);
+        }
     }
 
     private static Process start(Path workDir, int port) throws IOException, InterruptedException {

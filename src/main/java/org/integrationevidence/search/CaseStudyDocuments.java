@@ -67,6 +67,7 @@ final class CaseStudyDocuments {
 
     // Sorting
     static final String TITLE_SORT = "titleSort";
+    static final String EVIDENCE_SORT = "evidenceSort";
     static final String START_SORT = "startSort";
 
     // Completion
@@ -141,7 +142,7 @@ final class CaseStudyDocuments {
         doc.add(new StringField(SCALE, c.scale().toString(), Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField(SCALE, c.scale().toString()));
         doc.add(new IntPoint(EVIDENCE, c.evidenceLevel()));
-        doc.add(new NumericDocValuesField(EVIDENCE, c.evidenceLevel()));
+        doc.add(new NumericDocValuesField(EVIDENCE_SORT, c.evidenceLevel()));
         doc.add(new SortedSetDocValuesFacetField(EVIDENCE, Integer.toString(c.evidenceLevel())));
 
         // A period with only one year known is taken as that year; "ongoing" runs to the open end.

@@ -32,6 +32,8 @@ public class SearchParameters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
     private static final int MAX_VALUE_LENGTH = 200;
+    private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";
+    static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
 
     @QueryParam("q")
     @Parameter(description = "Free text over title, summary, body, place, organisations, approach names and outcomes; a "
@@ -109,7 +111,7 @@ public class SearchParameters {
     @Parameter(description = "Comma-separated facets to count under the current query and filters: "
             + "`approach` (rolled up the tree), `country`, `theme`, `targetGroup`, `evidence`, `scale`. A facet's own filter "
             + "does not narrow its own counts, so a client can offer the other values to add. Repeatable.",
-            example = "approach,country,theme")
+            schema = @Schema(type = SchemaType.STRING, pattern = FACETS_PATTERN), example = "approach,country,theme")
     public List<String> facets;
 
     @QueryParam("limit")
@@ -119,7 +121,7 @@ public class SearchParameters {
 
     @QueryParam("cursor")
     @Parameter(description = "The `next` cursor of the previous page, with the same other parameters; leave out for the "
-            + "first page. Cursors expire after a day.")
+            + "first page. Cursors expire after a day.", example = "czF8LXVwZGF0ZWR8NGJmMDJhMTJ8MnwxNzY0MDAwMDAwfDE3NjM5MDAwMDAwMDAwMDB8YnJhZGZvcmQ.q3Zx0Yl1zX2aYv7Qd3C0xA")
     public String cursor;
 
     /** Checks every parameter; all problems are reported in one 400. Only published case studies are searched. */

@@ -12,7 +12,7 @@ public enum SearchSort {
     RELEVANCE("relevance", new SortField(null, SortField.Type.SCORE)),
     UPDATED("-updated", new SortField(CaseStudyDocuments.UPDATED, SortField.Type.LONG, true)),
     TITLE("title", new SortField(CaseStudyDocuments.TITLE_SORT, SortField.Type.STRING)),
-    EVIDENCE("-evidence", new SortField(CaseStudyDocuments.EVIDENCE, SortField.Type.LONG, true)),
+    EVIDENCE("-evidence", new SortField(CaseStudyDocuments.EVIDENCE_SORT, SortField.Type.LONG, true)),
     START("-start", startYearDescendingMissingLast());
 
     private final String parameter;

@@ -230,7 +230,7 @@ class CaseStudyResourceTest {
         expectInvalidQuery("limit", "0", "limit", "must be a whole number from 1 to 100");
         expectInvalidQuery("limit", "101", "limit", "must be a whole number from 1 to 100");
         expectInvalidQuery("limit", "ten", "limit", "must be a whole number from 1 to 100");
-        expectInvalidQuery("cursor", "not-a-cursor", "cursor", "is not a cursor returned by this API; start again without it");
+        expectInvalidQuery("cursor", "not-a-cursor", "cursor", "is not a cursor returned by this API for this request; start again without it");
         expectInvalidQuery("approach", "no-such-approach", "approach",
                 "\"no-such-approach\" is not an approach in the taxonomy; see GET /api/v1/approaches");
         expectInvalidQuery("country", "XX", "country", "\"XX\" is not an ISO 3166-1 alpha-2 country code, such as GB or IT");
