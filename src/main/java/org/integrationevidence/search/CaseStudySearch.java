@@ -30,6 +30,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
@@ -329,8 +330,9 @@ public class CaseStudySearch {
     private List<FacetValue> facetValues(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim,
             SearchRequest request, Map<String, TaxonomyLookup.Entry> approaches) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
-        if (snapshot.facetState != null && snapshot.facetState.getOrdRange(dim) != null) {
-            FacetResult result = new SortedSetDocValuesFacetCounts(snapshot.facetState, collector).getAllChildren(dim);
+        SortedSetDocValuesReaderState state = snapshot.facetState();
+        if (state != null && state.getOrdRange(dim) != null) {
+            FacetResult result = new SortedSetDocValuesFacetCounts(state, collector).getAllChildren(dim);
             if (result != null) {
                 for (LabelAndValue value : result.labelValues) {
                     counts.put(value.label, value.value.longValue());

@@ -76,19 +76,33 @@ public class SearchIndex {
     private static final String WATERMARK = "journalWatermark";
     private static final int BATCH = 1000;
 
-    /** A searcher that carries the facet ordinals of its reader, computed once per snapshot. */
+    /**
+     * A searcher that carries the facet ordinals of its reader. They are computed on the first faceted search of a
+     * snapshot, not on every refresh: writes refresh the index far more often than anyone asks for facets.
+     */
     static final class Snapshot extends IndexSearcher {
-        final SortedSetDocValuesReaderState facetState;
+        private volatile SortedSetDocValuesReaderState facetState;
+        private volatile boolean facetStateComputed;
 
         Snapshot(IndexReader reader) {
             super(reader);
-            SortedSetDocValuesReaderState state;
-            try {
-                state = new DefaultSortedSetDocValuesReaderState(reader, CaseStudyDocuments.FACETS_CONFIG);
-            } catch (IllegalArgumentException | IOException e) {
-                state = null; // an empty index has no facet field yet
+        }
+
+        /** The facet ordinals, or null while no case study has been indexed. */
+        SortedSetDocValuesReaderState facetState() throws IOException {
+            if (!facetStateComputed) {
+                synchronized (this) {
+                    if (!facetStateComputed) {
+                        try {
+                            facetState = new DefaultSortedSetDocValuesReaderState(getIndexReader(), CaseStudyDocuments.FACETS_CONFIG);
+                        } catch (IllegalArgumentException e) {
+                            facetState = null; // an empty index has no facet field yet
+                        }
+                        facetStateComputed = true;
+                    }
+                }
             }
-            this.facetState = state;
+            return facetState;
         }
     }
 
