@@ -74,6 +74,7 @@ public class ApproachService {
         approach.updatedAt = approach.createdAt;
         apply(input, parent, approach);
         UniqueConstraints.flushOr(() -> approaches.persistAndFlush(approach), slugTaken(slug));
+        taxonomyLookup.invalidateAfterTransaction();
         return detail(approach, taxonomyLookup.load());
     }
 
@@ -91,6 +92,7 @@ public class ApproachService {
         }
         approach.updatedAt = Timestamps.now();
         approaches.flush();
+        taxonomyLookup.invalidateAfterTransaction();
         return detail(approach, taxonomyLookup.load());
     }
 
@@ -112,6 +114,7 @@ public class ApproachService {
         }
         caseStudies.untagWithdrawn(approach);
         approaches.delete(approach);
+        taxonomyLookup.invalidateAfterTransaction();
     }
 
     private ApproachDetail detail(Approach approach, Taxonomy taxonomy) {

@@ -6,9 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.integrationevidence.common.ApiException;
@@ -22,10 +25,15 @@ import org.integrationevidence.common.FieldError;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TaxonomyLookup {
 
+    private static final long ENTRIES_TTL_NANOS = 1_000_000_000L;
+
     static final String SEE_TAXONOMY = " is not an approach in the taxonomy; see GET /api/v1/approaches";
 
     @Inject
     ApproachRepository approaches;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * The ids of the approaches named in a list filter and of everything below them. An unknown slug is a 400,
@@ -59,14 +67,55 @@ public class TaxonomyLookup {
     public record Entry(String slug, String name, String parentSlug) {
     }
 
-    /** Every approach of the taxonomy, by slug. */
+    /** A read of the taxonomy, and when it was made. */
+    private record CachedEntries(Map<String, Entry> entries, long loadedAtNanos) {
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+    private volatile CachedEntries cached;
+
+    /**
+     * Every approach of the taxonomy, by slug. Searches ask for it on every request, so it is cached: for at most
+     * {@link #ENTRIES_TTL_NANOS} (changes made through another instance), and dropped as soon as a change made
+     * here commits.
+     */
     public Map<String, Entry> entries() {
+        CachedEntries current = cached;
+        if (current != null && System.nanoTime() - current.loadedAtNanos() < ENTRIES_TTL_NANOS) {
+            return current.entries();
+        }
+        long loadingGeneration = generation.get();
         Map<String, Entry> entries = new HashMap<>();
         for (Approach approach : approaches.listAll()) {
             entries.put(approach.slug, new Entry(approach.slug, approach.name,
                     approach.parent == null ? null : approach.parent.slug));
         }
-        return entries;
+        Map<String, Entry> loaded = Map.copyOf(entries);
+        // A change that committed while this read ran may not be in it: then it is not kept.
+        if (generation.get() == loadingGeneration) {
+            cached = new CachedEntries(loaded, System.nanoTime());
+        }
+        return loaded;
+    }
+
+    /** Drops the cached taxonomy now and again when the current transaction, which changes the taxonomy, ends. */
+    void invalidateAfterTransaction() {
+        invalidate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidate();
+            }
+        });
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        cached = null;
     }
 
     Taxonomy load() {

@@ -36,14 +36,11 @@ import org.integrationevidence.approach.Approach;
         query = "select c from CaseStudy c join c.approaches a where a = :approach and c.status = :status")
 @NamedQuery(name = CaseStudy.PUBLISHED_PER_APPROACH,
         query = "select a.id, c.id from CaseStudy c join c.approaches a where c.status = :status")
-@NamedQuery(name = CaseStudy.IDS_TAGGED_WITH_ANY,
-        query = "select distinct c.id from CaseStudy c join c.approaches a where a.id in :approachIds")
 public class CaseStudy {
 
     static final String COUNT_TAGGED_WITH = "CaseStudy.countTaggedWith";
     static final String TAGGED_WITH = "CaseStudy.taggedWith";
     static final String PUBLISHED_PER_APPROACH = "CaseStudy.publishedPerApproach";
-    static final String IDS_TAGGED_WITH_ANY = "CaseStudy.idsTaggedWithAny";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

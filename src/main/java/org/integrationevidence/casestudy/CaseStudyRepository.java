@@ -27,12 +27,6 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();
     }
 
-    /** The ids of every case study, in any state, tagged with one of the approaches. */
-    List<Long> findIdsTaggedWithAny(Collection<Long> approachIds) {
-        return getEntityManager().createNamedQuery(CaseStudy.IDS_TAGGED_WITH_ANY, Long.class)
-                .setParameter("approachIds", approachIds).getResultList();
-    }
-
     Optional<CaseStudy> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

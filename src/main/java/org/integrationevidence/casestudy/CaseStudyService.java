@@ -139,7 +139,7 @@ public class CaseStudyService {
      * changed: the case studies themselves are unchanged, but what search knows of them is not.
      */
     public void recordTaxonomyChange(Collection<Long> approachIds) {
-        caseStudies.findIdsTaggedWithAny(approachIds).forEach(journal::record);
+        journal.recordTaggedWithAny(approachIds);
     }
 
     /** How many draft or published case studies are tagged with the approach. */

@@ -1,6 +1,10 @@
 package org.integrationevidence.casestudy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +16,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.integrationevidence.common.Timestamps;
 
 /**
  * The journal of committed case study changes, which search indexes (and later the public change feed) read in
@@ -45,10 +48,27 @@ public class ChangeJournal {
     /** Records a change of the case study in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(long caseStudyId) {
-        ChangeJournalEntry entry = new ChangeJournalEntry();
-        entry.caseStudyId = caseStudyId;
-        entry.recordedAt = Timestamps.now();
-        entityManager.persist(entry);
+        // The database's clock, not this instance's: readers on other machines compare it with their database time.
+        entityManager.createNativeQuery("insert into change_journal (case_study_id, recorded_at) values (?1, current_timestamp)")
+                .setParameter(1, caseStudyId).executeUpdate();
+        notifyAfterCommit();
+    }
+
+    /** Records a change of every case study tagged with one of the approaches, in one statement however many there are. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordTaggedWithAny(Collection<Long> approachIds) {
+        if (approachIds.isEmpty()) {
+            return;
+        }
+        int recorded = entityManager.createNativeQuery("insert into change_journal (case_study_id, recorded_at) "
+                        + "select distinct case_study_id, current_timestamp from case_study_approach where approach_id in (?1)")
+                .setParameter(1, approachIds).executeUpdate();
+        if (recorded > 0) {
+            notifyAfterCommit();
+        }
+    }
+
+    private void notifyAfterCommit() {
         if (transactions.getResource(NOTIFICATION_KEY) == null) {
             transactions.putResource(NOTIFICATION_KEY, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -81,11 +101,29 @@ public class ChangeJournal {
         return last == null ? 0 : last;
     }
 
-    /** The id of the newest entry recorded before the instant, or 0 when there is none. */
+    /** The id of the newest entry recorded longer ago than {@code age} by the database's clock, or 0 when there is none. */
     @Transactional
-    public long lastIdBefore(Instant instant) {
+    public long lastIdOlderThan(Duration age) {
+        Object now = entityManager.createNativeQuery("select current_timestamp").getSingleResult();
+        Instant databaseNow = toInstant(now);
         Long last = entityManager.createNamedQuery(ChangeJournalEntry.LAST_BEFORE, Long.class)
-                .setParameter("before", instant).getSingleResult();
+                .setParameter("before", databaseNow.minus(age)).getSingleResult();
         return last == null ? 0 : last;
+    }
+
+    private static Instant toInstant(Object timestamp) {
+        if (timestamp instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (timestamp instanceof java.sql.Timestamp sql) {
+            return sql.toInstant();
+        }
+        if (timestamp instanceof Instant instant) {
+            return instant;
+        }
+        if (timestamp instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + timestamp.getClass());
     }
 }

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 public interface EvidenceConfig {
 
     /**
-     * Directory of the embedded database (and, later, the search index): an absolute path, or a relative one
+     * Directory of the embedded database and of the search index: an absolute path, or a relative one
      * starting with {@code ./} (H2 refuses implicitly relative paths). Env: EVIDENCE_DATA_DIR.
      */
     @WithDefault("./data")
@@ -46,34 +46,42 @@ public interface EvidenceConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** How often indexed changes are committed to disk (the journal replays anything newer after a crash). */
+        /**
+         * How often indexed changes are committed to disk (the journal replays anything newer after a crash).
+         * Env: EVIDENCE_SEARCH_COMMIT_INTERVAL.
+         */
         @WithDefault("5s")
         Duration commitInterval();
 
         /**
          * How long a gap in the journal's ids is waited for: an id taken by a transaction that has not committed
-         * yet. Longer-running write transactions are indexed only at the next rebuild.
+         * yet. Keep it well above the transaction timeout (60 s by default): a write transaction that runs longer
+         * is indexed only at the next rebuild. Env: EVIDENCE_SEARCH_GAP_TIMEOUT.
          */
-        @WithDefault("60s")
+        @WithDefault("5m")
         Duration gapTimeout();
 
-        /** How long a write waits for this instance's index to show it before it is answered anyway. */
+        /** How long a write waits for this instance's index to show it before it is answered anyway. Env: EVIDENCE_SEARCH_WRITE_WAIT. */
         @WithDefault("5s")
         Duration writeWait();
 
-        /** How long a paging cursor stays valid. */
+        /** How long a paging cursor stays valid. Env: EVIDENCE_SEARCH_CURSOR_LIFETIME. */
         @WithDefault("24h")
         Duration cursorLifetime();
 
-        /** How long the index snapshot behind a cursor is kept, so paging sees no duplicates or gaps meanwhile. */
-        @WithDefault("2m")
+        /**
+         * How long the index snapshot behind a cursor is kept after a newer one exists, so that paging meanwhile sees
+         * no duplicates or gaps. Later, paging continues from the cursor's sort position in the current index.
+         * Env: EVIDENCE_SEARCH_SNAPSHOT_RETENTION.
+         */
+        @WithDefault("10m")
         Duration snapshotRetention();
 
-        /** Longest {@code q}, in characters. */
+        /** Longest {@code q}, in characters. Env: EVIDENCE_SEARCH_MAX_QUERY_LENGTH. */
         @WithDefault("500")
         int maxQueryLength();
 
-        /** Most filter values in one request, over all filters. */
+        /** Most filter values in one request, over all filters. Env: EVIDENCE_SEARCH_MAX_FILTER_VALUES. */
         @WithDefault("100")
         int maxFilterValues();
     }

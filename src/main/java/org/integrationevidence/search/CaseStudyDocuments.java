@@ -1,5 +1,7 @@
 package org.integrationevidence.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
+import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
 
 /**
@@ -29,7 +32,7 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
 
     // Identity and state
     static final String ID = "id";
@@ -161,12 +164,15 @@ final class CaseStudyDocuments {
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(SearchAnalyzers.fold(c.title()))));
 
         doc.add(new TextField(TITLE_WORDS, c.title(), Field.Store.NO));
-        doc.add(new StringField(PLACE_COMPLETION,
-                SearchAnalyzers.fold(c.placeName()) + COMPLETION_SEPARATOR + c.placeName(), Field.Store.NO));
+        if (c.status() == CaseStudyStatus.PUBLISHED) {
+            // Completion reads the term dictionary, which no status filter reaches: only published places go in.
+            doc.add(new StringField(PLACE_COMPLETION,
+                    SearchAnalyzers.fold(c.placeName()) + COMPLETION_SEPARATOR + c.placeName(), Field.Store.NO));
+        }
         try {
             return FACETS_CONFIG.build(doc);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

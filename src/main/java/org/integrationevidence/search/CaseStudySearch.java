@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +28,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
@@ -42,6 +45,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
@@ -49,6 +53,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -84,6 +89,8 @@ import org.integrationevidence.common.ServerSecrets;
 public class CaseStudySearch {
 
     private static final String CURSOR_VERSION = "s1";
+    /** Hits counted exactly on pages after the first, whose total comes from the cursor. */
+    private static final int LATER_PAGE_HIT_COUNT = 1000;
     private static final String CURSOR_KEY = "cursor-key";
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
     private static final int RELATED_TEXT_TERMS = 12;
@@ -123,8 +130,10 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
         try {
             Query query = combine(text, filters, null);
+            // The first page counts every match exactly; later pages carry that total in the cursor and let Lucene
+            // skip what cannot make the page.
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
-                    start == null ? null : start.after(), Integer.MAX_VALUE);
+                    start == null ? null : start.after(), start == null ? Integer.MAX_VALUE : LATER_PAGE_HIT_COUNT);
             boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
             TopFieldDocs docs;
             FacetsCollector mainFacets = null;
@@ -136,7 +145,7 @@ public class CaseStudySearch {
                 docs = snapshot.search(query, top);
             }
             boolean more = docs.scoreDocs.length > request.limit();
-            ScoreDoc[] hits = more ? java.util.Arrays.copyOf(docs.scoreDocs, request.limit()) : docs.scoreDocs;
+            ScoreDoc[] hits = more ? Arrays.copyOf(docs.scoreDocs, request.limit()) : docs.scoreDocs;
 
             List<Long> ids = new ArrayList<>();
             List<String> slugs = new ArrayList<>();
@@ -153,15 +162,20 @@ public class CaseStudySearch {
             Map<String, List<FacetValue>> facets = null;
             if (!request.facets().isEmpty()) {
                 facets = new LinkedHashMap<>();
+                // Facets without a filter of their own share the main query's counts: one counting pass for them all.
+                Facets mainCounts = mainFacets == null ? null : counts(snapshot, mainFacets);
                 for (String dim : request.facets()) {
-                    FacetsCollector collector = filters.containsKey(dim)
-                            ? snapshot.search(combine(text, filters, dim), new FacetsCollectorManager())
-                            : mainFacets;
-                    facets.put(dim, facetValues(snapshot, collector, dim, request, approaches));
+                    Facets counts = filters.containsKey(dim)
+                            ? counts(snapshot, snapshot.search(combine(text, filters, dim), new FacetsCollectorManager()))
+                            : mainCounts;
+                    facets.put(dim, facetValues(counts, dim, request, approaches));
                 }
             }
-            String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1]) : null;
-            return new CaseStudyPage(items, docs.totalHits.value, next, facets);
+            long total = start == null ? docs.totalHits.value : start.total();
+            String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total) : null;
+            return new CaseStudyPage(items, total, next, facets);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -327,12 +341,17 @@ public class CaseStudySearch {
 
     // ---- Facets ----
 
-    private List<FacetValue> facetValues(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim,
-            SearchRequest request, Map<String, TaxonomyLookup.Entry> approaches) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
+    /** The counts of every facet over the documents a collector saw; null while nothing has been indexed. */
+    private static Facets counts(SearchIndex.Snapshot snapshot, FacetsCollector collector) throws IOException {
         SortedSetDocValuesReaderState state = snapshot.facetState();
-        if (state != null && state.getOrdRange(dim) != null) {
-            FacetResult result = new SortedSetDocValuesFacetCounts(state, collector).getAllChildren(dim);
+        return state == null ? null : new SortedSetDocValuesFacetCounts(state, collector);
+    }
+
+    private List<FacetValue> facetValues(Facets facetCounts, String dim, SearchRequest request,
+            Map<String, TaxonomyLookup.Entry> approaches) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        if (facetCounts != null) {
+            FacetResult result = getAllChildren(facetCounts, dim);
             if (result != null) {
                 for (LabelAndValue value : result.labelValues) {
                     counts.put(value.label, value.value.longValue());
@@ -355,6 +374,15 @@ public class CaseStudySearch {
             values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
         }
         return values;
+    }
+
+    /** A dimension that no indexed document has yet has no counts. */
+    private static FacetResult getAllChildren(Facets counts, String dim) throws IOException {
+        try {
+            return counts.getAllChildren(dim);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Set<String> selectedValues(String dim, SearchRequest request) {
@@ -443,11 +471,11 @@ public class CaseStudySearch {
         }
         Set<String> relatedThemes = Set.of(related.getValues(CaseStudyDocuments.THEME));
         sourceThemes.stream().filter(relatedThemes::contains).forEach(theme -> reasons.add(new RelatedCaseStudy.Reason(
-                "theme", theme, "Both work on " + vocabularyLabel(Theme.class, theme).toLowerCase(java.util.Locale.ROOT))));
+                "theme", theme, "Both work on " + vocabularyLabel(Theme.class, theme).toLowerCase(Locale.ROOT))));
         Set<String> relatedGroups = Set.of(related.getValues(CaseStudyDocuments.TARGET_GROUP));
         sourceGroups.stream().filter(relatedGroups::contains).forEach(group -> reasons.add(new RelatedCaseStudy.Reason(
                 "targetGroup", group, "Both work with " + vocabularyLabel(TargetGroup.class, group)
-                        .toLowerCase(java.util.Locale.ROOT))));
+                        .toLowerCase(Locale.ROOT))));
         if (!words.isEmpty()) {
             reasons.add(new RelatedCaseStudy.Reason("text", null, "Similar wording: " + String.join(", ", words)));
         }
@@ -518,7 +546,7 @@ public class CaseStudySearch {
             boolean partial = i == words.size() - 1 && !lastIsComplete;
             query.add(partial ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
         }
-        TopDocs found = snapshot.search(query.build(), limit, new org.apache.lucene.search.Sort(
+        TopDocs found = snapshot.search(query.build(), limit, new Sort(
                 SortField.FIELD_SCORE, new SortField(CaseStudyDocuments.TITLE_SORT, SortField.Type.STRING)));
         List<Suggestion> suggestions = new ArrayList<>();
         for (ScoreDoc hit : found.scoreDocs) {
@@ -567,10 +595,11 @@ public class CaseStudySearch {
     }
 
     /** Where the next page starts: after this sort position, preferably in the same index snapshot. */
-    private record PageStart(long snapshotVersion, FieldDoc after) {
+    private record PageStart(long snapshotVersion, FieldDoc after, long total) {
     }
 
-    private String encodeCursor(SearchRequest request, SearchIndex.Snapshot snapshot, FieldDoc last) throws IOException {
+    private String encodeCursor(SearchRequest request, SearchIndex.Snapshot snapshot, FieldDoc last, long total)
+            throws IOException {
         long version = index.keep(snapshot);
         Object value = last.fields[0];
         String encodedValue;
@@ -583,11 +612,11 @@ public class CaseStudySearch {
         }
         String slug = ((BytesRef) last.fields[1]).utf8ToString();
         return Cursor.encode(secrets.get(CURSOR_KEY), CURSOR_VERSION, request.sort().parameter(), request.fingerprint(),
-                Long.toString(version), Long.toString(Instant.now().getEpochSecond()), encodedValue, slug);
+                Long.toString(version), Long.toString(Instant.now().getEpochSecond()), encodedValue, slug, Long.toString(total));
     }
 
     private PageStart decodeCursor(SearchRequest request) {
-        List<String> parts = Cursor.decode(secrets.get(CURSOR_KEY), request.cursor(), 7);
+        List<String> parts = Cursor.decode(secrets.get(CURSOR_KEY), request.cursor(), 8);
         if (!parts.get(0).equals(CURSOR_VERSION) || !parts.get(1).equals(request.sort().parameter())
                 || !parts.get(2).equals(request.fingerprint())) {
             throw ApiException.invalid("cursor", "belongs to a different search; send it with the same q, filters and sort "
@@ -604,7 +633,7 @@ public class CaseStudySearch {
                 default -> Long.parseLong(parts.get(5));
             };
             FieldDoc after = new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(parts.get(6))});
-            return new PageStart(Long.parseLong(parts.get(3)), after);
+            return new PageStart(Long.parseLong(parts.get(3)), after, Long.parseLong(parts.get(7)));
         } catch (IllegalArgumentException e) {
             throw Cursor.invalid();
         }

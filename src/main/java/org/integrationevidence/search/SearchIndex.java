@@ -1,5 +1,6 @@
 package org.integrationevidence.search;
 
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +32,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,6 +53,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.integrationevidence.casestudy.CaseStudyService;
@@ -138,7 +142,7 @@ public class SearchIndex {
     private CompletableFuture<Void> pendingCatchUp;
 
     /** Opens before the seed data is loaded (at the default priority), since creating approaches lists their case studies. */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
         open();
     }
 
@@ -171,7 +175,14 @@ public class SearchIndex {
             thread.setDaemon(true);
             return thread;
         });
-        runOnIndexer(this::openOnIndexer);
+        try {
+            runOnIndexer(this::openOnIndexer);
+        } catch (RuntimeException e) {
+            // Leave nothing half-open: a later open() starts from scratch.
+            indexer.shutdownNow();
+            indexer = null;
+            throw e;
+        }
         long poll = config.search().pollInterval().toMillis();
         long commit = config.search().commitInterval().toMillis();
         schedules.add(indexer.scheduleWithFixedDelay(this::pollJournal, poll, poll, TimeUnit.MILLISECONDS));
@@ -220,7 +231,7 @@ public class SearchIndex {
                 pendingCatchUp = new CompletableFuture<>();
                 try {
                     current.execute(this::runPendingCatchUp);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
+                } catch (RejectedExecutionException e) {
                     pendingCatchUp.complete(null); // closing: the next open catches up from the journal
                     pendingCatchUp = null;
                     return CompletableFuture.completedFuture(null);
@@ -238,7 +249,7 @@ public class SearchIndex {
         }
         try {
             return (Snapshot) current.searchers.acquire();
-        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        } catch (AlreadyClosedException e) {
             return null;
         }
     }
@@ -246,13 +257,21 @@ public class SearchIndex {
     /** The snapshot a cursor was issued from, if it is still kept; release it with {@link #release}. */
     Snapshot acquire(long snapshotVersion) {
         Open current = open;
-        return current == null ? null : (Snapshot) current.snapshots.acquire(snapshotVersion);
+        try {
+            return current == null ? null : (Snapshot) current.snapshots.acquire(snapshotVersion);
+        } catch (AlreadyClosedException e) {
+            return null;
+        }
     }
 
     /** Keeps the snapshot for later pages of the same search, and returns its version for the cursor. */
     long keep(Snapshot snapshot) throws IOException {
         Open current = open;
-        return current == null ? -1 : current.snapshots.record(snapshot);
+        try {
+            return current == null ? -1 : current.snapshots.record(snapshot);
+        } catch (AlreadyClosedException e) {
+            return -1; // closing: the next page continues from the cursor's sort position instead
+        }
     }
 
     void release(Snapshot snapshot) throws IOException {
@@ -261,7 +280,7 @@ public class SearchIndex {
             try {
                 current.searchers.release(snapshot);
                 return;
-            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            } catch (AlreadyClosedException e) {
                 // the index was closed meanwhile; fall through
             }
         }
@@ -303,14 +322,19 @@ public class SearchIndex {
             closeQuietly(opening);
             opening.directory = null;
         }
-        if (rebuildReason != null) {
-            LOG.infof("Rebuilding the search index from the database: %s.", rebuildReason);
-            closeQuietly(opening);
-            rebuild(opening, path, databaseId);
+        try {
+            if (rebuildReason != null) {
+                LOG.infof("Rebuilding the search index from the database: %s.", rebuildReason);
+                closeQuietly(opening);
+                rebuild(opening, path, databaseId);
+            }
+            opening.snapshots = new SearcherLifetimeManager();
+            catchUp(opening);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(opening); // releases write.lock, so that a later open() can try again
+            throw e;
         }
-        opening.snapshots = new SearcherLifetimeManager();
         open = opening;
-        catchUp(opening);
     }
 
     private void rebuild(Open target, Path path, String databaseId) throws IOException {
@@ -320,7 +344,7 @@ public class SearchIndex {
         target.directory = FSDirectory.open(path);
         target.writer = new IndexWriter(target.directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
         // Entries newer than this may belong to transactions still open: they are read again by the catch-up.
-        target.watermark = journal.lastIdBefore(Instant.now().minus(config.search().gapTimeout()));
+        target.watermark = journal.lastIdOlderThan(config.search().gapTimeout());
         long count = 0;
         long afterId = 0;
         for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
@@ -517,9 +541,12 @@ public class SearchIndex {
         void run() throws IOException;
     }
 
+    /**
+     * Closes every part that exists. Fields are left as they are: searches that read this {@code Open} before it was
+     * unpublished then meet closed objects ({@link AlreadyClosedException}, answered 503), never nulls.
+     */
     private static void closeQuietly(Open target) {
-        for (java.io.Closeable closeable : new java.io.Closeable[] {target.snapshots, target.searchers, target.writer,
-                target.directory}) {
+        for (Closeable closeable : new Closeable[] {target.snapshots, target.searchers, target.writer, target.directory}) {
             if (closeable != null) {
                 try {
                     closeable.close();
@@ -528,9 +555,6 @@ public class SearchIndex {
                 }
             }
         }
-        target.snapshots = null;
-        target.searchers = null;
-        target.writer = null;
     }
 
     private static void deleteRecursively(Path path) throws IOException {

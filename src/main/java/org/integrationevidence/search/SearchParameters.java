@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.QueryParam;
 
@@ -32,6 +33,8 @@ public class SearchParameters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
     private static final int MAX_VALUE_LENGTH = 200;
+    private static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("2101-01-01T00:00:00Z");
     private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";
     static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
 
@@ -142,8 +145,8 @@ public class SearchParameters {
         List<Theme> themes = vocabulary("theme", theme, Theme.class, errors);
         List<TargetGroup> groups = vocabulary("targetGroup", targetGroup, TargetGroup.class, errors);
         List<Scale> scales = vocabulary("scale", scale, Scale.class, errors);
-        int filterValues = approaches.size() + countries.size() + regions.size() + places.size() + themes.size()
-                + groups.size() + scales.size();
+        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale)
+                .mapToInt(values -> values == null ? 0 : values.size()).sum();
         if (filterValues > limits.maxFilterValues()) {
             errors.add(new FieldError("$", "at most " + limits.maxFilterValues() + " filter values are allowed in one "
                     + "request; this one has " + filterValues));
@@ -257,7 +260,13 @@ public class SearchParameters {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            Instant parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+            if (parsed.isAfter(LATEST_INSTANT) || parsed.isBefore(EARLIEST_INSTANT)) {
+                errors.add(new FieldError(parameter, "must be between the years 1900 and 2100"));
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(parameter, "must be an ISO 8601 instant, such as 2026-11-01T00:00:00Z, or a date, "
                     + "such as 2026-11-01"));

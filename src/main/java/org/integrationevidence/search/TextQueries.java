@@ -24,6 +24,10 @@ final class TextQueries {
             | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR
             | SimpleQueryParser.WHITESPACE_OPERATOR;
     private static final int MIN_PREFIX_LENGTH = 2;
+    /** Each word becomes a clause per text field; this keeps a query far below Lucene's clause limit and cheap. */
+    static final int MAX_WORDS = 32;
+    /** Prefixes expand to many terms, and highlighting them costs more again. */
+    static final int MAX_PREFIXES = 5;
     /** From this many words on, at least half of them (rounded down) must match. */
     private static final int WORDS_FOR_MINIMUM_MATCH = 3;
 
@@ -38,7 +42,7 @@ final class TextQueries {
         if (parsed == null || parsed instanceof MatchNoDocsQuery) {
             throw invalid("has no words to search for: only punctuation or very common words such as \"the\"");
         }
-        if (parsed instanceof BooleanQuery bool) {
+        if (parsed instanceof BooleanQuery bool && !hasExplicitOr(q)) {
             return withMatchingRules(bool);
         }
         return parsed;
@@ -85,8 +89,22 @@ final class TextQueries {
                         || c.getQuery() instanceof MatchAllDocsQuery);
     }
 
+    /** With {@code |} in the query, its structure is the user's own and is left as parsed. */
+    private static boolean hasExplicitOr(String q) {
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void checkSyntax(String q) {
         boolean inQuotes = false;
+        int words = 0;
         int depth = 0;
         StringBuilder word = new StringBuilder();
         List<String> prefixes = new ArrayList<>();
@@ -109,6 +127,9 @@ final class TextQueries {
                 prefixes.add(word.toString());
             }
             if (Character.isLetterOrDigit(c)) {
+                if (word.length() == 0) {
+                    words++;
+                }
                 word.append(c);
             } else {
                 word.setLength(0);
@@ -119,6 +140,12 @@ final class TextQueries {
         }
         if (depth > 0) {
             throw invalid("has an opening parenthesis without a closing one");
+        }
+        if (words > MAX_WORDS) {
+            throw invalid("has " + words + " words; at most " + MAX_WORDS + " are searched for");
+        }
+        if (prefixes.size() > MAX_PREFIXES) {
+            throw invalid("has " + prefixes.size() + " prefix searches (word*); at most " + MAX_PREFIXES + " are allowed");
         }
         for (String prefix : prefixes) {
             if (prefix.length() < MIN_PREFIX_LENGTH) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,11 @@ class CaseStudySearchTest {
         for (String q : List.of("Torino", "Turín", "turin")) {
             search(Map.of("q", q, "approach", approach)).then().statusCode(200).body("items.slug", contains(turinSlug));
         }
+        Map<String, Object> hague = caseStudy(approach);
+        part(hague, "place").put("name", "The Hague");
+        part(hague, "place").put("countryCode", "NL");
+        String hagueSlug = create(hague);
+        search(Map.of("q", "Den Haag", "approach", approach)).then().statusCode(200).body("items.slug", contains(hagueSlug));
     }
 
     @Test
@@ -115,7 +121,7 @@ class CaseStudySearchTest {
         assertSlugs(Map.of("approach", approach, "activeFrom", "2013", "activeTo", "2015"));
         assertSlugs(Map.of("approach", approach, "place", "BRADFORD"), gbEducation, gbHousing, itEducation);
         assertSlugs(Map.of("approach", approach, "updatedSince", "2000-01-01"), gbEducation, gbHousing, itEducation);
-        assertSlugs(Map.of("approach", approach, "updatedSince", "2999-01-01T00:00:00Z"));
+        assertSlugs(Map.of("approach", approach, "updatedSince", "2100-01-01T00:00:00Z"));
     }
 
     @Test
@@ -345,6 +351,13 @@ class CaseStudySearchTest {
         given().queryParam("prefix", "school link").when().get("/api/v1/suggest")
                 .then().statusCode(200).body("items[0].kind", equalTo("approach")).body("items[0].value", equalTo("school-linking"));
         given().when().get("/api/v1/suggest").then().statusCode(400).body("errors[0].field", equalTo("prefix"));
+
+        Map<String, Object> draft = caseStudy(approach);
+        draft.put("status", "draft");
+        part(draft, "place").put("name", word + "draftplace");
+        create(draft);
+        given().queryParam("prefix", word.toLowerCase() + "draft").when().get("/api/v1/suggest")
+                .then().statusCode(200).body("items", empty());
         given().queryParam("prefix", "x".repeat(101)).when().get("/api/v1/suggest").then().statusCode(400);
     }
 
@@ -354,6 +367,9 @@ class CaseStudySearchTest {
         expectInvalid(Map.of("q", "\"unclosed phrase"), "q", "has an unclosed quotation mark; phrases are written \"like this\"");
         expectInvalid(Map.of("q", "(refugees"), "q", "has an opening parenthesis without a closing one");
         expectInvalid(Map.of("q", "a*"), "q", "has a prefix search with fewer than 2 letters before *");
+        expectInvalid(Map.of("q", "ab ".repeat(166).strip()), "q", "has 166 words; at most 32 are searched for");
+        expectInvalid(Map.of("q", "ab* cd* ef* gh* ij* kl*"), "q", "has 6 prefix searches (word*); at most 5 are allowed");
+        expectInvalid(Map.of("updatedSince", "3000-01-01"), "updatedSince", "must be between the years 1900 and 2100");
         expectInvalid(Map.of("q", "the"), "q",
                 "has no words to search for: only punctuation or very common words such as \"the\"");
         expectInvalid(Map.of("facets", "country,colour"), "facets",
@@ -371,6 +387,14 @@ class CaseStudySearchTest {
             places.add("Place " + i);
         }
         expectInvalid(Map.of("place", places), "$", "at most 100 filter values are allowed in one request; this one has 101");
+        List<String> thousands = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            thousands.add("GB");
+        }
+        // The HTTP layer reads at most 1024 query parameters; the count in the message may stop there.
+        search(Map.of("country", thousands, "theme", List.of("education"))).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.message", hasItem(startsWith("at most 100 filter values are allowed in one request")));
 
         String next = search(Map.of("limit", "1")).then().statusCode(200).extract().path("next");
         String tampered = next.substring(0, 3) + (next.charAt(3) == 'A' ? 'B' : 'A') + next.substring(4);

@@ -149,7 +149,7 @@ class SearchIndexLifecycleTest {
         SearchRequest request = new SearchParameters().toRequest(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .unwrap(io.smallrye.config.SmallRyeConfig.class).getConfigMapping(org.integrationevidence.common.EvidenceConfig.class));
         String cursor = Cursor.encode(secrets.get("cursor-key"), "s1", request.sort().parameter(), request.fingerprint(), "0",
-                issuedTwoDaysAgo, "1", "some-slug");
+                issuedTwoDaysAgo, "1", "some-slug", "1");
         given().queryParam("cursor", cursor).when().get(LIST)
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"))
