@@ -87,11 +87,12 @@ public class ApproachService {
         Approach parent = resolveParent(input.parent(), taxonomy, approach);
         boolean searchTermsChange = !input.name().strip().equals(approach.name) || parent != approach.parent;
         apply(input, parent, approach);
-        if (searchTermsChange) {
-            caseStudies.recordTaxonomyChange(taxonomy.selfAndDescendantIds(approach));
-        }
         approach.updatedAt = Timestamps.now();
         approaches.flush();
+        if (searchTermsChange) {
+            // After the flush: the journal insert is SQL, which would otherwise flush (and version) the approach early.
+            caseStudies.recordTaxonomyChange(taxonomy.selfAndDescendantIds(approach));
+        }
         taxonomyLookup.invalidateAfterTransaction();
         return detail(approach, taxonomyLookup.load());
     }

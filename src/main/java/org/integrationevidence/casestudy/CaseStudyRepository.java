@@ -22,6 +22,19 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
+    /**
+     * Of these ids, those of case studies in one of the statuses. Native SQL: it runs on every search, and
+     * Hibernate translates a query with list parameters afresh on each run.
+     */
+    List<Long> findIdsIn(Collection<Long> ids, Collection<CaseStudyStatus> statuses) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("select id from case_study where id in (?1) and status in (?2)")
+                .setParameter(1, ids)
+                .setParameter(2, statuses.stream().map(Enum::name).toList())
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
     /** Up to {@code limit} case studies with an id above {@code afterId}, in id order: a walk over all of them. */
     List<CaseStudy> findAfterId(long afterId, int limit) {
         return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();

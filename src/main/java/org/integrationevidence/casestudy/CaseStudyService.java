@@ -2,7 +2,6 @@ package org.integrationevidence.casestudy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +46,12 @@ public class CaseStudyService {
     ChangeJournal journal;
 
     /**
-     * Summaries of the case studies with these ids, in the order given, leaving out any that no longer exist or
-     * are not in one of the statuses: search results come from the index, but what is served is what the
-     * database holds now.
+     * Which of these case studies exist now in one of the statuses: search results come from the index, which may
+     * be a moment behind, and are only served if the database agrees.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CaseStudySummary> summaries(List<Long> ids, Set<CaseStudyStatus> statuses) {
-        Map<Long, CaseStudy> found = new HashMap<>();
-        caseStudies.findWithIds(ids).forEach(caseStudy -> found.put(caseStudy.id, caseStudy));
-        return ids.stream().map(found::get)
-                .filter(caseStudy -> caseStudy != null && statuses.contains(caseStudy.status))
-                .map(CaseStudyMapper::toSummary).toList();
+    public Set<Long> idsIn(Collection<Long> ids, Set<CaseStudyStatus> statuses) {
+        return ids.isEmpty() ? Set.of() : Set.copyOf(caseStudies.findIdsIn(ids, statuses));
     }
 
     /** The id of a case study that may be served, or 404 / 410 as for a GET. */
@@ -215,6 +209,7 @@ public class CaseStudyService {
                 c.placeName, c.localAuthority, c.region, c.countryCode, c.scale, c.startYear, c.endYear,
                 Boolean.TRUE.equals(c.ongoing), organisations, c.approaches.stream().map(a -> a.slug).toList(),
                 List.copyOf(withBroader), c.approaches.stream().map(a -> a.name).toList(), List.copyOf(c.themes),
-                List.copyOf(c.targetGroups), List.copyOf(c.outcomes), c.evidenceLevel, c.updatedAt);
+                List.copyOf(c.targetGroups), List.copyOf(c.outcomes), c.evidenceLevel, c.updatedAt,
+                CaseStudyMapper.toSummary(c));
     }
 }

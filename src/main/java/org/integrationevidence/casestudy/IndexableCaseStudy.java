@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the search index needs of one case study, read in one transaction: text to search, values to filter,
- * facet and sort on. Approaches come both as tagged and with their broader approaches, so that a filter or a
+ * facet and sort on, and the summary that results show. Approaches come both as tagged and with their broader approaches, so that a filter or a
  * facet count on a broad approach includes everything below it.
  */
 public record IndexableCaseStudy(
@@ -31,5 +31,6 @@ public record IndexableCaseStudy(
         List<TargetGroup> targetGroups,
         List<String> outcomes,
         int evidenceLevel,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CaseStudySummary asListed) {
 }

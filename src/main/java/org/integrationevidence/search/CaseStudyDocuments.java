@@ -3,10 +3,12 @@ package org.integrationevidence.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -23,21 +25,31 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
 
 /**
  * The mapping from a case study to a Lucene document: one place that knows every field's name and how it is
- * indexed. Change anything here and raise {@link #MAPPING_VERSION}: indexes built by an older mapping are then
- * rebuilt from the database at the next start.
+ * indexed. Change anything here and raise {@link #MAPPING_REVISION}: indexes built by an older mapping are then
+ * rebuilt from the database at the next start. The stored summary's shape is part of the version by itself.
  */
 final class CaseStudyDocuments {
 
-    static final int MAPPING_VERSION = 2;
+    static final int MAPPING_REVISION = 4;
+
+    /** The revision and the summary record's components: a new field in results rebuilds the index too. */
+    static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
+            Arrays.stream(CaseStudySummary.class.getRecordComponents())
+                    .map(component -> component.getName() + ":" + component.getGenericType().getTypeName())
+                    .toList().hashCode());
 
     // Identity and state
     static final String ID = "id";
     static final String SLUG = "slug";
     static final String STATUS = "status";
+
+    /** The case study as results show it, as JSON, so that a page of results needs no database read but a check. */
+    static final String SUMMARY_JSON = "summaryJson";
 
     // Full text. Title, summary and body are stored for highlighting, with offsets so that it needs no re-analysis.
     static final String TITLE = "title";
@@ -96,9 +108,11 @@ final class CaseStudyDocuments {
         return new Term(ID, Long.toString(id));
     }
 
-    static Document toDocument(IndexableCaseStudy c) {
+    static Document toDocument(IndexableCaseStudy c, String summaryJson) {
         Document doc = new Document();
+        doc.add(new BinaryDocValuesField(SUMMARY_JSON, new BytesRef(summaryJson)));
         doc.add(new StringField(ID, Long.toString(c.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID, c.id()));
         doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
         doc.add(new SortedDocValuesField(SLUG, new BytesRef(c.slug())));
         doc.add(new StringField(STATUS, c.status().toString(), Field.Store.NO));

@@ -2,6 +2,7 @@ package org.integrationevidence.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -34,8 +38,11 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -61,8 +68,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyService;
@@ -98,6 +108,7 @@ public class CaseStudySearch {
     private static final int PLACE_CANDIDATES = 200;
     /** Long enough for the longest body: matches past this point would not be highlighted. */
     private static final int MAX_HIGHLIGHTED_LENGTH = 25_000;
+    private static final int BODY_FRAGMENT_LENGTH = 160;
 
     @Inject
     SearchIndex index;
@@ -113,6 +124,13 @@ public class CaseStudySearch {
 
     @Inject
     EvidenceConfig config;
+
+    private ObjectReader summaryReader;
+
+    @Inject
+    void readSummariesWith(ObjectMapper json) {
+        this.summaryReader = json.readerFor(CaseStudySummary.class);
+    }
 
     private final Analyzer queryAnalyzer = SearchAnalyzers.query();
     private final Analyzer indexAnalyzer = SearchAnalyzers.index();
@@ -147,17 +165,14 @@ public class CaseStudySearch {
             boolean more = docs.scoreDocs.length > request.limit();
             ScoreDoc[] hits = more ? Arrays.copyOf(docs.scoreDocs, request.limit()) : docs.scoreDocs;
 
-            List<Long> ids = new ArrayList<>();
-            List<String> slugs = new ArrayList<>();
-            for (ScoreDoc hit : hits) {
-                Document stored = snapshot.storedFields().document(hit.doc, Set.of(CaseStudyDocuments.ID, CaseStudyDocuments.SLUG));
-                ids.add(Long.parseLong(stored.get(CaseStudyDocuments.ID)));
-                slugs.add(stored.get(CaseStudyDocuments.SLUG));
-            }
-            Map<String, Map<String, List<String>>> highlights = text == null ? Map.of() : highlight(snapshot, text, hits, slugs);
-            List<CaseStudySummary> items = caseStudies.summaries(ids, request.statuses()).stream()
-                    .map(summary -> text == null ? summary
-                            : summary.withHighlights(highlights.getOrDefault(summary.slug(), Map.of())))
+            List<StoredHit> stored = storedHits(snapshot, hits);
+            Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), request.statuses());
+            Map<String, Map<String, List<String>>> highlights = text == null ? Map.of()
+                    : highlight(snapshot, text, hits, stored.stream().map(hit -> hit.summary().slug()).toList());
+            List<CaseStudySummary> items = stored.stream()
+                    .filter(hit -> servable.contains(hit.id()))
+                    .map(hit -> text == null ? hit.summary()
+                            : hit.summary().withHighlights(highlights.getOrDefault(hit.summary().slug(), Map.of())))
                     .toList();
             Map<String, List<FacetValue>> facets = null;
             if (!request.facets().isEmpty()) {
@@ -230,23 +245,18 @@ public class CaseStudySearch {
                         anyField.add(new TermQuery(new Term(field, word)), BooleanClause.Occur.SHOULD));
                 wordWeights.put(word, snapshot.createWeight(snapshot.rewrite(anyField.build()), ScoreMode.COMPLETE_NO_SCORES, 1f));
             }
-            List<Long> ids = new ArrayList<>();
-            Map<Long, List<RelatedCaseStudy.Reason>> reasons = new HashMap<>();
-            for (ScoreDoc hit : found.scoreDocs) {
-                Document related = snapshot.storedFields().document(hit.doc);
-                long relatedId = Long.parseLong(related.get(CaseStudyDocuments.ID));
-                ids.add(relatedId);
-                reasons.put(relatedId, reasons(sourceApproaches, sourceThemes, sourceGroups, related, approaches,
-                        matchingWords(snapshot, wordWeights, hit.doc)));
+            List<StoredHit> stored = storedHits(snapshot, found.scoreDocs);
+            Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), Set.of(CaseStudyStatus.PUBLISHED));
+            List<RelatedCaseStudy> related = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                if (servable.contains(stored.get(i).id())) {
+                    int hitDoc = found.scoreDocs[i].doc;
+                    related.add(new RelatedCaseStudy(stored.get(i).summary(), reasons(sourceApproaches, sourceThemes,
+                            sourceGroups, snapshot.storedFields().document(hitDoc), approaches,
+                            matchingWords(snapshot, wordWeights, hitDoc))));
+                }
             }
-            Map<String, Long> idBySlug = new HashMap<>();
-            List<CaseStudySummary> summaries = caseStudies.summaries(ids, Set.of(CaseStudyStatus.PUBLISHED));
-            for (int i = 0; i < found.scoreDocs.length; i++) {
-                idBySlug.put(snapshot.storedFields().document(found.scoreDocs[i].doc).get(CaseStudyDocuments.SLUG), ids.get(i));
-            }
-            return summaries.stream()
-                    .map(summary -> new RelatedCaseStudy(summary, reasons.get(idBySlug.get(summary.slug()))))
-                    .toList();
+            return related;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -274,6 +284,28 @@ public class CaseStudySearch {
         } finally {
             release(snapshot);
         }
+    }
+
+    /** A hit's id and the summary stored with it. */
+    private record StoredHit(long id, CaseStudySummary summary) {
+    }
+
+    /** Reads hits from doc values, which unlike stored fields need no decompression of neighbouring documents. */
+    private List<StoredHit> storedHits(SearchIndex.Snapshot snapshot, ScoreDoc[] hits) throws IOException {
+        List<StoredHit> stored = new ArrayList<>(hits.length);
+        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            int doc = hit.doc - leaf.docBase;
+            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), CaseStudyDocuments.ID);
+            BinaryDocValues summaries = DocValues.getBinary(leaf.reader(), CaseStudyDocuments.SUMMARY_JSON);
+            if (!ids.advanceExact(doc) || !summaries.advanceExact(doc)) {
+                throw new IllegalStateException("Indexed case study without id or summary: doc " + hit.doc);
+            }
+            BytesRef summary = summaries.binaryValue();
+            stored.add(new StoredHit(ids.longValue(), summaryReader.readValue(summary.bytes, summary.offset, summary.length)));
+        }
+        return stored;
     }
 
     // ---- Queries ----
@@ -430,13 +462,26 @@ public class CaseStudySearch {
         if (hits.length == 0) {
             return Map.of();
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(snapshot, indexAnalyzer)
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(snapshot, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withHighlightPhrasesStrictly(true)
                 .withHandleMultiTermQuery(true)
+                // Matching each term's offsets is far cheaper than replaying the whole many-field query per field.
+                .withWeightMatches(false)
                 .withMaxNoHighlightPassages(0)
-                .withMaxLength(MAX_HIGHLIGHTED_LENGTH)
-                .build();
+                .withMaxLength(MAX_HIGHLIGHTED_LENGTH)) {
+            /**
+             * Titles and summaries are short enough to show whole. Bodies are cut at full stops into passages of
+             * about {@value #BODY_FRAGMENT_LENGTH} characters around the match: the JDK's sentence rules would do
+             * better at abbreviations but cost more than the whole search.
+             */
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                return CaseStudyDocuments.BODY.equals(field)
+                        ? LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator('.'), BODY_FRAGMENT_LENGTH, 0.5f)
+                        : new WholeBreakIterator();
+            }
+        };
         int[] docIds = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
             docIds[i] = hits[i].doc;

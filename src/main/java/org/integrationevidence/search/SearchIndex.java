@@ -34,11 +34,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
@@ -133,6 +137,9 @@ public class SearchIndex {
 
     @Inject
     ServerSecrets secrets;
+
+    @Inject
+    ObjectMapper json;
 
     private volatile Open open;
     private volatile ScheduledExecutorService indexer;
@@ -303,7 +310,7 @@ public class SearchIndex {
             } else {
                 Map<String, String> data = SegmentInfos.readLatestCommit(opening.directory).getUserData();
                 long watermark = Long.parseLong(data.getOrDefault(WATERMARK, "-1"));
-                if (!Integer.toString(CaseStudyDocuments.MAPPING_VERSION).equals(data.get(MAPPING_VERSION))) {
+                if (!CaseStudyDocuments.MAPPING_VERSION.equals(data.get(MAPPING_VERSION))) {
                     rebuildReason = "it was built by mapping version " + data.get(MAPPING_VERSION) + ", this is version "
                             + CaseStudyDocuments.MAPPING_VERSION;
                 } else if (!databaseId.equals(data.get(DATABASE_ID))) {
@@ -350,7 +357,7 @@ public class SearchIndex {
         for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
                 batch = caseStudies.indexableAfter(afterId, BATCH)) {
             for (IndexableCaseStudy caseStudy : batch) {
-                target.writer.addDocument(CaseStudyDocuments.toDocument(caseStudy));
+                target.writer.addDocument(document(caseStudy));
                 afterId = caseStudy.id();
             }
             count += batch.size();
@@ -429,12 +436,16 @@ public class SearchIndex {
     private void apply(Open target, Set<Long> caseStudyIds) throws IOException {
         Set<Long> missing = new HashSet<>(caseStudyIds);
         for (IndexableCaseStudy caseStudy : caseStudies.indexable(caseStudyIds)) {
-            target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), CaseStudyDocuments.toDocument(caseStudy));
+            target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), document(caseStudy));
             missing.remove(caseStudy.id());
         }
         for (Long id : missing) {
             target.writer.deleteDocuments(CaseStudyDocuments.idTerm(id));
         }
+    }
+
+    private Document document(IndexableCaseStudy caseStudy) throws JsonProcessingException {
+        return CaseStudyDocuments.toDocument(caseStudy, json.writeValueAsString(caseStudy.asListed()));
     }
 
     private void advanceWatermark(Open target) {
@@ -493,7 +504,7 @@ public class SearchIndex {
     }
 
     private static Map<String, String> commitData(long watermark, String databaseId) {
-        return Map.of(MAPPING_VERSION, Integer.toString(CaseStudyDocuments.MAPPING_VERSION),
+        return Map.of(MAPPING_VERSION, CaseStudyDocuments.MAPPING_VERSION,
                 DATABASE_ID, databaseId, WATERMARK, Long.toString(watermark));
     }
 
