@@ -60,6 +60,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.integrationevidence.casestudy.CaseStudyService;
 import org.integrationevidence.casestudy.ChangeJournal;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
@@ -83,6 +84,8 @@ public class SearchIndex {
     private static final String DATABASE_ID = "databaseId";
     private static final String WATERMARK = "journalWatermark";
     private static final int BATCH = 1000;
+    private static final double NRT_CACHE_SEGMENT_MB = 5.0;
+    private static final double NRT_CACHE_TOTAL_MB = 60.0;
 
     /**
      * A searcher that carries the facet ordinals of its reader. They are computed on the first faceted search of a
@@ -303,7 +306,7 @@ public class SearchIndex {
         long lastJournalId = journal.lastId();
         Open opening = new Open();
         String rebuildReason = null;
-        opening.directory = FSDirectory.open(path);
+        opening.directory = openDirectory(path);
         try {
             if (!DirectoryReader.indexExists(opening.directory)) {
                 rebuildReason = "there is no index yet";
@@ -348,7 +351,7 @@ public class SearchIndex {
         long started = System.nanoTime();
         deleteRecursively(path);
         Files.createDirectories(path);
-        target.directory = FSDirectory.open(path);
+        target.directory = openDirectory(path);
         target.writer = new IndexWriter(target.directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
         // Entries newer than this may belong to transactions still open: they are read again by the catch-up.
         target.watermark = journal.lastIdOlderThan(config.search().gapTimeout());
@@ -508,12 +511,23 @@ public class SearchIndex {
                 DATABASE_ID, databaseId, WATERMARK, Long.toString(watermark));
     }
 
+    /**
+     * The index files, with the small segments that every refresh flushes kept in memory until they merge or are
+     * committed: writing, mapping and unmapping a file per write would cost more than the write itself.
+     */
+    private static Directory openDirectory(Path path) throws IOException {
+        return new NRTCachingDirectory(FSDirectory.open(path), NRT_CACHE_SEGMENT_MB, NRT_CACHE_TOTAL_MB);
+    }
+
     private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(SearchAnalyzers.index(),
                 Map.of(CaseStudyDocuments.TITLE_WORDS, SearchAnalyzers.words()));
         IndexWriterConfig writerConfig = new IndexWriterConfig(analyzer);
         writerConfig.setOpenMode(mode);
         writerConfig.setRAMBufferSizeMB(64);
+        // Refreshes follow every write, which waits for them: never also wait for merges of the new tiny segments
+        // (Lucene's default waits up to half a second); the merge scheduler does them in the background.
+        writerConfig.setMaxFullFlushMergeWaitMillis(0);
         return writerConfig;
     }
 
