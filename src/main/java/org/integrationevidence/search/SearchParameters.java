@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -207,7 +208,7 @@ public class SearchParameters {
     /** Distinct, sorted, normalized values; a value that normalizes to null is reported with {@code invalidMessage}. */
     private static List<String> values(String parameter, List<String> raw, List<FieldError> errors,
             Function<String, String> normalize, String invalidMessage) {
-        Set<String> values = new java.util.TreeSet<>();
+        Set<String> values = new TreeSet<>();
         for (String value : raw == null ? List.<String>of() : raw) {
             String trimmed = value.strip();
             if (trimmed.isEmpty()) {
