@@ -3,6 +3,7 @@ package org.integrationevidence.common;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -27,6 +30,20 @@ public class OpenApiConventions implements OASFilter {
 
     private static final String SCHEMA_PREFIX = "#/components/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A repeatable query parameter is an array, so its example must be one too: Swagger UI cannot send a try-out
+     * whose array parameter holds a bare string. The annotations take one value; it becomes a one-item list here.
+     */
+    @Override
+    public Parameter filterParameter(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)
+                && parameter.getExample() instanceof String single) {
+            parameter.setExample(List.of(single));
+        }
+        return parameter;
+    }
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -44,12 +44,12 @@ public class SearchParameters {
             + "match in the title or an approach name counts most. Case and accents are ignored (`Malmo` finds `Malmö`, "
             + "`Torino` finds `Turin`), words are matched by their stem, and results matching more of the words rank "
             + "first. Syntax: `\"a phrase\"`, `-word` to exclude, `integr*` for a prefix, `a | b` for either, "
-            + "`+` to require both, parentheses to group. At most 500 characters.", example = "refugee women football")
+            + "`+` to require both, parentheses to group. At most 500 characters.", example = "women football")
     public String q;
 
     @QueryParam("approach")
     @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
-            + "approach. Repeatable.", example = "school-linking")
+            + "approach. Repeatable.", example = "sport")
     public List<String> approach;
 
     @QueryParam("country")
@@ -57,8 +57,8 @@ public class SearchParameters {
     public List<String> country;
 
     @QueryParam("region")
-    @Parameter(description = "Region as written in case studies, such as `Piedmont`; case and accents are ignored. Repeatable.",
-            example = "Yorkshire and the Humber")
+    @Parameter(description = "Region as written in case studies, for example `Piedmont`; case and accents are ignored. "
+            + "Repeatable.")
     public List<String> region;
 
     @QueryParam("place")
@@ -68,7 +68,7 @@ public class SearchParameters {
 
     @QueryParam("theme")
     @Parameter(description = "Theme, one of the values of the Theme schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Theme.class), example = "education")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Theme.class), example = "social-contact")
     public List<String> theme;
 
     @QueryParam("targetGroup")
@@ -83,24 +83,24 @@ public class SearchParameters {
 
     @QueryParam("minEvidence")
     @Parameter(description = "Lowest evidence level, 1 to 5 (see /api/v1/evidence-levels).",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "2")
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "1")
     public String minEvidence;
 
     @QueryParam("activeFrom")
-    @Parameter(description = "Year: only case studies whose period reaches this year or later. Case studies with no "
-            + "known years are left out when this or `activeTo` is given.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"), example = "2005")
+    @Parameter(description = "Year, for example `2005`: only case studies whose period reaches this year or later. Case "
+            + "studies with no known years are left out when this or `activeTo` is given.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
     public String activeFrom;
 
     @QueryParam("activeTo")
-    @Parameter(description = "Year: only case studies whose period started in this year or earlier.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"), example = "2015")
+    @Parameter(description = "Year, for example `2015`: only case studies whose period started in this year or earlier.",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
     public String activeTo;
 
     @QueryParam("updatedSince")
     @Parameter(description = "Only case studies changed at or after this instant (ISO 8601, such as "
             + "`2026-11-01T00:00:00Z`) or date (`2026-11-01`, from its start in UTC).",
-            schema = @Schema(type = SchemaType.STRING), example = "2026-11-01")
+            schema = @Schema(type = SchemaType.STRING), example = "2020-01-01")
     public String updatedSince;
 
     @QueryParam("sort")
@@ -108,7 +108,7 @@ public class SearchParameters {
             + "the default otherwise), `title`, `-evidence` (strongest first), `-start` (latest start year first, "
             + "unknown last). Ties are ordered by slug.",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-updated", "title", "-evidence", "-start"}),
-            example = "-evidence")
+            example = "relevance")
     public String sort;
 
     @QueryParam("facets")
@@ -125,7 +125,7 @@ public class SearchParameters {
 
     @QueryParam("cursor")
     @Parameter(description = "The `next` cursor of the previous page, with the same other parameters; leave out for the "
-            + "first page. Cursors expire after a day.", example = "czF8LXVwZGF0ZWR8NGJmMDJhMTJ8MnwxNzY0MDAwMDAwfDE3NjM5MDAwMDAwMDAwMDB8YnJhZGZvcmQ.q3Zx0Yl1zX2aYv7Qd3C0xA")
+            + "first page. Cursors expire after a day. It is opaque: only a `next` from this API is a valid value.")
     public String cursor;
 
     /** Checks every parameter; all problems are reported in one 400. Only published case studies are searched. */
