@@ -94,6 +94,13 @@ public class ChangeJournal {
                 .map(entry -> new Change(entry.id, entry.caseStudyId, entry.recordedAt)).toList();
     }
 
+    /** The ids of every entry after {@code afterId}. */
+    @Transactional
+    public List<Long> idsAfter(long afterId) {
+        return entityManager.createNamedQuery(ChangeJournalEntry.IDS_AFTER, Long.class)
+                .setParameter("after", afterId).getResultList();
+    }
+
     /** The id of the newest entry, or 0 when the journal is empty. */
     @Transactional
     public long lastId() {

@@ -18,11 +18,13 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ChangeJournalEntry.LAST_BEFORE,
         query = "select max(e.id) from ChangeJournalEntry e where e.recordedAt < :before")
 @NamedQuery(name = ChangeJournalEntry.LAST, query = "select max(e.id) from ChangeJournalEntry e")
+@NamedQuery(name = ChangeJournalEntry.IDS_AFTER, query = "select e.id from ChangeJournalEntry e where e.id > :after")
 class ChangeJournalEntry {
 
     static final String AFTER = "ChangeJournalEntry.after";
     static final String LAST_BEFORE = "ChangeJournalEntry.lastBefore";
     static final String LAST = "ChangeJournalEntry.last";
+    static final String IDS_AFTER = "ChangeJournalEntry.idsAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

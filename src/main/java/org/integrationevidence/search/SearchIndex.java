@@ -25,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
@@ -37,6 +36,7 @@ import jakarta.interceptor.Interceptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -144,6 +144,9 @@ public class SearchIndex {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IndexWait indexWait;
+
     private volatile Open open;
     private volatile ScheduledExecutorService indexer;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -160,18 +163,14 @@ public class SearchIndex {
         close();
     }
 
-    /** Catches up with a local commit before its write is answered, so a client that writes then searches sees it. */
+    /**
+     * Starts catching up with a local commit at once. Within a request, its response waits for the catch-up
+     * ({@link IndexWait}); commits outside requests (the seed data at start-up) are indexed without anyone waiting.
+     */
     void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
         CompletableFuture<Void> caughtUp = requestCatchUp();
-        try {
-            caughtUp.get(config.search().writeWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warnf("The search index did not catch up within %s; the write is answered and will be searchable shortly.",
-                    config.search().writeWait());
-        } catch (ExecutionException e) {
-            LOG.error("The search index failed to catch up with a commit; the next poll retries.", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Arc.container().requestContext().isActive()) {
+            indexWait.awaitBeforeResponse(caughtUp);
         }
     }
 
@@ -355,6 +354,9 @@ public class SearchIndex {
         target.writer = new IndexWriter(target.directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
         // Entries newer than this may belong to transactions still open: they are read again by the catch-up.
         target.watermark = journal.lastIdOlderThan(config.search().gapTimeout());
+        // Newer entries already visible belong to committed transactions, which the read below includes: they count
+        // as applied, so that a rebuild right after a bulk load does not index it all a second time.
+        target.appliedAbove.addAll(journal.idsAfter(target.watermark));
         long count = 0;
         long afterId = 0;
         for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
@@ -528,6 +530,9 @@ public class SearchIndex {
         // Refreshes follow every write, which waits for them: never also wait for merges of the new tiny segments
         // (Lucene's default waits up to half a second); the merge scheduler does them in the background.
         writerConfig.setMaxFullFlushMergeWaitMillis(0);
+        // Kept in the default list order: its pages, and later pages of any listing, stop early instead of
+        // comparing every case study (indexed oldest first, each would otherwise outrank the last).
+        writerConfig.setIndexSort(SearchSort.UPDATED.sort());
         return writerConfig;
     }
 
