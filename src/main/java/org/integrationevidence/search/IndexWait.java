@@ -1,5 +1,6 @@
 package org.integrationevidence.search;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,16 +51,23 @@ public class IndexWait {
             return;
         }
         try {
-            pending.get(config.search().writeWait().toMillis(), TimeUnit.MILLISECONDS);
+            await(pending, config.search().writeWait());
+        } finally {
+            pending = null;
+        }
+    }
+
+    /** Waits for a catch-up, at most {@code writeWait}. Usable outside requests too. */
+    static void await(CompletableFuture<Void> catchUp, Duration writeWait) {
+        try {
+            catchUp.get(writeWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             LOG.warnf("The search index did not catch up within %s; the write is answered and will be searchable shortly.",
-                    config.search().writeWait());
+                    writeWait);
         } catch (ExecutionException e) {
             LOG.error("The search index failed to catch up with a commit; the next poll retries.", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            pending = null;
         }
     }
 }

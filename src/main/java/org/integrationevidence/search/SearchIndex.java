@@ -159,13 +159,18 @@ public class SearchIndex {
         open();
     }
 
+    /** After everything else at start-up (the seed data), so that the server only listens once the index shows it. */
+    void onStarted(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
+        IndexWait.await(requestCatchUp(), config.search().writeWait());
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         close();
     }
 
     /**
-     * Starts catching up with a local commit at once. Within a request, its response waits for the catch-up
-     * ({@link IndexWait}); commits outside requests (the seed data at start-up) are indexed without anyone waiting.
+     * Starts catching up with a local commit at once; within a request, its response waits for the catch-up
+     * ({@link IndexWait}).
      */
     void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
         CompletableFuture<Void> caughtUp = requestCatchUp();
