@@ -1,7 +1,6 @@
 package org.integrationevidence.approach;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +35,16 @@ public class TaxonomyLookup {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * The ids of the approaches named in a list filter and of everything below them. An unknown slug is a 400,
-     * so that a typo is reported rather than silently matching nothing.
+     * Checks the approach slugs of a list filter against the taxonomy's entries: every unknown slug is reported in
+     * one 400, so that a typo is told rather than silently matching nothing.
      */
-    public Set<Long> idsForFilter(List<String> slugs) {
-        Taxonomy taxonomy = load();
-        Set<Long> ids = new HashSet<>();
-        for (String slug : slugs) {
-            Approach approach = taxonomy.find(slug)
-                    .orElseThrow(() -> ApiException.invalid("approach", "\"" + slug + "\"" + SEE_TAXONOMY));
-            ids.addAll(taxonomy.selfAndDescendantIds(approach));
+    public static void requireKnown(List<String> slugs, Map<String, Entry> entries) {
+        List<FieldError> errors = slugs.stream().filter(slug -> !entries.containsKey(slug))
+                .map(slug -> new FieldError("approach", "\"" + slug + "\"" + SEE_TAXONOMY))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
-        return ids;
     }
 
     /** The approaches to tag a case study with; each slug that is not in the taxonomy adds a field error. */

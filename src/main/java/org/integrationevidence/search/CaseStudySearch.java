@@ -86,7 +86,6 @@ import org.integrationevidence.casestudy.Vocabulary;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.ServerSecrets;
 
@@ -140,7 +139,7 @@ public class CaseStudySearch {
     public CaseStudyPage search(SearchRequest request) {
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
-        checkApproaches(request.approaches(), approaches);
+        TaxonomyLookup.requireKnown(request.approaches(), approaches);
         Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
         Map<String, Query> filters = filters(request);
         PageStart start = request.cursor() == null ? null : decodeCursor(request);
@@ -359,16 +358,6 @@ public class CaseStudySearch {
             }
         });
         return query.build();
-    }
-
-    private static void checkApproaches(List<String> requested, Map<String, TaxonomyLookup.Entry> approaches) {
-        List<FieldError> errors = requested.stream().filter(slug -> !approaches.containsKey(slug))
-                .map(slug -> new FieldError("approach", "\"" + slug + "\" is not an approach in the taxonomy; see "
-                        + "GET /api/v1/approaches"))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
     }
 
     // ---- Facets ----

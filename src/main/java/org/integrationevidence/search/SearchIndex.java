@@ -124,6 +124,8 @@ public class SearchIndex {
         SearcherManager searchers;
         SearcherLifetimeManager snapshots;
         long watermark;
+        /** Stored with every commit: an index built from another database is rebuilt at the next start. */
+        String databaseId;
         final TreeSet<Long> appliedAbove = new TreeSet<>();
         Instant gapSince;
         boolean uncommitted;
@@ -309,6 +311,7 @@ public class SearchIndex {
         String databaseId = Base64.getUrlEncoder().encodeToString(secrets.get("database-id"));
         long lastJournalId = journal.lastId();
         Open opening = new Open();
+        opening.databaseId = databaseId;
         String rebuildReason = null;
         opening.directory = openDirectory(path);
         try {
@@ -340,7 +343,7 @@ public class SearchIndex {
             if (rebuildReason != null) {
                 LOG.infof("Rebuilding the search index from the database: %s.", rebuildReason);
                 closeQuietly(opening);
-                rebuild(opening, path, databaseId);
+                rebuild(opening, path);
             }
             opening.snapshots = new SearcherLifetimeManager();
             catchUp(opening);
@@ -351,7 +354,7 @@ public class SearchIndex {
         open = opening;
     }
 
-    private void rebuild(Open target, Path path, String databaseId) throws IOException {
+    private void rebuild(Open target, Path path) throws IOException {
         long started = System.nanoTime();
         deleteRecursively(path);
         Files.createDirectories(path);
@@ -372,7 +375,7 @@ public class SearchIndex {
             }
             count += batch.size();
         }
-        target.writer.setLiveCommitData(commitData(target.watermark, databaseId).entrySet());
+        target.writer.setLiveCommitData(commitData(target).entrySet());
         target.writer.commit();
         target.searchers = new SearcherManager(target.writer, searcherFactory());
         LOG.infof("Search index rebuilt: %d case studies in %d ms.", count, (System.nanoTime() - started) / 1_000_000);
@@ -493,8 +496,7 @@ public class SearchIndex {
 
     private void commit(Open target) throws IOException {
         if (target.uncommitted) {
-            String databaseId = Base64.getUrlEncoder().encodeToString(secrets.get("database-id"));
-            target.writer.setLiveCommitData(commitData(target.watermark, databaseId).entrySet());
+            target.writer.setLiveCommitData(commitData(target).entrySet());
             target.writer.commit();
             target.uncommitted = false;
         }
@@ -513,9 +515,9 @@ public class SearchIndex {
         }
     }
 
-    private static Map<String, String> commitData(long watermark, String databaseId) {
+    private static Map<String, String> commitData(Open target) {
         return Map.of(MAPPING_VERSION, CaseStudyDocuments.MAPPING_VERSION,
-                DATABASE_ID, databaseId, WATERMARK, Long.toString(watermark));
+                DATABASE_ID, target.databaseId, WATERMARK, Long.toString(target.watermark));
     }
 
     /**

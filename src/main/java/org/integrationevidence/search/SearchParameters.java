@@ -238,21 +238,14 @@ public class SearchParameters {
         return parsed;
     }
 
+    /** A whole number in range, or null; a bad one adds its error to the others. */
     private static Integer integer(String parameter, String raw, int min, int max, List<FieldError> errors) {
-        String value = blankToNull(raw);
-        if (value == null) {
+        try {
+            return QueryParameters.wholeNumber(parameter, raw, min, max);
+        } catch (ApiException e) {
+            errors.addAll(e.errors());
             return null;
         }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(parameter, "must be a whole number from " + min + " to " + max));
-        return null;
     }
 
     private static Instant instant(String parameter, String raw, List<FieldError> errors) {
