@@ -34,7 +34,7 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    static final int MAPPING_REVISION = 5;
+    static final int MAPPING_REVISION = 6;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
@@ -92,6 +92,7 @@ final class CaseStudyDocuments {
 
     /** Facet dimensions, indexed as sorted-set doc values under the same names as the filters. */
     static final List<String> FACETS = List.of(APPROACH, COUNTRY, THEME, TARGET_GROUP, EVIDENCE, SCALE);
+    private static final String FACET_FIELD_PREFIX = "facet.";
 
     /** Year used for "still going" when filtering on activity periods. */
     static final int OPEN_END = 9999;
@@ -207,8 +208,17 @@ final class CaseStudyDocuments {
         return type;
     }
 
+    /**
+     * The doc-values field of one facet dimension. Each dimension has its own field so that a multi-select count,
+     * which needs one dimension only, reads only that dimension's values.
+     */
+    static String facetField(String dimension) {
+        return FACET_FIELD_PREFIX + dimension;
+    }
+
     private static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
+        FACETS.forEach(dimension -> config.setIndexFieldName(dimension, facetField(dimension)));
         config.setMultiValued(APPROACH, true);
         config.setMultiValued(THEME, true);
         config.setMultiValued(TARGET_GROUP, true);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,32 +89,38 @@ public class SearchIndex {
     private static final double NRT_CACHE_TOTAL_MB = 60.0;
 
     /**
-     * A searcher that carries the facet ordinals of its reader. They are computed on the first faceted search of a
-     * snapshot, not on every refresh: writes refresh the index far more often than anyone asks for facets.
+     * A searcher that carries the facet ordinals of its reader, one state per dimension. They are computed on the
+     * first faceted search of a snapshot, not on every refresh: writes refresh the index far more often than anyone
+     * asks for facets.
      */
     static final class Snapshot extends IndexSearcher {
-        private volatile SortedSetDocValuesReaderState facetState;
-        private volatile boolean facetStateComputed;
+        private volatile Map<String, SortedSetDocValuesReaderState> facetStates;
 
         Snapshot(IndexReader reader) {
             super(reader);
         }
 
-        /** The facet ordinals, or null while no case study has been indexed. */
-        SortedSetDocValuesReaderState facetState() throws IOException {
-            if (!facetStateComputed) {
+        /** The facet ordinals of one dimension, or null while no indexed case study has a value in it. */
+        SortedSetDocValuesReaderState facetState(String dimension) throws IOException {
+            Map<String, SortedSetDocValuesReaderState> states = facetStates;
+            if (states == null) {
                 synchronized (this) {
-                    if (!facetStateComputed) {
-                        try {
-                            facetState = new DefaultSortedSetDocValuesReaderState(getIndexReader(), CaseStudyDocuments.FACETS_CONFIG);
-                        } catch (IllegalArgumentException e) {
-                            facetState = null; // an empty index has no facet field yet
+                    states = facetStates;
+                    if (states == null) {
+                        states = new HashMap<>();
+                        for (String facet : CaseStudyDocuments.FACETS) {
+                            try {
+                                states.put(facet, new DefaultSortedSetDocValuesReaderState(getIndexReader(),
+                                        CaseStudyDocuments.facetField(facet), CaseStudyDocuments.FACETS_CONFIG));
+                            } catch (IllegalArgumentException e) {
+                                // no document has this field yet
+                            }
                         }
-                        facetStateComputed = true;
+                        facetStates = states;
                     }
                 }
             }
-            return facetState;
+            return states.get(dimension);
         }
     }
 
