@@ -1,6 +1,7 @@
 package org.integrationevidence.common;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -84,5 +85,17 @@ public interface EvidenceConfig {
         /** Most filter values in one request, over all filters. Env: EVIDENCE_SEARCH_MAX_FILTER_VALUES. */
         @WithDefault("100")
         int maxFilterValues();
+
+        /**
+         * How many searches run at once; the others wait their turn in arrival order. Searching is nearly all CPU
+         * work, so many more at once than there are processors only makes each one slower. Default: the number of
+         * processors plus one, so that a processor is not left idle while a search reads the database.
+         * Env: EVIDENCE_SEARCH_CONCURRENCY.
+         */
+        OptionalInt concurrency();
+
+        /** How long a search waits for its turn before it is answered 503 with Retry-After. Env: EVIDENCE_SEARCH_QUEUE_TIMEOUT. */
+        @WithDefault("10s")
+        Duration queueTimeout();
     }
 }

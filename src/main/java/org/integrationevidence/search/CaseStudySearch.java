@@ -16,9 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -125,10 +128,21 @@ public class CaseStudySearch {
     EvidenceConfig config;
 
     private ObjectReader summaryReader;
+    /**
+     * Turns to search, handed out in arrival order, like Elasticsearch's fixed-size search pool. When many more
+     * searches share the processors than there are processors, each one, and the longest most, takes several times
+     * its own work to finish; waiting in line instead keeps tail latency close to the work itself.
+     */
+    private Semaphore turns;
 
     @Inject
     void readSummariesWith(ObjectMapper json) {
         this.summaryReader = json.readerFor(CaseStudySummary.class);
+    }
+
+    @PostConstruct
+    void sizeTurns() {
+        turns = new Semaphore(config.search().concurrency().orElse(Runtime.getRuntime().availableProcessors() + 1), true);
     }
 
     private final Analyzer queryAnalyzer = SearchAnalyzers.query();
@@ -176,13 +190,13 @@ public class CaseStudySearch {
             Map<String, List<FacetValue>> facets = null;
             if (!request.facets().isEmpty()) {
                 facets = new LinkedHashMap<>();
-                // Facets without a filter of their own share the main query's counts: one counting pass for them all.
-                Facets mainCounts = mainFacets == null ? null : counts(snapshot, mainFacets);
+                // Facets without a filter of their own count the main query's matches; a facet with a filter counts
+                // the matches of every other filter (multi-select), in a search of its own.
                 for (String dim : request.facets()) {
-                    Facets counts = filters.containsKey(dim)
-                            ? counts(snapshot, snapshot.search(combine(text, filters, dim), new FacetsCollectorManager()))
-                            : mainCounts;
-                    facets.put(dim, facetValues(counts, dim, request, approaches));
+                    FacetsCollector matches = filters.containsKey(dim)
+                            ? snapshot.search(combine(text, filters, dim), new FacetsCollectorManager())
+                            : mainFacets;
+                    facets.put(dim, facetValues(counts(snapshot, matches, dim), dim, request, approaches));
                 }
             }
             long total = start == null ? docs.totalHits.value : start.total();
@@ -362,9 +376,9 @@ public class CaseStudySearch {
 
     // ---- Facets ----
 
-    /** The counts of every facet over the documents a collector saw; null while nothing has been indexed. */
-    private static Facets counts(SearchIndex.Snapshot snapshot, FacetsCollector collector) throws IOException {
-        SortedSetDocValuesReaderState state = snapshot.facetState();
+    /** The counts of one facet over the documents a collector saw; null while no document has a value in it. */
+    private static Facets counts(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim) throws IOException {
+        SortedSetDocValuesReaderState state = snapshot.facetState(dim);
         return state == null ? null : new SortedSetDocValuesFacetCounts(state, collector);
     }
 
@@ -605,7 +619,9 @@ public class CaseStudySearch {
 
     // ---- Snapshots and cursors ----
 
+    /** Waits for a turn to search (see {@link EvidenceConfig.Search#concurrency()}), then takes a snapshot. */
     private SearchIndex.Snapshot acquire(Long snapshotVersion) {
+        acquireTurn();
         try {
             SearchIndex.Snapshot snapshot = snapshotVersion == null ? null : index.acquire(snapshotVersion);
             if (snapshot == null) {
@@ -615,8 +631,9 @@ public class CaseStudySearch {
                 throw new ApiException(ProblemType.UNAVAILABLE, "The search index is not open yet; try again in a moment.");
             }
             return snapshot;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            turns.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -625,6 +642,19 @@ public class CaseStudySearch {
             index.release(snapshot);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private void acquireTurn() {
+        try {
+            if (!turns.tryAcquire(config.search().queueTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ApiException(ProblemType.UNAVAILABLE, "The service is busy with other searches; try again in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ProblemType.UNAVAILABLE, "The search was interrupted; try again in a moment.");
         }
     }
 
