@@ -160,6 +160,11 @@ public class BenchTool {
         static void load(String baseUrl, Path file, int connections, double maxSeconds) throws Exception {
             System.setProperty("http.maxConnections", Integer.toString(Math.max(8, connections * 2)));
             java.net.URL target = URI.create(baseUrl + "/api/v1/case-studies").toURL();
+            // Writing needs an editor's key; bench-search passes the admin key the service made at its first start.
+            String apiKey = System.getenv("BENCH_API_KEY");
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("set BENCH_API_KEY to an editor or admin key of the service");
+            }
             AtomicInteger created = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             AtomicLong lastReport = new AtomicLong(System.nanoTime());
@@ -198,6 +203,7 @@ public class BenchTool {
                                 http.setReadTimeout(120_000);
                                 http.setFixedLengthStreamingMode(payload.length);
                                 http.setRequestProperty("Content-Type", "application/json");
+                                http.setRequestProperty("Authorization", "Bearer " + apiKey);
                                 try (var out = http.getOutputStream()) {
                                     out.write(payload);
                                 }
