@@ -38,13 +38,16 @@ class RestartIT {
         int port = freePort();
         Process first = start(workDir, port);
         String slug;
+        String adminKey;
         int seeded;
         try {
             seeded = given().port(port).when().get("/api/v1/case-studies").then().statusCode(200).extract().path("total");
-            String approach = given().port(port).contentType(ContentType.JSON)
+            // The first start made an admin key, as a new user's would (README, "Keys and roles").
+            adminKey = Files.readString(dataDir.resolve("initial-admin-key")).strip();
+            String approach = given().spec(TestKeys.bearer(adminKey)).port(port).contentType(ContentType.JSON)
                     .body(Map.of("name", "Restart test approach", "definition", "Made by RestartIT."))
                     .when().post("/api/v1/approaches").then().statusCode(201).extract().path("slug");
-            slug = given().port(port).contentType(ContentType.JSON).body(TestData.caseStudy(approach))
+            slug = given().spec(TestKeys.bearer(adminKey)).port(port).contentType(ContentType.JSON).body(TestData.caseStudy(approach))
                     .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
         } finally {
             stop(first);
@@ -52,6 +55,9 @@ class RestartIT {
 
         Process second = start(workDir, port);
         try {
+            assertEquals(adminKey, Files.readString(dataDir.resolve("initial-admin-key")).strip(),
+                    "a start with an admin key in the database makes no new one");
+            given().spec(TestKeys.bearer(adminKey)).port(port).when().get("/api/v1/keys").then().statusCode(200);
             given().port(port).when().get("/api/v1/case-studies/" + slug)
                     .then().statusCode(200)
                     .body("title", equalTo("A test case study"))

@@ -2,6 +2,8 @@ package org.integrationevidence.approach;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.access.Role;
 import org.integrationevidence.common.Page;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,6 +43,7 @@ public class ApproachResource {
     UriInfo uriInfo;
 
     @GET
+    @PermitAll
     @Operation(operationId = "listApproaches", summary = "Get the approach taxonomy",
             description = "The whole taxonomy as a tree: top-level approaches in `items`, each with its narrower approaches in "
                     + "`children`, and each node with the number of published case studies tagged with it or below it. "
@@ -49,6 +54,7 @@ public class ApproachResource {
     }
 
     @GET
+    @PermitAll
     @Path("{slug}")
     @Operation(operationId = "getApproach", summary = "Get an approach",
             description = "The approach with its broader and narrower approaches, and the first page of published case studies "
@@ -61,6 +67,8 @@ public class ApproachResource {
     }
 
     @POST
+    @RolesAllowed(Role.EDITOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApproach", summary = "Add an approach",
             description = "Adds an approach to the taxonomy, at the top level or under `parent`. The slug is derived from the "
@@ -70,6 +78,8 @@ public class ApproachResource {
             headers = @Header(name = "Location", description = "URL of the new approach.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApproachDetail.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ApproachDetail> create(ApproachInput input) {
@@ -79,6 +89,8 @@ public class ApproachResource {
     }
 
     @PUT
+    @RolesAllowed(Role.EDITOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceApproach", summary = "Replace an approach",
@@ -87,6 +99,8 @@ public class ApproachResource {
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The approach as replaced.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public ApproachDetail replace(@Parameter(description = "Slug of the approach.", example = "school-linking")
@@ -95,11 +109,15 @@ public class ApproachResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Path("{slug}")
     @Operation(operationId = "deleteApproach", summary = "Delete an approach",
             description = "Deletes an approach that has no narrower approaches and tags no case study (of any status); "
                     + "otherwise answers 409.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InUse")
     public void delete(@Parameter(description = "Slug of the approach.", example = "school-linking")

@@ -147,6 +147,9 @@ public class CaseStudy {
     @Column(nullable = false)
     public String licence;
 
+    /** The holder of the key that created the case study; null for the seed data. */
+    public String owner;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

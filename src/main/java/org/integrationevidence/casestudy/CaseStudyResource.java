@@ -3,6 +3,8 @@ package org.integrationevidence.casestudy;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.access.KeyHolder;
+import org.integrationevidence.access.Role;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
@@ -53,10 +60,14 @@ public class CaseStudyResource {
     @Inject
     EvidenceConfig config;
 
+    @Inject
+    SecurityIdentity identity;
+
     @Context
     UriInfo uriInfo;
 
     @GET
+    @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Published case studies, a page at a time: all of them, or those matching free text (`q`) and "
                     + "filters. Values of one filter are alternatives (OR); different filters must all match (AND). With "
@@ -80,6 +91,7 @@ public class CaseStudyResource {
     }
 
     @GET
+    @PermitAll
     @Path("{slug}/related")
     @Operation(operationId = "listRelatedCaseStudies", summary = "List case studies like this one",
             description = "The published case studies most similar to this one, most similar first: sharing its approaches "
@@ -99,64 +111,124 @@ public class CaseStudyResource {
     }
 
     @GET
+    @PermitAll
     @Path("{slug}")
     @Operation(operationId = "getCaseStudy", summary = "Get a case study",
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
-                    + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone.")
+                    + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
+                    + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
     @APIResponse(responseCode = "200", description = "The case study.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public CaseStudyView get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug) {
-        return service.get(slug);
+        return service.get(slug, KeyHolder.of(identity));
     }
 
     @POST
+    @RolesAllowed(Role.CURATOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCaseStudy", summary = "Create a case study",
-            description = "Adds a case study. The slug is derived from the title unless given. Server-owned fields (version, "
-                    + "timestamps, rendered HTML) cannot be sent; unknown fields are rejected.")
+            description = "Adds a case study, owned by the key's holder. The slug is derived from the title unless given. "
+                    + "Curators create drafts (`status` may only be `draft`); editors may also create published ones, and "
+                    + "do by default. Server-owned fields (version, timestamps, owner, rendered HTML) cannot be sent; unknown "
+                    + "fields are rejected. Curators and above.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
             headers = @Header(name = "Location", description = "URL of the new case study.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> create(CaseStudyInput input) {
-        CaseStudyView created = service.create(input);
+        CaseStudyView created = service.create(input, KeyHolder.of(identity));
         URI location = uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build();
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
 
     @PUT
+    @RolesAllowed(Role.CURATOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study",
             description = "Replaces every client-owned field of the case study; fields left out take their defaults (a left-out "
-                    + "status keeps the current one). The slug cannot change. The version increases by one.")
+                    + "status keeps the current one). The slug cannot change. The version increases by one. Editors replace "
+                    + "any case study; curators only their own drafts, and cannot publish them.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The case study as replaced.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public CaseStudyView replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug, CaseStudyInput input) {
-        return service.replace(slug, input);
+        return service.replace(slug, input, KeyHolder.of(identity));
+    }
+
+    @POST
+    @RolesAllowed(Role.CURATOR_NAME)
+    @SecurityRequirement(name = "apiKey")
+    @Path("{slug}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "transitionCaseStudy", summary = "Move a case study through review",
+            description = "The review workflow: `draft` -> `in-review` -> `published` -> `withdrawn`, and back to `draft` "
+                    + "for changes. Actions: `submit` (a draft, for review; its curator or an editor), `publish` (a draft or "
+                    + "one in review), `return` (one in review, to its curator as a draft, with a `note` saying what to "
+                    + "change), `withdraw`, `restore` (a withdrawn one, as a draft). All but `submit` are for editors. A move "
+                    + "that the current status does not allow is 409, naming the moves that are allowed.")
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The case study after the move.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public CaseStudyView transition(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug, TransitionInput input) {
+        return service.transition(slug, input, KeyHolder.of(identity));
+    }
+
+    @GET
+    @RolesAllowed(Role.CURATOR_NAME)
+    @SecurityRequirement(name = "apiKey")
+    @Path("{slug}/transitions")
+    @Operation(operationId = "listCaseStudyTransitions", summary = "List a case study's review history",
+            description = "Every move of the case study through the review workflow, oldest first, with who made it and "
+                    + "the reviewer's notes. For editors and the case study's curator.")
+    @APIResponse(responseCode = "200", description = "The moves; `next` is always null.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    public Page<TransitionView> transitions(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug) {
+        List<TransitionView> moves = service.transitions(slug, KeyHolder.of(identity));
+        return new Page<>(moves, moves.size(), null);
     }
 
     @DELETE
+    @RolesAllowed(Role.EDITOR_NAME)
+    @SecurityRequirement(name = "apiKey")
     @Path("{slug}")
     @Operation(operationId = "withdrawCaseStudy", summary = "Withdraw a case study",
             description = "Withdraws the case study: it leaves lists and its URL answers 410 Gone, but the record is kept "
-                    + "and its slug is never reused.")
+                    + "and its slug is never reused. Editors only.")
     @APIResponse(responseCode = "204", description = "Withdrawn.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug) {
-        service.withdraw(slug);
+        service.withdraw(slug, KeyHolder.of(identity));
     }
 
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
@@ -45,6 +46,9 @@ public class CaseStudyService {
     @Inject
     ChangeJournal journal;
 
+    @Inject
+    TransitionRepository transitions;
+
     /**
      * Which of these case studies exist now in one of the statuses: search results come from the index, which may
      * be a moment behind, and are only served if the database agrees.
@@ -54,10 +58,10 @@ public class CaseStudyService {
         return ids.isEmpty() ? Set.of() : Set.copyOf(caseStudies.findIdsIn(ids, statuses));
     }
 
-    /** The id of a case study that may be served, or 404 / 410 as for a GET. */
+    /** The id of a published case study, or 404 / 410 as for an anonymous GET. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long servableId(String slug) {
-        return findServable(slug).id;
+        return findVisible(slug, null).id;
     }
 
     /** The indexable form of the case studies with these ids; ids that no longer exist are left out. */
@@ -70,17 +74,24 @@ public class CaseStudyService {
         return caseStudies.findAfterId(afterId, limit).stream().map(this::toIndexable).toList();
     }
 
-    /** A case study by slug: published and draft ones are served; a withdrawn one is 410 Gone. */
+    /**
+     * A case study by slug, as {@code viewer} may see it: a published one for everyone; a draft for editors and for
+     * the curator who owns it, and 404 for everyone else, so that nobody learns that it exists; a withdrawn one is
+     * 410 Gone.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseStudyView get(String slug) {
-        return CaseStudyMapper.toView(findServable(slug));
+    public CaseStudyView get(String slug, KeyHolder viewer) {
+        return CaseStudyMapper.toView(findVisible(slug, viewer));
     }
 
-    public CaseStudyView create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input) {
+    /**
+     * Creates a case study owned by the author's key holder. Curators create drafts only; editors may publish at
+     * once, and publish by default.
+     */
+    public CaseStudyView create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
+            @NotNull KeyHolder author) {
         List<FieldError> errors = new ArrayList<>();
-        if (input.status() == CaseStudyStatus.WITHDRAWN) {
-            errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
-        }
+        checkStatus(input.status(), author, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
         String slug = input.slug() == null ? Slugs.firstFree(input.title(), caseStudies::slugExists) : input.slug();
@@ -89,7 +100,9 @@ public class CaseStudyService {
         }
         CaseStudy caseStudy = new CaseStudy();
         caseStudy.slug = slug;
-        caseStudy.status = input.status() == null ? CaseStudyStatus.PUBLISHED : input.status();
+        caseStudy.status = input.status() != null ? input.status()
+                : author.isEditor() ? CaseStudyStatus.PUBLISHED : CaseStudyStatus.DRAFT;
+        caseStudy.owner = author.owner();
         caseStudy.createdAt = Timestamps.now();
         caseStudy.updatedAt = caseStudy.createdAt;
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
@@ -98,16 +111,22 @@ public class CaseStudyService {
         return CaseStudyMapper.toView(caseStudy);
     }
 
-    /** Full replace: every client-owned field takes the new value; an absent status keeps the current one. */
-    public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input) {
-        CaseStudy caseStudy = findServable(slug);
+    /**
+     * Full replace: every client-owned field takes the new value; an absent status keeps the current one. Editors
+     * replace any case study; curators only their own drafts.
+     */
+    public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
+            @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findVisible(slug, caller);
+        if (!caller.isEditor() && caseStudy.status != CaseStudyStatus.DRAFT) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Curators edit only their own drafts; \"" + slug + "\" is "
+                    + caseStudy.status + ". Ask an editor.");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (input.slug() != null && !input.slug().equals(slug)) {
             errors.add(new FieldError("slug", "must equal the slug in the URL (\"" + slug + "\"); case studies cannot be renamed"));
         }
-        if (input.status() == CaseStudyStatus.WITHDRAWN) {
-            errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
-        }
+        checkStatus(input.status(), caller, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
@@ -120,12 +139,65 @@ public class CaseStudyService {
         return CaseStudyMapper.toView(caseStudy);
     }
 
-    /** Withdraws a case study: the row is kept for the record, and the slug answers 410 Gone from now on. */
-    public void withdraw(String slug) {
-        CaseStudy caseStudy = findServable(slug);
-        caseStudy.status = CaseStudyStatus.WITHDRAWN;
-        caseStudy.updatedAt = Timestamps.now();
+    /**
+     * Withdraws a case study, as the withdraw transition: the row is kept for the record, and the slug answers
+     * 410 Gone from now on. Editors only.
+     */
+    public void withdraw(String slug, @NotNull KeyHolder editor) {
+        transition(slug, new TransitionInput(Transition.WITHDRAW, null), editor);
+    }
+
+    /**
+     * Moves a case study through the review workflow. Curators may only submit their own drafts; a move that the
+     * case study's status does not allow is 409 and names the moves it does allow.
+     */
+    public CaseStudyView transition(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
+            @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = input.action() == Transition.RESTORE && caller.isEditor()
+                ? caseStudies.findBySlug(slug).orElseThrow(() -> notFound(slug))
+                : findVisible(slug, caller);
+        Transition action = input.action();
+        if (action.editorsOnly() && !caller.isEditor()) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Only editors may " + action + " a case study; curators submit "
+                    + "their drafts for review.");
+        }
+        if (!action.allowedFrom(caseStudy.status)) {
+            List<Transition> allowed = Transition.allowed(caseStudy.status, caller.isEditor());
+            String allowedText = allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(Transition::toString).toList());
+            throw new ApiException(ProblemType.CONFLICT, "A case study that is " + caseStudy.status + " cannot be "
+                    + action + "ed; allowed now: " + allowedText + ".",
+                    List.of(new FieldError("action", "allowed now: " + allowedText)));
+        }
+        String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+        if (action.needsNote() && note == null) {
+            throw ApiException.invalid("note", "is required to " + action + " a case study: say what to change");
+        }
+        TransitionRecord record = new TransitionRecord();
+        record.caseStudyId = caseStudy.id;
+        record.action = action;
+        record.fromStatus = caseStudy.status;
+        record.toStatus = action.to();
+        record.note = note;
+        record.madeBy = caller.owner();
+        record.madeAt = Timestamps.now();
+        transitions.persist(record);
+        caseStudy.status = action.to();
+        caseStudy.updatedAt = record.madeAt;
+        caseStudies.flush();
         journal.record(caseStudy.id);
+        return CaseStudyMapper.toView(caseStudy);
+    }
+
+    /** The workflow moves of a case study, oldest first: for its curator and editors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TransitionView> transitions(String slug, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = caller.isEditor()
+                ? caseStudies.findBySlug(slug).orElseThrow(() -> notFound(slug))
+                : findVisible(slug, caller);
+        if (!caller.isEditor() && !caller.owner().equals(caseStudy.owner)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Only editors and the case study's curator see its review history.");
+        }
+        return transitions.list("caseStudyId = ?1 order by id", caseStudy.id).stream().map(TransitionView::of).toList();
     }
 
     /**
@@ -139,7 +211,7 @@ public class CaseStudyService {
     /** How many draft or published case studies are tagged with the approach. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countLiveTaggedWith(Approach approach) {
-        return caseStudies.countTaggedWith(approach, List.of(CaseStudyStatus.DRAFT, CaseStudyStatus.PUBLISHED));
+        return caseStudies.countTaggedWith(approach, List.of(CaseStudyStatus.DRAFT, CaseStudyStatus.IN_REVIEW, CaseStudyStatus.PUBLISHED));
     }
 
     /** Removes an approach from withdrawn case studies, which can no longer be edited, before it is deleted. */
@@ -156,13 +228,35 @@ public class CaseStudyService {
         return caseStudies.publishedCaseStudiesByApproach();
     }
 
-    private CaseStudy findServable(String slug) {
-        CaseStudy caseStudy = caseStudies.findBySlug(slug).orElseThrow(() ->
-                ApiException.notFound("There is no case study with the slug \"" + slug + "\"."));
+    /** A case study that {@code viewer} (null: anonymous) may see; see {@link #get}. */
+    private CaseStudy findVisible(String slug, KeyHolder viewer) {
+        CaseStudy caseStudy = caseStudies.findBySlug(slug)
+                .filter(found -> found.status == CaseStudyStatus.PUBLISHED || found.status == CaseStudyStatus.WITHDRAWN
+                        || canSeeUnpublished(found, viewer))
+                .orElseThrow(() -> notFound(slug));
         if (caseStudy.status == CaseStudyStatus.WITHDRAWN) {
             throw new ApiException(ProblemType.GONE, "The case study \"" + slug + "\" has been withdrawn.");
         }
         return caseStudy;
+    }
+
+    private static ApiException notFound(String slug) {
+        return ApiException.notFound("There is no case study with the slug \"" + slug + "\".");
+    }
+
+    private static boolean canSeeUnpublished(CaseStudy caseStudy, KeyHolder viewer) {
+        return viewer != null && (viewer.isEditor() || viewer.owner().equals(caseStudy.owner));
+    }
+
+    /** Mass assignment: a status that the caller's role may not set is refused, never silently dropped. */
+    private static void checkStatus(CaseStudyStatus status, KeyHolder caller, List<FieldError> errors) {
+        if (status == CaseStudyStatus.WITHDRAWN) {
+            errors.add(new FieldError("status", "must be draft or published; withdraw a case study with DELETE"));
+        } else if (status == CaseStudyStatus.IN_REVIEW) {
+            errors.add(new FieldError("status", "must be draft or published; submit a draft for review with the submit transition"));
+        } else if (status == CaseStudyStatus.PUBLISHED && !caller.isEditor()) {
+            errors.add(new FieldError("status", "cannot be set to published by a curator; only editors publish"));
+        }
     }
 
     /** Checks what Bean Validation cannot see alone: taxonomy slugs, rules across fields, the rendered body's size. */

@@ -2,9 +2,12 @@ package org.integrationevidence.casestudy;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a case study is in its life: only published ones are listed; withdrawn ones answer 410 Gone. */
+/**
+ * Where a case study is in its review workflow (see {@link Transition}): only published ones are public; drafts
+ * and those in review are seen by editors and their owner; withdrawn ones answer 410 Gone.
+ */
 public enum CaseStudyStatus {
-    DRAFT, PUBLISHED, WITHDRAWN;
+    DRAFT, IN_REVIEW, PUBLISHED, WITHDRAWN;
 
     @JsonValue
     @Override

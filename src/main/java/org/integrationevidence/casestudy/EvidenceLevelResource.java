@@ -3,6 +3,7 @@ package org.integrationevidence.casestudy;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,7 @@ public class EvidenceLevelResource {
             .map(level -> new EvidenceLevelView(level.level, level.label, level.description)).toList();
 
     @GET
+    @PermitAll
     @Operation(operationId = "listEvidenceLevels", summary = "Get the evidence scale",
             description = "The published 1-5 scale on which every case study's evidence is rated, in the spirit of Nesta's "
                     + "Standards of Evidence. A case study is rated for what its sources report, not for what the "

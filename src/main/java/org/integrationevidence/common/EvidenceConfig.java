@@ -1,6 +1,7 @@
 package org.integrationevidence.common;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
@@ -25,6 +26,20 @@ public interface EvidenceConfig {
 
     /** Search index settings. */
     Search search();
+
+    /** API key settings. */
+    Keys keys();
+
+    interface Keys {
+        /**
+         * An admin key to create when the service starts and no usable admin key exists: for deployments that set
+         * their first key themselves. At least 43 characters (256 random bits in base64, for example from
+         * {@code openssl rand -base64 32}). Read only while no admin key exists; remove it once others are made.
+         * When it is not set, the service makes a key itself and writes it to {@code <data-dir>/initial-admin-key}.
+         * Env: EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY.
+         */
+        Optional<String> bootstrapAdminKey();
+    }
 
     interface Seed {
         /** Load the seed case studies and taxonomy on the first start with an empty database. Env: EVIDENCE_SEED_ENABLED. */

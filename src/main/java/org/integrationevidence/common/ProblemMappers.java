@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.jboss.logging.Logger;
@@ -43,12 +45,15 @@ public class ProblemMappers {
     /** What a 503 asks clients to wait: the conditions behind it (an index opening) pass within seconds. */
     private static final int RETRY_AFTER_SECONDS = 5;
 
+    /** What a 401 asks clients to send (RFC 6750); the same as the authentication mechanism's own challenge. */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"integration-evidence\"";
+
     @Inject
     AllowedMethods allowedMethods;
 
     /** JSON fields that the server owns; a client that sends one is told so rather than that it is unknown. */
     private static final Set<String> SERVER_OWNED_FIELDS =
-            Set.of("id", "version", "createdAt", "updatedAt", "bodyHtml", "caseStudyCount", "children");
+            Set.of("id", "version", "createdAt", "updatedAt", "bodyHtml", "caseStudyCount", "children", "owner");
 
     @ServerExceptionMapper
     public Response mapApiException(ApiException e, HttpServerRequest request) {
@@ -98,6 +103,19 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** An operation that needs a key, called without one (a key that is sent but refused never gets this far). */
+    @ServerExceptionMapper
+    public Response mapUnauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return respond(Problem.of(ProblemType.UNAUTHORIZED, "This operation needs an API key with the right role, sent as "
+                + "Authorization: Bearer <key>.", request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "This API key's role does not allow " + request.method() + " "
+                + request.path() + ".", request.path()));
+    }
+
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpServerRequest request) {
         LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
@@ -108,6 +126,9 @@ public class ProblemMappers {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (problem.status() == Response.Status.UNAUTHORIZED.getStatusCode()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }
         return response.build();
     }

@@ -9,6 +9,11 @@ public enum ProblemType {
             "One or more fields or query parameters are invalid. The errors list names each field and what is wrong with it."),
     MALFORMED_BODY("malformed-body", 400, "Malformed request body",
             "The request body is not one well-formed JSON document, or a number in it is out of range. Nothing was written."),
+    UNAUTHORIZED("unauthorized", 401, "Unauthorized",
+            "This operation needs an API key, sent as Authorization: Bearer <key>; none was sent, or the key sent is "
+                    + "unknown, revoked or expired. Reading published case studies and the taxonomy needs no key."),
+    FORBIDDEN("forbidden", 403, "Forbidden",
+            "The API key is valid but its role does not allow this operation. Roles: curator, editor, admin."),
     NOT_FOUND("not-found", 404, "Not found",
             "There is no resource at this URL. Check the slug or the path."),
     GONE("gone", 410, "Gone",
@@ -71,6 +76,8 @@ public enum ProblemType {
     /** The problem type for an HTTP error raised by the framework rather than by our own code. */
     public static ProblemType forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -3,6 +3,7 @@ package org.integrationevidence.common;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +36,7 @@ public class ProblemTypeResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listProblemTypes", summary = "List problem types",
             description = "Every kind of error the API reports, by the `type` URI found in problem documents.")
     @APIResponse(responseCode = "200", description = "All problem types.")
@@ -44,6 +46,7 @@ public class ProblemTypeResource {
     }
 
     @GET
+    @PermitAll
     @Path("{type}")
     @Operation(operationId = "getProblemType", summary = "Describe a problem type",
             description = "What a problem `type` means and what a client can do about it.")

@@ -2,6 +2,7 @@ package org.integrationevidence.search;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ public class SuggestResource {
     CaseStudySearch search;
 
     @GET
+    @PermitAll
     @Operation(operationId = "suggest", summary = "Complete a search box",
             description = "Completions of what someone is typing, for a search box: approach names, place names and titles "
                     + "of published case studies whose words start with the prefix (case and accents ignored). Fast enough "

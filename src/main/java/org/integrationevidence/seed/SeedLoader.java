@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import org.integrationevidence.access.KeyHolder;
+import org.integrationevidence.access.Role;
 import org.integrationevidence.approach.ApproachInput;
 import org.integrationevidence.approach.ApproachService;
 import org.integrationevidence.casestudy.CaseStudyService;
@@ -35,6 +37,8 @@ public class SeedLoader {
     static final String SEED_NAME = "catalogue-v1";
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    /** The seed data is written as an editor would, with no owner: no curator's key owns it. */
+    private static final KeyHolder SEED_AUTHOR = new KeyHolder(0, "seed data", null, Role.EDITOR);
 
     @Inject
     EvidenceConfig config;
@@ -86,7 +90,7 @@ public class SeedLoader {
         List<ApproachInput> taxonomy = read("seed/approaches.json", new TypeReference<>() { });
         taxonomy.forEach(approaches::create);
         SeedData data = read("seed/case-studies.json", new TypeReference<>() { });
-        data.caseStudies().forEach(seed -> caseStudies.create(seed.toInput(data.articles())));
+        data.caseStudies().forEach(seed -> caseStudies.create(seed.toInput(data.articles()), SEED_AUTHOR));
         LOG.infof("Loaded the seed data: %d approaches and %d case studies.", taxonomy.size(), data.caseStudies().size());
         return true;
     }

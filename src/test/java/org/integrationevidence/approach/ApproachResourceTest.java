@@ -22,10 +22,24 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ApproachResourceTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     @Test
     void theSeededTaxonomyIsATreeWithCounts() {

@@ -8,10 +8,24 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ErrorResponsesTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     @Test
     void unknownPathsAreProblemDocuments() {

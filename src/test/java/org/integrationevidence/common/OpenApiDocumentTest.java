@@ -19,6 +19,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +30,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiDocumentTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -31,6 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +42,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CaseStudySearchTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     private static final String LIST = "/api/v1/case-studies";
 

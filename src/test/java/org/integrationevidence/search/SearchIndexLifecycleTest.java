@@ -33,7 +33,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.ServerSecrets;
+import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,17 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SearchIndexLifecycleTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     private static final String LIST = "/api/v1/case-studies";
 

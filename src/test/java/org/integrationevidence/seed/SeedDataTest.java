@@ -20,10 +20,24 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SeedDataTest {
+
+    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
+    @BeforeEach
+    void actAsEditor() {
+        TestKeys.actAsEditor();
+    }
+
+    @AfterEach
+    void actAnonymously() {
+        TestKeys.actAnonymously();
+    }
 
     @Inject
     SeedLoader loader;

@@ -1,0 +1,22 @@
+package org.integrationevidence.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who made a request with a key: the services' view of the caller, free of any HTTP or security framework. */
+public record KeyHolder(long keyId, String keyName, String owner, Role role) {
+
+    static final String ATTRIBUTE = KeyHolder.class.getName();
+
+    static KeyHolder of(ApiKey key) {
+        return new KeyHolder(key.id, key.name, key.owner, key.role);
+    }
+
+    /** The holder of the request's key, or null for an anonymous caller. */
+    public static KeyHolder of(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? null : identity.getAttribute(ATTRIBUTE);
+    }
+
+    public boolean isEditor() {
+        return role == Role.EDITOR || role == Role.ADMIN;
+    }
+}

@@ -1,0 +1,40 @@
+package org.integrationevidence.access;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.integrationevidence.casestudy.Vocabulary;
+
+/**
+ * What a key may do. Each role includes the ones below it: an editor can do all a curator can, an admin all an
+ * editor can. Callers without a key read published case studies and the taxonomy only.
+ */
+public enum Role {
+    /** Creates case studies, edits their own drafts and submits them for review. */
+    CURATOR,
+    /** Reviews, edits any case study, publishes and withdraws, and manages the approach taxonomy. */
+    EDITOR,
+    /** Manages API keys. */
+    ADMIN;
+
+    /** Role names as used in {@code @RolesAllowed}. */
+    public static final String CURATOR_NAME = "curator";
+    public static final String EDITOR_NAME = "editor";
+    public static final String ADMIN_NAME = "admin";
+
+    /** The role names a key with this role holds: its own and every role below it. */
+    public Set<String> granted() {
+        return switch (this) {
+            case CURATOR -> Set.of(CURATOR_NAME);
+            case EDITOR -> Set.of(CURATOR_NAME, EDITOR_NAME);
+            case ADMIN -> Set.of(CURATOR_NAME, EDITOR_NAME, ADMIN_NAME);
+        };
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return Vocabulary.slugOf(this);
+    }
+}

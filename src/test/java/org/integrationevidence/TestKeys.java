@@ -1,0 +1,89 @@
+package org.integrationevidence;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * API keys for tests. The admin key is the one the service under test wrote at its first start (the real
+ * bootstrap, see AdminKeyBootstrap); other keys are made with it through the API, once per test JVM and role.
+ */
+public final class TestKeys {
+
+    /** Set by Failsafe to the packaged application's data directory; in-process tests use %test.evidence.data-dir. */
+    private static final String ADMIN_KEY_FILE_PROPERTY = "evidence.test.admin-key-file";
+    private static final Path DEFAULT_ADMIN_KEY_FILE = Path.of("target/test-data/initial-admin-key");
+
+    private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    private TestKeys() {
+    }
+
+    public static synchronized String admin() {
+        return KEYS.computeIfAbsent("admin", role -> {
+            Path file = Path.of(System.getProperty(ADMIN_KEY_FILE_PROPERTY, DEFAULT_ADMIN_KEY_FILE.toString()));
+            try {
+                return Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The service under test should have written its admin key to " + file, e);
+            }
+        });
+    }
+
+    /** The shared editor key of this test JVM. */
+    public static synchronized String editor() {
+        return shared("editor", "Test editors");
+    }
+
+    /** The shared curator key of this test JVM, owned by "Test curators". */
+    public static synchronized String curator() {
+        return shared("curator", "Test curators");
+    }
+
+    private static String shared(String role, String owner) {
+        String key = KEYS.get(role);
+        if (key == null) {
+            key = create(role, owner); // not inside computeIfAbsent: creating reads the admin key from the same map
+            KEYS.put(role, key);
+        }
+        return key;
+    }
+
+    /** A new key of its own, for tests that revoke keys or need a second owner. */
+    public static String create(String role, String owner) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", TestData.unique("test-" + role));
+        body.put("owner", owner);
+        body.put("role", role);
+        return given().spec(bearer(admin())).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    public static RequestSpecification bearer(String key) {
+        return new RequestSpecBuilder().addHeader("Authorization", "Bearer " + key).build();
+    }
+
+    /**
+     * Sends every following request of this test with the editor key: for the test classes written before keys
+     * existed, whose subject is not access. Undo with {@link #actAnonymously()}.
+     */
+    public static void actAsEditor() {
+        String key = editor();
+        RestAssured.requestSpecification = bearer(key);
+    }
+
+    public static void actAnonymously() {
+        RestAssured.requestSpecification = null;
+    }
+}
