@@ -75,12 +75,16 @@ public final class TestKeys {
     }
 
     /**
-     * Sends every following request of this test with the editor key: for the test classes written before keys
-     * existed, whose subject is not access. Undo with {@link #actAnonymously()}.
+     * Sends every following request of this test with the editor key and {@code If-Match: *} (write whatever
+     * version is there): for the test classes written before keys and preconditions existed, whose subject is
+     * neither. AccessTest, WorkflowTest and ConcurrencyTest test those. Undo with {@link #actAnonymously()}.
      */
     public static void actAsEditor() {
         String key = editor();
-        RestAssured.requestSpecification = bearer(key);
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + key)
+                .addHeader("If-Match", "*")
+                .build();
     }
 
     public static void actAnonymously() {

@@ -3,6 +3,7 @@ package org.integrationevidence.casestudy;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.ApproachRef;
@@ -68,6 +69,16 @@ final class CaseStudyMapper {
                 new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale),
                 c.sources.stream().map(CaseStudyMapper::toReference).toList(),
                 c.status, c.licence, c.createdAt, c.updatedAt, c.version);
+    }
+
+    /** The case study as a PUT would send it, to merge a PATCH into; the status is left out, so it stays. */
+    static CaseStudyInput toInput(CaseStudy c) {
+        return new CaseStudyInput(c.slug, c.title, c.summary, c.bodyMarkdown, place(c), period(c),
+                List.copyOf(c.leadOrganisations), List.copyOf(c.partnerOrganisations),
+                c.approaches.stream().map(approach -> approach.slug).toList(), Set.copyOf(c.themes),
+                Set.copyOf(c.targetGroups), List.copyOf(c.outcomes),
+                new CaseStudyInput.Evidence(c.evidenceLevel, c.evidenceRationale),
+                c.sources.stream().map(CaseStudyMapper::toReference).toList(), c.licence, null);
     }
 
     static CaseStudySummary toSummary(CaseStudy c) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,8 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -26,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.IfMatch;
+import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
 import org.integrationevidence.search.CaseStudyPage;
@@ -48,6 +58,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Case studies")
 public class CaseStudyResource {
 
+    private static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
+            + "answer is 428; if the case study changed since, 412.";
     private static final int RELATED_DEFAULT = 5;
     private static final int RELATED_MAX = 20;
 
@@ -62,6 +74,9 @@ public class CaseStudyResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper json;
 
     @Context
     UriInfo uriInfo;
@@ -117,12 +132,14 @@ public class CaseStudyResource {
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
-    @APIResponse(responseCode = "200", description = "The case study.")
+    @APIResponse(responseCode = "200", description = "The case study.", headers = @Header(name = "ETag",
+            description = "The case study's version, quoted: send it back in If-Match to change or withdraw it.",
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public CaseStudyView get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+    public RestResponse<CaseStudyView> get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug) {
-        return service.get(slug, KeyHolder.of(identity));
+        return withETag(service.get(slug, KeyHolder.of(identity)));
     }
 
     @POST
@@ -159,16 +176,52 @@ public class CaseStudyResource {
                     + "status keeps the current one). The slug cannot change. The version increases by one. Editors replace "
                     + "any case study; curators only their own drafts, and cannot publish them.")
     @RequestBody(required = true)
-    @APIResponse(responseCode = "200", description = "The case study as replaced.")
+    @APIResponse(responseCode = "200", description = "The case study as replaced, with its new ETag.")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public CaseStudyView replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug, CaseStudyInput input) {
-        return service.replace(slug, input, KeyHolder.of(identity));
+    public RestResponse<CaseStudyView> replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug,
+            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            CaseStudyInput input) {
+        return withETag(service.replace(slug, input, KeyHolder.of(identity), IfMatch.required(ifMatch)));
+    }
+
+    @PATCH
+    @RolesAllowed(Role.CURATOR_NAME)
+    @SecurityRequirement(name = "apiKey")
+    @Path("{slug}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(operationId = "patchCaseStudy", summary = "Change some fields of a case study",
+            description = "A JSON Merge Patch (RFC 7386, `application/merge-patch+json`) of the fields PUT takes: members "
+                    + "given replace the current ones, objects merge member by member, `null` clears a member (and "
+                    + "restores its default). The result is checked as a PUT of it would be. Needs If-Match, as PUT does. "
+                    + "Editors patch any case study; curators only their own drafts.")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Any subset of the fields of CaseStudyInput."),
+            examples = @ExampleObject(name = "example", summary = "Retitle and mark as still running",
+                    value = "{\"title\": \"Bradford's football sessions for Bangladeshi women\", \"period\": {\"ongoing\": true, \"endYear\": null}}")))
+    @APIResponse(responseCode = "200", description = "The case study as patched, with its new ETag.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<CaseStudyView> patch(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug,
+            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            String patch) throws JsonProcessingException {
+        IfMatch precondition = IfMatch.required(ifMatch);
+        JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
+        return withETag(service.patch(slug, document, KeyHolder.of(identity), precondition));
     }
 
     @POST
@@ -183,7 +236,8 @@ public class CaseStudyResource {
                     + "change), `withdraw`, `restore` (a withdrawn one, as a draft). All but `submit` are for editors. A move "
                     + "that the current status does not allow is 409, naming the moves that are allowed.")
     @RequestBody(required = true)
-    @APIResponse(responseCode = "200", description = "The case study after the move.")
+    @APIResponse(responseCode = "200", description = "The case study after the move, with its new ETag.")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -191,9 +245,12 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public CaseStudyView transition(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug, TransitionInput input) {
-        return service.transition(slug, input, KeyHolder.of(identity));
+    public RestResponse<CaseStudyView> transition(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+            @PathParam("slug") String slug,
+            @Parameter(description = "Optional: the ETag of the version you read; the move fails with 412 if the case study "
+                    + "changed since.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            TransitionInput input) {
+        return withETag(service.transition(slug, input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
     }
 
     @GET
@@ -222,13 +279,20 @@ public class CaseStudyResource {
             description = "Withdraws the case study: it leaves lists and its URL answers 410 Gone, but the record is kept "
                     + "and its slug is never reused. Editors only.")
     @APIResponse(responseCode = "204", description = "Withdrawn.")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug) {
-        service.withdraw(slug, KeyHolder.of(identity));
+            @PathParam("slug") String slug,
+            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        service.withdraw(slug, KeyHolder.of(identity), IfMatch.required(ifMatch));
+    }
+
+    private static RestResponse<CaseStudyView> withETag(CaseStudyView view) {
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version())).build();
     }
 
 }

@@ -10,14 +10,24 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.FieldError;
+import org.integrationevidence.common.IfMatch;
+import org.integrationevidence.common.MergePatch;
+import org.integrationevidence.common.ProblemMappers;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
@@ -48,6 +58,12 @@ public class CaseStudyService {
 
     @Inject
     TransitionRepository transitions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
 
     /**
      * Which of these case studies exist now in one of the statuses: search results come from the index, which may
@@ -116,15 +132,46 @@ public class CaseStudyService {
      * replace any case study; curators only their own drafts.
      */
     public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
-            @NotNull KeyHolder caller) {
+            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch) {
+        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        return apply(caseStudy, input, caller);
+    }
+
+    /**
+     * Partial update with a JSON Merge Patch (RFC 7386) of the fields PUT takes: the patch is merged into the
+     * case study as PUT would send it, and the result is checked and written exactly as a PUT of it would be.
+     */
+    public CaseStudyView patch(String slug, @NotNull(message = ApiException.BODY_REQUIRED) JsonNode patch,
+            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch) throws JsonProcessingException {
+        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        if (!patch.isObject()) {
+            throw ApiException.invalid(ProblemMappers.ROOT_FIELD, "must be a JSON object: a merge patch of the case study's fields");
+        }
+        JsonNode merged = MergePatch.apply(json.valueToTree(CaseStudyMapper.toInput(caseStudy)), patch);
+        // Unknown or server-owned fields in the patch fail here, as in a PUT body: 400 naming the field.
+        CaseStudyInput input = json.treeToValue(merged, CaseStudyInput.class);
+        Set<ConstraintViolation<CaseStudyInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return apply(caseStudy, input, caller);
+    }
+
+    /** A case study the caller may change, at the version the caller read. */
+    private CaseStudy findEditable(String slug, KeyHolder caller, IfMatch ifMatch) {
         CaseStudy caseStudy = findVisible(slug, caller);
         if (!caller.isEditor() && caseStudy.status != CaseStudyStatus.DRAFT) {
             throw new ApiException(ProblemType.FORBIDDEN, "Curators edit only their own drafts; \"" + slug + "\" is "
                     + caseStudy.status + ". Ask an editor.");
         }
+        ifMatch.check(caseStudy.version, "The case study \"" + slug + "\"");
+        return caseStudy;
+    }
+
+    private CaseStudyView apply(CaseStudy caseStudy, CaseStudyInput input, KeyHolder caller) {
         List<FieldError> errors = new ArrayList<>();
-        if (input.slug() != null && !input.slug().equals(slug)) {
-            errors.add(new FieldError("slug", "must equal the slug in the URL (\"" + slug + "\"); case studies cannot be renamed"));
+        if (input.slug() != null && !input.slug().equals(caseStudy.slug)) {
+            errors.add(new FieldError("slug", "must equal the slug in the URL (\"" + caseStudy.slug + "\"); case studies cannot be renamed"));
         }
         checkStatus(input.status(), caller, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
@@ -143,16 +190,17 @@ public class CaseStudyService {
      * Withdraws a case study, as the withdraw transition: the row is kept for the record, and the slug answers
      * 410 Gone from now on. Editors only.
      */
-    public void withdraw(String slug, @NotNull KeyHolder editor) {
-        transition(slug, new TransitionInput(Transition.WITHDRAW, null), editor);
+    public void withdraw(String slug, @NotNull KeyHolder editor, @NotNull IfMatch ifMatch) {
+        transition(slug, new TransitionInput(Transition.WITHDRAW, null), editor, ifMatch);
     }
 
     /**
      * Moves a case study through the review workflow. Curators may only submit their own drafts; a move that the
-     * case study's status does not allow is 409 and names the moves it does allow.
+     * case study's status does not allow is 409 and names the moves it does allow. {@code ifMatch} is checked when
+     * given (null: not sent).
      */
     public CaseStudyView transition(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
-            @NotNull KeyHolder caller) {
+            @NotNull KeyHolder caller, IfMatch ifMatch) {
         CaseStudy caseStudy = input.action() == Transition.RESTORE && caller.isEditor()
                 ? caseStudies.findBySlug(slug).orElseThrow(() -> notFound(slug))
                 : findVisible(slug, caller);
@@ -167,6 +215,9 @@ public class CaseStudyService {
             throw new ApiException(ProblemType.CONFLICT, "A case study that is " + caseStudy.status + " cannot be "
                     + action + "ed; allowed now: " + allowedText + ".",
                     List.of(new FieldError("action", "allowed now: " + allowedText)));
+        }
+        if (ifMatch != null) {
+            ifMatch.check(caseStudy.version, "The case study \"" + slug + "\"");
         }
         String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
         if (action.needsNote() && note == null) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -116,6 +117,13 @@ public class ProblemMappers {
                 + request.path() + ".", request.path()));
     }
 
+    /** Two writes based on the same version: the second to commit finds the row changed (JPA optimistic locking). */
+    @ServerExceptionMapper
+    public Response mapOptimisticLock(OptimisticLockException e, HttpServerRequest request) {
+        return respond(Problem.of(ProblemType.PRECONDITION_FAILED, "The resource was changed by another request at the "
+                + "same moment. Read it again and reapply your change.", request.path()));
+    }
+
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpServerRequest request) {
         LOG.errorf(e, "Unexpected failure handling %s %s", request.method(), request.path());
@@ -137,7 +145,7 @@ public class ProblemMappers {
         return switch (type) {
             case NOT_FOUND -> "Nothing is served at " + request.path() + ".";
             case METHOD_NOT_ALLOWED -> request.method() + " is not allowed on " + request.path() + ".";
-            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json (a PATCH as application/merge-patch+json).";
             case NOT_ACCEPTABLE -> "This resource is served as application/json.";
             default -> type.description();
         };

@@ -30,6 +30,12 @@ public enum ProblemType {
             "The resource cannot be deleted while other resources refer to it."),
     CONFLICT("conflict", 409, "Conflict",
             "The request conflicts with the current state of the resource."),
+    PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
+            "The case study changed since you read it: If-Match names an older version. Read it again (GET gives its "
+                    + "current ETag), reapply your change, and send it with the new ETag. Nothing was written."),
+    PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required",
+            "Changing or withdrawing a case study needs an If-Match header with the ETag of the version you read, so "
+                    + "that nobody overwrites someone else's change unseen. Nothing was written."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",
@@ -83,6 +89,8 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 410 -> GONE;
+            case 412 -> PRECONDITION_FAILED;
+            case 428 -> PRECONDITION_REQUIRED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;

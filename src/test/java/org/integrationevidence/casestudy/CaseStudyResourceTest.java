@@ -454,7 +454,7 @@ class CaseStudyResourceTest {
                 .when().post("/api/v1/case-studies/some-slug")
                 .then().statusCode(405)
                 .contentType("application/problem+json")
-                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"));
     }
 
     private static List<String> slugs(Map<String, List<String>> query) {

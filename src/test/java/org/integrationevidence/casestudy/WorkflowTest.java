@@ -38,8 +38,8 @@ class WorkflowTest {
         move(curator, slug, "submit", null).statusCode(200).body("status", equalTo("in-review"));
         given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(404);
         body.put("slug", slug);
-        given().spec(bearer(curator)).contentType(ContentType.JSON).body(body).when().put(CASE_STUDIES + "/" + slug)
-                .then().statusCode(403);
+        given().spec(bearer(curator)).header("If-Match", "*").contentType(ContentType.JSON).body(body)
+                .when().put(CASE_STUDIES + "/" + slug).then().statusCode(403);
         move(curator, slug, "publish", null).statusCode(403).body("type", equalTo("/problems/forbidden"));
 
         move(editor, slug, "return", null).statusCode(400).body("errors[0].field", equalTo("note"));

@@ -44,7 +44,7 @@ class ErrorResponsesTest {
         given().when().options("/api/v1/case-studies")
                 .then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
         given().when().options("/api/v1/case-studies/any-slug")
-                .then().statusCode(200).header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+                .then().statusCode(200).header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PATCH, PUT"));
     }
 
     @Test

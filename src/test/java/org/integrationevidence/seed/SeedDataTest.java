@@ -44,10 +44,19 @@ class SeedDataTest {
 
     @Test
     void theSeedIsARealDataSetOfPublishedCitedCaseStudies() {
-        List<Map<String, Object>> items = given().queryParam("limit", 100)
-                .when().get("/api/v1/case-studies").then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(15))
-                .extract().path("items");
+        // Every page: other tests add case studies, newest first, so the seed can be on any page.
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/case-studies").then().statusCode(200)
+                    .body("total", greaterThanOrEqualTo(15)).extract();
+            items.addAll(page.path("items"));
+            cursor = page.path("next");
+        } while (cursor != null);
         long seeded = items.stream().filter(item -> !((String) item.get("slug")).startsWith("case-study-")).count();
         assertTrue(seeded >= 15, "at least 15 seed case studies, found " + seeded);
         for (Map<String, Object> item : items) {
