@@ -212,8 +212,8 @@ public class CaseStudyService {
         if (!action.allowedFrom(caseStudy.status)) {
             List<Transition> allowed = Transition.allowed(caseStudy.status, caller.isEditor());
             String allowedText = allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(Transition::toString).toList());
-            throw new ApiException(ProblemType.CONFLICT, "A case study that is " + caseStudy.status + " cannot be "
-                    + action + "ed; allowed now: " + allowedText + ".",
+            throw new ApiException(ProblemType.CONFLICT, "The move \"" + action + "\" is not possible for a case study that is "
+                    + caseStudy.status + "; allowed now: " + allowedText + ".",
                     List.of(new FieldError("action", "allowed now: " + allowedText)));
         }
         if (ifMatch != null) {
