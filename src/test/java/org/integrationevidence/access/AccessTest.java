@@ -204,6 +204,36 @@ class AccessTest {
         given().spec(bearer(TestKeys.admin())).when().get(KEYS + "/abc").then().statusCode(404);
     }
 
+    @Test
+    void everyResponseCarriesSecurityHeadersAndKeyedOnesAreNeverStored() {
+        given().when().get(CASE_STUDIES).then().statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Cache-Control", not(containsString("no-store")));
+        given().spec(bearer(TestKeys.curator())).when().get(CASE_STUDIES).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"));
+        given().spec(bearer("iek_" + "y".repeat(43))).when().get(CASE_STUDIES).then().statusCode(401)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void otherOriginsMayReadAnonymouslyButNotWriteOrSendKeys() {
+        given().header("Origin", "https://council.example").when().get(CASE_STUDIES).then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://council.example"));
+        String allowedMethods = given().header("Origin", "https://council.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options(CASE_STUDIES).then().extract().header("Access-Control-Allow-Methods");
+        assertTrue(allowedMethods == null || !allowedMethods.contains("POST"), "POST offered to other origins: " + allowedMethods);
+        String allowedHeaders = given().header("Origin", "https://council.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .when().options(CASE_STUDIES).then().extract().header("Access-Control-Allow-Headers");
+        assertTrue(allowedHeaders == null || !allowedHeaders.toLowerCase().contains("authorization"),
+                "Authorization offered to other origins: " + allowedHeaders);
+    }
+
     /**
      * Every operation of the OpenAPI document keeps its rule: those that declare the apiKey security requirement
      * refuse anonymous callers with 401 and document 401 and 403; the others answer anonymous callers. An endpoint
