@@ -58,8 +58,6 @@ public class ApiKeyResource {
             headers = @Header(name = "Location", description = "URL of the new key's details.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CreatedApiKey> create(ApiKeyInput input) {
         CreatedApiKey created = keys.create(input, KeyHolder.of(identity));
@@ -71,19 +69,15 @@ public class ApiKeyResource {
     @Operation(operationId = "listApiKeys", summary = "List API keys",
             description = "Every key, newest first, revoked and expired ones included, without the keys themselves. Admins only.")
     @APIResponse(responseCode = "200", description = "All keys; `next` is always null.")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Page<ApiKeyView> list() {
         List<ApiKeyView> all = keys.list();
-        return new Page<>(all, all.size(), null);
+        return Page.all(all);
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getApiKey", summary = "Get an API key", description = "One key's details, without the key. Admins only.")
     @APIResponse(responseCode = "200", description = "The key's details.")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiKeyView get(@Parameter(description = "Id of the key.", example = "7") @PathParam("id") String id) {
         return keys.get(parseId(id));
@@ -95,8 +89,6 @@ public class ApiKeyResource {
             description = "Revokes the key: it is refused from the next request on. The record is kept. Revoking a revoked "
                     + "key changes nothing; the last usable admin key cannot be revoked (409). Admins only.")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void revoke(@Parameter(description = "Id of the key.", example = "7") @PathParam("id") String id) {

@@ -16,7 +16,8 @@ public record KeyHolder(long keyId, String keyName, String owner, Role role) {
         return identity == null || identity.isAnonymous() ? null : identity.getAttribute(ATTRIBUTE);
     }
 
+    /** Whether the key's role includes the editor's (editors and admins). */
     public boolean isEditor() {
-        return role == Role.EDITOR || role == Role.ADMIN;
+        return role.granted().contains(Role.EDITOR_NAME);
     }
 }

@@ -78,8 +78,6 @@ public class ApproachResource {
             headers = @Header(name = "Location", description = "URL of the new approach.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApproachDetail.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ApproachDetail> create(ApproachInput input) {
@@ -99,8 +97,6 @@ public class ApproachResource {
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The approach as replaced.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public ApproachDetail replace(@Parameter(description = "Slug of the approach.", example = "school-linking")
@@ -116,8 +112,6 @@ public class ApproachResource {
             description = "Deletes an approach that has no narrower approaches and tags no case study (of any status); "
                     + "otherwise answers 409.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InUse")
     public void delete(@Parameter(description = "Slug of the approach.", example = "school-linking")

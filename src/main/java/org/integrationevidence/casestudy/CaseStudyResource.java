@@ -122,7 +122,7 @@ public class CaseStudyResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"), example = "5")
             @QueryParam("limit") String limit) {
         List<RelatedCaseStudy> related = search.related(slug, QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX));
-        return new Page<>(related, related.size(), null);
+        return Page.all(related);
     }
 
     @GET
@@ -156,8 +156,6 @@ public class CaseStudyResource {
             headers = @Header(name = "Location", description = "URL of the new case study.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> create(CaseStudyInput input) {
@@ -180,8 +178,6 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -208,8 +204,6 @@ public class CaseStudyResource {
                     value = "{\"title\": \"Bradford's football sessions for Bangladeshi women\", \"period\": {\"ongoing\": true, \"endYear\": null}}")))
     @APIResponse(responseCode = "200", description = "The case study as patched, with its new ETag.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -239,8 +233,6 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "200", description = "The case study after the move, with its new ETag.")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
@@ -261,14 +253,12 @@ public class CaseStudyResource {
             description = "Every move of the case study through the review workflow, oldest first, with who made it and "
                     + "the reviewer's notes. For editors and the case study's curator.")
     @APIResponse(responseCode = "200", description = "The moves; `next` is always null.")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Page<TransitionView> transitions(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug) {
         List<TransitionView> moves = service.transitions(slug, KeyHolder.of(identity));
-        return new Page<>(moves, moves.size(), null);
+        return Page.all(moves);
     }
 
     @DELETE
@@ -281,8 +271,6 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "204", description = "Withdrawn.")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")

@@ -39,6 +39,6 @@ public class EvidenceLevelResource {
                     + "initiative may have achieved.")
     @APIResponse(responseCode = "200", description = "The five levels, weakest first.")
     public Page<EvidenceLevelView> list() {
-        return new Page<>(LEVELS, LEVELS.size(), null);
+        return Page.all(LEVELS);
     }
 }

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
  * particular to them:
  * <ul>
- * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 500 for a server fault);</li>
+ * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 500 for a server fault), and
+ * for operations that need a key, 401 (no or a refused key) and 403 (a key without the role);</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape.</li>
  * </ul>
@@ -49,6 +50,10 @@ public class OpenApiConventions implements OASFilter {
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses != null) {
+            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                addIfMissing(responses, "401", "Unauthorized");
+                addIfMissing(responses, "403", "Forbidden");
+            }
             addIfMissing(responses, "406", "NotAcceptable");
             addIfMissing(responses, "500", "InternalError");
             responses.getAPIResponses().forEach((status, response) -> {

@@ -13,4 +13,9 @@ public record Page<T>(
         @Schema(description = "Opaque cursor of the next page, to pass as `cursor`; null on the last page.", nullable = true,
                 examples = "MjAyNi0xMS0yM1QxMzowMDowMFp8MTI")
         String next) {
+
+    /** A list that is served whole, on one page: its total is its size and there is no next page. */
+    public static <T> Page<T> all(List<T> items) {
+        return new Page<>(items, items.size(), null);
+    }
 }

@@ -42,7 +42,7 @@ public class ProblemTypeResource {
     @APIResponse(responseCode = "200", description = "All problem types.")
     public Page<ProblemTypeView> list() {
         List<ProblemTypeView> types = Arrays.stream(ProblemType.values()).map(ProblemTypeView::of).toList();
-        return new Page<>(types, types.size(), null);
+        return Page.all(types);
     }
 
     @GET

@@ -631,9 +631,12 @@ public class CaseStudySearch {
                 throw new ApiException(ProblemType.UNAVAILABLE, "The search index is not open yet; try again in a moment.");
             }
             return snapshot;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             turns.release();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            turns.release();
+            throw e;
         }
     }
 

@@ -54,6 +54,6 @@ public class SuggestResource {
             throw ApiException.invalid("prefix", "must be at most " + MAX_PREFIX_LENGTH + " characters");
         }
         List<Suggestion> suggestions = search.suggest(prefix.stripLeading(), QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        return new Page<>(suggestions, suggestions.size(), null);
+        return Page.all(suggestions);
     }
 }
