@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.QueryParameters;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/keys")
@@ -96,10 +96,6 @@ public class ApiKeyResource {
     }
 
     private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("There is no API key with the id \"" + id + "\".");
-        }
+        return QueryParameters.pathNumber(id, Long.MAX_VALUE, "There is no API key with the id \"" + id + "\".");
     }
 }

@@ -20,4 +20,9 @@ public record KeyHolder(long keyId, String keyName, String owner, Role role) {
     public boolean isEditor() {
         return role.granted().contains(Role.EDITOR_NAME);
     }
+
+    /** Who to name as the author of a change: the key's owner, or the key's name where it has none (the seed data). */
+    public String author() {
+        return owner != null ? owner : keyName;
+    }
 }

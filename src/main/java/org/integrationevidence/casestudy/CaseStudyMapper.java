@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.ApproachRef;
@@ -73,12 +74,24 @@ final class CaseStudyMapper {
 
     /** The case study as a PUT would send it, to merge a PATCH into; the status is left out, so it stays. */
     static CaseStudyInput toInput(CaseStudy c) {
+        return input(c, null);
+    }
+
+    /**
+     * The case study as a revision keeps it: what PUT would send, with its slug and status. The sets are in a fixed
+     * order so that two snapshots of the same content are the same text.
+     */
+    static CaseStudyInput toSnapshot(CaseStudy c) {
+        return input(c, c.status);
+    }
+
+    private static CaseStudyInput input(CaseStudy c, CaseStudyStatus status) {
         return new CaseStudyInput(c.slug, c.title, c.summary, c.bodyMarkdown, place(c), period(c),
                 List.copyOf(c.leadOrganisations), List.copyOf(c.partnerOrganisations),
-                c.approaches.stream().map(approach -> approach.slug).toList(), Set.copyOf(c.themes),
-                Set.copyOf(c.targetGroups), List.copyOf(c.outcomes),
+                c.approaches.stream().map(approach -> approach.slug).sorted().toList(), new TreeSet<>(c.themes),
+                new TreeSet<>(c.targetGroups), List.copyOf(c.outcomes),
                 new CaseStudyInput.Evidence(c.evidenceLevel, c.evidenceRationale),
-                c.sources.stream().map(CaseStudyMapper::toReference).toList(), c.licence, null);
+                c.sources.stream().map(CaseStudyMapper::toReference).toList(), c.licence, status);
     }
 
     static CaseStudySummary toSummary(CaseStudy c) {

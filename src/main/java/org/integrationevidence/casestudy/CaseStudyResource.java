@@ -60,6 +60,7 @@ public class CaseStudyResource {
 
     private static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
             + "answer is 428; if the case study changed since, 412.";
+    static final String REASON = "Why the change is made, kept with the revision it makes (at most 500 characters).";
     private static final int RELATED_DEFAULT = 5;
     private static final int RELATED_MAX = 20;
 
@@ -158,8 +159,9 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public RestResponse<CaseStudyView> create(CaseStudyInput input) {
-        CaseStudyView created = service.create(input, KeyHolder.of(identity));
+    public RestResponse<CaseStudyView> create(@Parameter(description = REASON) @QueryParam("reason") String reason,
+            CaseStudyInput input) {
+        CaseStudyView created = service.create(input, KeyHolder.of(identity), reason);
         URI location = uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build();
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
@@ -171,7 +173,9 @@ public class CaseStudyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceCaseStudy", summary = "Replace a case study",
             description = "Replaces every client-owned field of the case study; fields left out take their defaults (a left-out "
-                    + "status keeps the current one). The slug cannot change. The version increases by one. Editors replace "
+                    + "status keeps the current one). A new `slug` renames the case study: the old slug then answers 308 Permanent "
+                    + "Redirect to the new one for good, and is never given to another case study. The version increases by "
+                    + "one, and the change is kept as a revision. Editors replace "
                     + "any case study; curators only their own drafts, and cannot publish them.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The case study as replaced, with its new ETag.")
@@ -184,8 +188,9 @@ public class CaseStudyResource {
     public RestResponse<CaseStudyView> replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(description = REASON) @QueryParam("reason") String reason,
             CaseStudyInput input) {
-        return withETag(service.replace(slug, input, KeyHolder.of(identity), IfMatch.required(ifMatch)));
+        return withETag(service.replace(slug, input, KeyHolder.of(identity), IfMatch.required(ifMatch), reason));
     }
 
     @PATCH
@@ -212,10 +217,11 @@ public class CaseStudyResource {
     public RestResponse<CaseStudyView> patch(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(description = REASON) @QueryParam("reason") String reason,
             String patch) throws JsonProcessingException {
         IfMatch precondition = IfMatch.required(ifMatch);
         JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
-        return withETag(service.patch(slug, document, KeyHolder.of(identity), precondition));
+        return withETag(service.patch(slug, document, KeyHolder.of(identity), precondition, reason));
     }
 
     @POST
@@ -275,11 +281,12 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
-            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch) {
-        service.withdraw(slug, KeyHolder.of(identity), IfMatch.required(ifMatch));
+            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(description = REASON) @QueryParam("reason") String reason) {
+        service.withdraw(slug, KeyHolder.of(identity), IfMatch.required(ifMatch), reason);
     }
 
-    private static RestResponse<CaseStudyView> withETag(CaseStudyView view) {
+    static RestResponse<CaseStudyView> withETag(CaseStudyView view) {
         return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version())).build();
     }
 

@@ -27,6 +27,7 @@ import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
+import org.integrationevidence.common.MovedPermanently;
 import org.integrationevidence.common.ProblemMappers;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.Slugs;
@@ -44,6 +45,15 @@ public class CaseStudyService {
     /** Size of the body_html column: escaping and markup can make the HTML several times longer than the Markdown. */
     static final int MAX_BODY_HTML_LENGTH = 400_000;
 
+    /** Size of the revision reason column. */
+    public static final int MAX_REASON_LENGTH = 500;
+
+    /** Where case studies live in the API, for redirects from renamed slugs. */
+    static final String COLLECTION_PATH = "/api/v1/case-studies";
+
+    /** Who the revisions of changes made by the service itself, not by a key holder, name. */
+    static final String SYSTEM_AUTHOR = "system";
+
     @Inject
     CaseStudyRepository caseStudies;
 
@@ -58,6 +68,12 @@ public class CaseStudyService {
 
     @Inject
     TransitionRepository transitions;
+
+    @Inject
+    RevisionHistory revisions;
+
+    @Inject
+    SlugAliasRepository aliases;
 
     @Inject
     ObjectMapper json;
@@ -106,12 +122,19 @@ public class CaseStudyService {
      */
     public CaseStudyView create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
             @NotNull KeyHolder author) {
+        return create(input, author, null);
+    }
+
+    /** As {@link #create(CaseStudyInput, KeyHolder)}, keeping {@code reason} with the first revision. */
+    public CaseStudyView create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
+            @NotNull KeyHolder author, String reason) {
+        String why = reason(reason);
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), author, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
-        String slug = input.slug() == null ? Slugs.firstFree(input.title(), caseStudies::slugExists) : input.slug();
-        if (input.slug() != null && caseStudies.slugExists(slug)) {
+        String slug = input.slug() == null ? Slugs.firstFree(input.title(), this::slugInUse) : input.slug();
+        if (input.slug() != null && slugInUse(slug)) {
             throw slugTaken(slug);
         }
         CaseStudy caseStudy = new CaseStudy();
@@ -123,18 +146,21 @@ public class CaseStudyService {
         caseStudy.updatedAt = caseStudy.createdAt;
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
         UniqueConstraints.flushOr(() -> caseStudies.persistAndFlush(caseStudy), slugTaken(slug));
+        revisions.record(caseStudy, RevisionAction.CREATE, why, author.author());
         journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
     }
 
     /**
-     * Full replace: every client-owned field takes the new value; an absent status keeps the current one. Editors
-     * replace any case study; curators only their own drafts.
+     * Full replace: every client-owned field takes the new value; an absent status keeps the current one; a new
+     * slug renames the case study, and the old one redirects to it for good. Editors replace any case study;
+     * curators only their own drafts.
      */
     public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
-            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch) {
+            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
+        String why = reason(reason);
         CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
-        return apply(caseStudy, input, caller);
+        return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
     }
 
     /**
@@ -142,7 +168,8 @@ public class CaseStudyService {
      * case study as PUT would send it, and the result is checked and written exactly as a PUT of it would be.
      */
     public CaseStudyView patch(String slug, @NotNull(message = ApiException.BODY_REQUIRED) JsonNode patch,
-            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch) throws JsonProcessingException {
+            @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) throws JsonProcessingException {
+        String why = reason(reason);
         CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
         if (!patch.isObject()) {
             throw ApiException.invalid(ProblemMappers.ROOT_FIELD, "must be a JSON object: a merge patch of the case study's fields");
@@ -154,7 +181,7 @@ public class CaseStudyService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return apply(caseStudy, input, caller);
+        return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
     }
 
     /** A case study the caller may change, at the version the caller read. */
@@ -168,30 +195,53 @@ public class CaseStudyService {
         return caseStudy;
     }
 
-    private CaseStudyView apply(CaseStudy caseStudy, CaseStudyInput input, KeyHolder caller) {
+    private CaseStudyView apply(CaseStudy caseStudy, CaseStudyInput input, KeyHolder caller, RevisionAction action,
+            String reason) {
         List<FieldError> errors = new ArrayList<>();
-        if (input.slug() != null && !input.slug().equals(caseStudy.slug)) {
-            errors.add(new FieldError("slug", "must equal the slug in the URL (\"" + caseStudy.slug + "\"); case studies cannot be renamed"));
-        }
         checkStatus(input.status(), caller, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
+        boolean renamed = input.slug() != null && !input.slug().equals(caseStudy.slug);
+        if (renamed) {
+            rename(caseStudy, input.slug());
+        }
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
         if (input.status() != null) {
             caseStudy.status = input.status();
         }
         caseStudy.updatedAt = Timestamps.now();
-        caseStudies.flush();
+        UniqueConstraints.flushOr(caseStudies::flush, slugTaken(caseStudy.slug));
+        revisions.record(caseStudy, renamed && action == RevisionAction.UPDATE ? RevisionAction.RENAME : action, reason,
+                caller.author());
         journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
+    }
+
+    /**
+     * Gives the case study a new slug; the old one becomes an alias that redirects to it for good and is never given
+     * to another case study. Renaming back to an old slug of the same case study takes that alias back.
+     */
+    private void rename(CaseStudy caseStudy, String newSlug) {
+        SlugAlias formerName = aliases.findById(newSlug);
+        if (formerName != null && formerName.caseStudyId.equals(caseStudy.id)) {
+            aliases.delete(formerName);
+        } else if (slugInUse(newSlug)) {
+            throw slugTaken(newSlug);
+        }
+        SlugAlias alias = new SlugAlias();
+        alias.slug = caseStudy.slug;
+        alias.caseStudyId = caseStudy.id;
+        alias.createdAt = Timestamps.now();
+        aliases.persist(alias);
+        caseStudy.slug = newSlug;
     }
 
     /**
      * Withdraws a case study, as the withdraw transition: the row is kept for the record, and the slug answers
      * 410 Gone from now on. Editors only.
      */
-    public void withdraw(String slug, @NotNull KeyHolder editor, @NotNull IfMatch ifMatch) {
-        transition(slug, new TransitionInput(Transition.WITHDRAW, null), editor, ifMatch);
+    public void withdraw(String slug, @NotNull KeyHolder editor, @NotNull IfMatch ifMatch, String reason) {
+        transition(slug, new TransitionInput(Transition.WITHDRAW, reason(reason)), editor, ifMatch);
     }
 
     /**
@@ -202,7 +252,7 @@ public class CaseStudyService {
     public CaseStudyView transition(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
             @NotNull KeyHolder caller, IfMatch ifMatch) {
         CaseStudy caseStudy = input.action() == Transition.RESTORE && caller.isEditor()
-                ? caseStudies.findBySlug(slug).orElseThrow(() -> notFound(slug))
+                ? findAny(slug, caller)
                 : findVisible(slug, caller);
         Transition action = input.action();
         if (action.editorsOnly() && !caller.isEditor()) {
@@ -229,12 +279,13 @@ public class CaseStudyService {
         record.fromStatus = caseStudy.status;
         record.toStatus = action.to();
         record.note = note;
-        record.madeBy = caller.owner();
+        record.madeBy = caller.author();
         record.madeAt = Timestamps.now();
         transitions.persist(record);
         caseStudy.status = action.to();
         caseStudy.updatedAt = record.madeAt;
         caseStudies.flush();
+        revisions.record(caseStudy, RevisionAction.TRANSITION, note, caller.author());
         journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
     }
@@ -242,13 +293,56 @@ public class CaseStudyService {
     /** The workflow moves of a case study, oldest first: for its curator and editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TransitionView> transitions(String slug, @NotNull KeyHolder caller) {
-        CaseStudy caseStudy = caller.isEditor()
-                ? caseStudies.findBySlug(slug).orElseThrow(() -> notFound(slug))
-                : findVisible(slug, caller);
-        if (!caller.isEditor() && !caller.owner().equals(caseStudy.owner)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Only editors and the case study's curator see its review history.");
-        }
+        CaseStudy caseStudy = findWithHistory(slug, caller);
         return transitions.list("caseStudyId = ?1 order by id", caseStudy.id).stream().map(TransitionView::of).toList();
+    }
+
+    /** Every revision of a case study, oldest first: for its curator and editors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionSummary> revisions(String slug, @NotNull KeyHolder caller) {
+        return revisions.summaries(findWithHistory(slug, caller).id);
+    }
+
+    /** One revision of a case study with its full snapshot: for its curator and editors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RevisionView revision(String slug, int number, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findWithHistory(slug, caller);
+        return revisions.view(caseStudy.id, caseStudy.slug, number);
+    }
+
+    /**
+     * What changed from revision {@code from} to revision {@code to}; {@code from} 0 stands for nothing, so that
+     * every field of the first revision shows as added.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RevisionDiff diff(String slug, int from, int to, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findWithHistory(slug, caller);
+        return revisions.diff(caseStudy.id, caseStudy.slug, from, to);
+    }
+
+    /**
+     * Makes the content of an old revision current again, as a new revision: history is only ever added to. The
+     * slug and status stay as they are now (a restore neither renames nor publishes); the content is checked as a
+     * PUT of it would be, so a revision that tags an approach since deleted cannot come back unchanged.
+     */
+    public CaseStudyView restore(String slug, int number, @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
+        String why = reason(reason);
+        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        CaseStudyInput old = revisions.snapshot(caseStudy.id, caseStudy.slug, number);
+        CaseStudyInput restored = new CaseStudyInput(null, old.title(), old.summary(), old.body(), old.place(), old.period(),
+                old.leadOrganisations(), old.partnerOrganisations(), old.approaches(), old.themes(), old.targetGroups(),
+                old.outcomes(), old.evidence(), old.sources(), old.licence(), null);
+        return apply(caseStudy, restored, caller, RevisionAction.RESTORE,
+                why != null ? why : "Restored revision " + number + ".");
+    }
+
+    /** A case study whose history the caller may read: editors any (withdrawn too), curators their own. */
+    private CaseStudy findWithHistory(String slug, KeyHolder caller) {
+        CaseStudy caseStudy = caller.isEditor() ? findAny(slug, caller) : findVisible(slug, caller);
+        if (!caller.isEditor() && !caller.owner().equals(caseStudy.owner)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Only editors and the case study's curator see its history.");
+        }
+        return caseStudy;
     }
 
     /**
@@ -270,7 +364,11 @@ public class CaseStudyService {
         List<CaseStudy> tagged = caseStudies.findTaggedWith(approach, CaseStudyStatus.WITHDRAWN);
         tagged.forEach(caseStudy -> caseStudy.approaches.remove(approach));
         caseStudies.flush();
-        tagged.forEach(caseStudy -> journal.record(caseStudy.id));
+        String reason = "The approach \"" + approach.slug + "\" was deleted from the taxonomy.";
+        tagged.forEach(caseStudy -> {
+            revisions.record(caseStudy, RevisionAction.UNTAG, reason, SYSTEM_AUTHOR);
+            journal.record(caseStudy.id);
+        });
     }
 
     /** For each approach id, the ids of the published case studies tagged with it directly. */
@@ -281,14 +379,32 @@ public class CaseStudyService {
 
     /** A case study that {@code viewer} (null: anonymous) may see; see {@link #get}. */
     private CaseStudy findVisible(String slug, KeyHolder viewer) {
-        CaseStudy caseStudy = caseStudies.findBySlug(slug)
-                .filter(found -> found.status == CaseStudyStatus.PUBLISHED || found.status == CaseStudyStatus.WITHDRAWN
-                        || canSeeUnpublished(found, viewer))
-                .orElseThrow(() -> notFound(slug));
+        CaseStudy caseStudy = findAny(slug, viewer);
+        if (caseStudy.status != CaseStudyStatus.PUBLISHED && caseStudy.status != CaseStudyStatus.WITHDRAWN
+                && !canSeeUnpublished(caseStudy, viewer)) {
+            throw notFound(slug);
+        }
         if (caseStudy.status == CaseStudyStatus.WITHDRAWN) {
             throw new ApiException(ProblemType.GONE, "The case study \"" + slug + "\" has been withdrawn.");
         }
         return caseStudy;
+    }
+
+    /**
+     * A case study by slug, whatever its status. A slug it was renamed from answers a permanent redirect, but only
+     * to those who may see the case study: to others, a draft's old slug is as unknown as the draft.
+     */
+    private CaseStudy findAny(String slug, KeyHolder viewer) {
+        return caseStudies.findBySlug(slug).orElseThrow(() -> {
+            SlugAlias alias = aliases.findById(slug);
+            if (alias == null) {
+                return notFound(slug);
+            }
+            CaseStudy renamed = caseStudies.findById(alias.caseStudyId);
+            boolean visible = renamed.status == CaseStudyStatus.PUBLISHED || renamed.status == CaseStudyStatus.WITHDRAWN
+                    || canSeeUnpublished(renamed, viewer);
+            return visible ? new MovedPermanently(COLLECTION_PATH, slug, renamed.slug) : notFound(slug);
+        });
     }
 
     private static ApiException notFound(String slug) {
@@ -335,6 +451,22 @@ public class CaseStudyService {
             throw ApiException.invalid(errors);
         }
         return tagged;
+    }
+
+    /** Whether a slug is taken: by a case study now, or as the former slug of one. */
+    private boolean slugInUse(String slug) {
+        return caseStudies.slugExists(slug) || aliases.findById(slug) != null;
+    }
+
+    /** The reason given with a change: stripped, null if blank, and no longer than the column. */
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        if (reason.strip().length() > MAX_REASON_LENGTH) {
+            throw ApiException.invalid("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return reason.strip();
     }
 
     private static ApiException slugTaken(String slug) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class OpenApiConventions implements OASFilter {
 
+    private static final String RENAMEABLE_PREFIX = "/api/v1/case-studies/{slug}";
     private static final String SCHEMA_PREFIX = "#/components/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +46,23 @@ public class OpenApiConventions implements OASFilter {
             parameter.setExample(List.of(single));
         }
         return parameter;
+    }
+
+    /** Every operation on one case study can meet its old slug: 308 to the new one. */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith(RENAMEABLE_PREFIX) && item.getOperations() != null) {
+                item.getOperations().values().forEach(operation -> {
+                    if (operation.getResponses() != null) {
+                        addIfMissing(operation.getResponses(), "308", "MovedPermanently");
+                    }
+                });
+            }
+        });
     }
 
     @Override

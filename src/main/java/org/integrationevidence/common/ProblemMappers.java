@@ -61,6 +61,16 @@ public class ProblemMappers {
         return respond(Problem.of(e.type(), e.getMessage(), request.path(), e.errors()));
     }
 
+    /**
+     * A renamed resource: 308 to its new URL, query string kept. No body: a redirect is not a problem, and clients
+     * follow Location.
+     */
+    @ServerExceptionMapper
+    public Response mapMovedPermanently(MovedPermanently e, HttpServerRequest request) {
+        String location = e.relocate(request.path()) + (request.query() == null ? "" : "?" + request.query());
+        return Response.status(308).location(java.net.URI.create(location)).build();
+    }
+
     /** Bean Validation failures, whether raised at an endpoint or inside a service (which Quarkus would make a 500). */
     @ServerExceptionMapper
     public Response mapConstraintViolation(ConstraintViolationException e, HttpServerRequest request) {

@@ -1,6 +1,6 @@
 package org.integrationevidence.common;
 
-/** Parsing of query parameters that JAX-RS would otherwise reject with a misleading 404. */
+/** Parsing of query and path parameters that JAX-RS would otherwise reject with a misleading 404 or a 500. */
 public final class QueryParameters {
 
     private QueryParameters() {
@@ -26,5 +26,21 @@ public final class QueryParameters {
             // falls through to the validation error below
         }
         throw ApiException.invalid(parameter, "must be a whole number from " + min + " to " + max);
+    }
+
+    /**
+     * Parses a number in a path, such as an id: anything but a whole number from 1 to {@code max} names nothing
+     * there is, so it is a 404 with {@code notFoundDetail}.
+     */
+    public static long pathNumber(String value, long max, String notFoundDetail) {
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 404 below
+        }
+        throw ApiException.notFound(notFoundDetail);
     }
 }

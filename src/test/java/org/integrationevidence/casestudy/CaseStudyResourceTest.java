@@ -421,15 +421,16 @@ class CaseStudyResourceTest {
     }
 
     @Test
-    void replacingCannotRenameOrWithdraw() {
-        Map<String, Object> body = caseStudy(createApproach(null));
+    void renamingToATakenSlugIsAConflict() {
+        String approach = createApproach(null);
+        String taken = create(caseStudy(approach));
+        Map<String, Object> body = caseStudy(approach);
         String slug = create(body);
-        body.put("slug", "another-slug");
+        body.put("slug", taken);
         given().contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/case-studies/" + slug)
-                .then().statusCode(400)
-                .body("errors[0].field", equalTo("slug"))
-                .body("errors[0].message", containsString("must equal the slug in the URL"));
+                .then().statusCode(409)
+                .body("type", equalTo("/problems/slug-taken"));
         given().when().get("/api/v1/case-studies/" + slug).then().statusCode(200).body("version", equalTo(0));
     }
 

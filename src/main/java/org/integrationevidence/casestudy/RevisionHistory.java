@@ -1,0 +1,125 @@
+package org.integrationevidence.casestudy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.Timestamps;
+
+/**
+ * The revisions of case studies: written by {@link CaseStudyService} after each change, inside the change's own
+ * transaction, so that a change and its revision are committed together or not at all.
+ */
+@ApplicationScoped
+class RevisionHistory implements PanacheRepository<Revision> {
+
+    @Inject
+    ObjectMapper json;
+
+    /** Keeps the state of {@code caseStudy} as just flushed (its version is the new one) as its next revision. */
+    void record(CaseStudy caseStudy, RevisionAction action, String reason, String madeBy) {
+        Revision revision = new Revision();
+        revision.caseStudyId = caseStudy.id;
+        revision.number = lastNumber(caseStudy.id) + 1;
+        revision.action = action;
+        revision.status = caseStudy.status;
+        revision.caseVersion = caseStudy.version;
+        revision.snapshot = write(CaseStudyMapper.toSnapshot(caseStudy));
+        revision.reason = reason;
+        revision.madeBy = madeBy;
+        revision.madeAt = Timestamps.now();
+        persist(revision);
+    }
+
+    List<RevisionSummary> summaries(long caseStudyId) {
+        return list("caseStudyId", Sort.by("number"), caseStudyId).stream().map(RevisionSummary::of).toList();
+    }
+
+    RevisionView view(long caseStudyId, String slug, int number) {
+        Revision revision = find(caseStudyId, slug, number);
+        return RevisionView.of(revision, read(revision.snapshot));
+    }
+
+    /** The case study as it was after revision {@code number}, in the shape PUT takes. */
+    CaseStudyInput snapshot(long caseStudyId, String slug, int number) {
+        return read(find(caseStudyId, slug, number).snapshot);
+    }
+
+    /** The fields that differ between two revisions, in the order of the snapshot's fields. */
+    RevisionDiff diff(long caseStudyId, String slug, int from, int to) {
+        JsonNode before = from == 0 ? json.createObjectNode() : tree(find(caseStudyId, slug, from).snapshot);
+        JsonNode after = tree(find(caseStudyId, slug, to).snapshot);
+        List<RevisionDiff.Change> changes = new ArrayList<>();
+        compare("", before, after, changes);
+        return new RevisionDiff(from, to, changes);
+    }
+
+    private int lastNumber(long caseStudyId) {
+        Integer last = getEntityManager()
+                .createQuery("select max(r.number) from Revision r where r.caseStudyId = :id", Integer.class)
+                .setParameter("id", caseStudyId).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    private Revision find(long caseStudyId, String slug, int number) {
+        return find("caseStudyId = ?1 and number = ?2", caseStudyId, number).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("The case study \"" + slug + "\" has no revision " + number + "."));
+    }
+
+    /** Objects are compared member by member; anything else (text, numbers, lists) as a whole value. */
+    private static void compare(String path, JsonNode before, JsonNode after, List<RevisionDiff.Change> changes) {
+        if (before.isObject() && after.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            before.fieldNames().forEachRemaining(names::add);
+            after.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                compare(path + "/" + name.replace("~", "~0").replace("/", "~1"), valueOf(before.get(name)),
+                        valueOf(after.get(name)), changes);
+            }
+        } else if (!before.equals(after)) {
+            changes.add(new RevisionDiff.Change(path, before.isNull() ? null : before, after.isNull() ? null : after));
+        }
+    }
+
+    private static JsonNode valueOf(JsonNode node) {
+        return node == null ? NullNode.instance : node;
+    }
+
+    private String write(CaseStudyInput snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A case study could not be written as JSON", e);
+        }
+    }
+
+    private CaseStudyInput read(String snapshot) {
+        try {
+            return json.readValue(snapshot, CaseStudyInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored revision could not be read", e);
+        }
+    }
+
+    private JsonNode tree(String snapshot) {
+        try {
+            return json.readTree(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored revision could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.integrationevidence.casestudy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SlugAliasRepository implements PanacheRepositoryBase<SlugAlias, String> {
+}
