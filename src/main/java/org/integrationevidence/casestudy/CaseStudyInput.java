@@ -21,7 +21,8 @@ import org.integrationevidence.common.Slugs;
  */
 @Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace.")
 public record CaseStudyInput(
-        @Schema(description = "URL slug. Derived from the title when left out on create; on replace it must equal the slug in the URL.",
+        @Schema(description = "URL slug. Derived from the title when left out on create; on replace, a different slug renames "
+                + "the case study (the old one then redirects to it with 308).",
                 examples = "bradford-bangladeshi-women-football", maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, nullable = true)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE) String slug,
 

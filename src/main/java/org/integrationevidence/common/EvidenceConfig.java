@@ -30,6 +30,23 @@ public interface EvidenceConfig {
     /** API key settings. */
     Keys keys();
 
+    /** Audit log settings. */
+    Audit audit();
+
+    interface Audit {
+        /** How long audit events are kept; older ones are deleted, hourly. Env: EVIDENCE_AUDIT_RETENTION. */
+        @WithDefault("400d")
+        Duration retention();
+
+        /**
+         * How many audit events may wait to be written. Events are written in batches off the request path; if the
+         * database falls this far behind, further events are dropped (and counted in the log) rather than slowing
+         * every request. Env: EVIDENCE_AUDIT_QUEUE_CAPACITY.
+         */
+        @WithDefault("10000")
+        int queueCapacity();
+    }
+
     interface Keys {
         /**
          * An admin key to create when the service starts and no usable admin key exists: for deployments that set

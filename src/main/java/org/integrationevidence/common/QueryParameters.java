@@ -1,7 +1,16 @@
 package org.integrationevidence.common;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
 /** Parsing of query and path parameters that JAX-RS would otherwise reject with a misleading 404 or a 500. */
 public final class QueryParameters {
+
+    private static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST_INSTANT = Instant.parse("2101-01-01T00:00:00Z");
 
     private QueryParameters() {
     }
@@ -42,5 +51,29 @@ public final class QueryParameters {
             // falls through to the 404 below
         }
         throw ApiException.notFound(notFoundDetail);
+    }
+
+    /**
+     * Parses an instant (ISO 8601, or a date for its start in UTC) between the years 1900 and 2100: absent is null;
+     * anything else is added to {@code errors} as a field error, and null returned.
+     */
+    public static Instant instant(String parameter, String raw, List<FieldError> errors) {
+        String value = raw == null || raw.isBlank() ? null : raw.strip();
+        if (value == null) {
+            return null;
+        }
+        try {
+            Instant parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+            if (parsed.isAfter(LATEST_INSTANT) || parsed.isBefore(EARLIEST_INSTANT)) {
+                errors.add(new FieldError(parameter, "must be between the years 1900 and 2100"));
+                return null;
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(parameter, "must be an ISO 8601 instant, such as 2026-11-01T00:00:00Z, or a date, "
+                    + "such as 2026-11-01"));
+            return null;
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.integrationevidence.search;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +31,6 @@ public class SearchParameters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
     private static final int MAX_VALUE_LENGTH = 200;
-    private static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST_INSTANT = Instant.parse("2101-01-01T00:00:00Z");
     private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";
     static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
 
@@ -158,7 +153,7 @@ public class SearchParameters {
         if (from != null && to != null && to < from) {
             errors.add(new FieldError("activeTo", "must not be before activeFrom"));
         }
-        Instant since = instant("updatedSince", updatedSince, errors);
+        Instant since = QueryParameters.instant("updatedSince", updatedSince, errors);
         SearchSort order = text == null ? SearchSort.UPDATED : SearchSort.RELEVANCE;
         if (blankToNull(sort) != null) {
             order = SearchSort.parse(sort.strip()).orElse(null);
@@ -244,26 +239,6 @@ public class SearchParameters {
             return QueryParameters.wholeNumber(parameter, raw, min, max);
         } catch (ApiException e) {
             errors.addAll(e.errors());
-            return null;
-        }
-    }
-
-    private static Instant instant(String parameter, String raw, List<FieldError> errors) {
-        String value = blankToNull(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-            if (parsed.isAfter(LATEST_INSTANT) || parsed.isBefore(EARLIEST_INSTANT)) {
-                errors.add(new FieldError(parameter, "must be between the years 1900 and 2100"));
-                return null;
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(parameter, "must be an ISO 8601 instant, such as 2026-11-01T00:00:00Z, or a date, "
-                    + "such as 2026-11-01"));
             return null;
         }
     }

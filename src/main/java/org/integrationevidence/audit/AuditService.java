@@ -1,0 +1,71 @@
+package org.integrationevidence.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+import org.integrationevidence.common.Cursor;
+import org.integrationevidence.common.Page;
+import org.integrationevidence.common.ServerSecrets;
+
+/** Reads the audit log, newest first, a page at a time. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditService implements PanacheRepository<AuditEvent> {
+
+    private static final String CURSOR_KEY = "audit-cursor";
+    private static final String CURSOR_VERSION = "1";
+
+    @Inject
+    ServerSecrets secrets;
+
+    /** The events matching the filters (null: any), newest first, after the page that ended at {@code cursor}. */
+    public Page<AuditEventView> find(Long keyId, AuditKind kind, Instant since, String cursor, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (keyId != null) {
+            where.append(" and keyId = :keyId");
+            parameters.put("keyId", keyId);
+        }
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            parameters.put("kind", kind);
+        }
+        if (since != null) {
+            where.append(" and occurredAt >= :since");
+            parameters.put("since", since);
+        }
+        long total = count(where.toString(), parameters);
+        if (cursor != null) {
+            where.append(" and id < :before");
+            parameters.put("before", before(cursor));
+        }
+        List<AuditEvent> events = find(where.toString(), Sort.descending("id"), parameters).page(0, limit + 1).list();
+        List<AuditEventView> items = new ArrayList<>(events.stream().limit(limit).map(AuditEventView::of).toList());
+        String next = events.size() > limit
+                ? Cursor.encode(secrets.get(CURSOR_KEY), CURSOR_VERSION, Long.toString(items.get(limit - 1).id()))
+                : null;
+        return new Page<>(items, total, next);
+    }
+
+    private long before(String cursor) {
+        List<String> parts = Cursor.decode(secrets.get(CURSOR_KEY), cursor, 2);
+        if (!CURSOR_VERSION.equals(parts.get(0))) {
+            throw Cursor.invalid();
+        }
+        try {
+            return Long.parseLong(parts.get(1));
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+}
