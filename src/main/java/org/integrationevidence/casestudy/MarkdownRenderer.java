@@ -12,7 +12,7 @@ import org.owasp.html.Sanitizers;
 /**
  * Turns a case study's Markdown body into HTML that a third-party page can insert as it is: raw HTML in the
  * Markdown is escaped, and the result passes an allow-list sanitizer (no script, no event handlers, no
- * {@code javascript:} URLs; links get {@code rel="nofollow noopener"}).
+ * {@code javascript:} URLs; links get {@code rel="nofollow"}, and {@code noopener} too wherever a target is set).
  */
 @ApplicationScoped
 public class MarkdownRenderer {
