@@ -57,6 +57,49 @@ public interface EvidenceConfig {
         List<String> bodySizeExemptPaths();
     }
 
+    /**
+     * Rate limits, kept in memory by each instance: token buckets that refill evenly over their period, so a client
+     * may spend a whole quota at once, then goes at the refill rate.
+     */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Whether any request is limited; off for benchmarks only. Env: EVIDENCE_RATE_LIMIT_ENABLED. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests without a key per client address and {@link #addressPeriod()}. Env: EVIDENCE_RATE_LIMIT_ADDRESS_REQUESTS. */
+        @WithDefault("300")
+        int addressRequests();
+
+        /** Env: EVIDENCE_RATE_LIMIT_ADDRESS_PERIOD. */
+        @WithDefault("1m")
+        Duration addressPeriod();
+
+        /** Requests per API key and {@link #keyPeriod()}, from any address. Env: EVIDENCE_RATE_LIMIT_KEY_REQUESTS. */
+        @WithDefault("600")
+        int keyRequests();
+
+        /** Env: EVIDENCE_RATE_LIMIT_KEY_PERIOD. */
+        @WithDefault("1m")
+        Duration keyPeriod();
+
+        /**
+         * Refused keys (unknown, revoked, expired, malformed) from one client address within {@link #failedKeyPeriod()}
+         * that lock the address out. Env: EVIDENCE_RATE_LIMIT_FAILED_KEYS.
+         */
+        @WithDefault("10")
+        int failedKeys();
+
+        /** Env: EVIDENCE_RATE_LIMIT_FAILED_KEY_PERIOD. */
+        @WithDefault("10m")
+        Duration failedKeyPeriod();
+
+        /** How long a locked-out address gets 429 for every request, valid keys included. Env: EVIDENCE_RATE_LIMIT_LOCKOUT. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
     interface Json {
         /** Deepest nesting of arrays and objects; case studies need 3. Env: EVIDENCE_JSON_MAX_NESTING_DEPTH. */
         @WithDefault("32")

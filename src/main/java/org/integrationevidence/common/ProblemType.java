@@ -40,6 +40,9 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
             "The request body is larger than the API accepts (1 MiB unless configured otherwise; bulk imports have "
                     + "their own limit). Nothing was written."),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
+            "This API key or client address has sent more requests than its rate limit allows, or too many refused "
+                    + "API keys came from this address. Retry after the number of seconds in the Retry-After header."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",
@@ -97,6 +100,7 @@ public enum ProblemType {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 428 -> PRECONDITION_REQUIRED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };
