@@ -29,15 +29,23 @@ public final class TestKeys {
     private TestKeys() {
     }
 
+    /**
+     * Read at every call: a test profile (RateLimitTest) restarts the in-process service on a new in-memory database,
+     * which writes a new admin key, and then every key made with the old one is gone too.
+     */
     public static synchronized String admin() {
-        return KEYS.computeIfAbsent("admin", role -> {
-            Path file = Path.of(System.getProperty(ADMIN_KEY_FILE_PROPERTY, DEFAULT_ADMIN_KEY_FILE.toString()));
-            try {
-                return Files.readString(file).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The service under test should have written its admin key to " + file, e);
-            }
-        });
+        Path file = Path.of(System.getProperty(ADMIN_KEY_FILE_PROPERTY, DEFAULT_ADMIN_KEY_FILE.toString()));
+        String key;
+        try {
+            key = Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The service under test should have written its admin key to " + file, e);
+        }
+        if (!key.equals(KEYS.get("admin"))) {
+            KEYS.clear();
+            KEYS.put("admin", key);
+        }
+        return key;
     }
 
     /** The shared editor key of this test JVM. */
@@ -51,6 +59,7 @@ public final class TestKeys {
     }
 
     private static String shared(String role, String owner) {
+        admin(); // forgets the keys of a previous database
         String key = KEYS.get(role);
         if (key == null) {
             key = create(role, owner); // not inside computeIfAbsent: creating reads the admin key from the same map

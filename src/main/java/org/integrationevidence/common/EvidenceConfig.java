@@ -1,13 +1,21 @@
 package org.integrationevidence.common;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The service's own settings, all under {@code evidence.*} and overridable by environment variables. */
+/**
+ * The service's own settings, all under {@code evidence.*} and overridable by environment variables. Safe at static
+ * initialization, where Quarkus makes the ObjectMapper that JsonConfiguration sets up; in JVM mode that runs at each
+ * start, with the environment of that start.
+ */
+@StaticInitSafe
 @ConfigMapping(prefix = "evidence")
 public interface EvidenceConfig {
 
@@ -45,6 +53,89 @@ public interface EvidenceConfig {
          */
         @WithDefault("10000")
         int queueCapacity();
+    }
+
+    /** Limits on what one request may hold. */
+    Limits limits();
+
+    /** JSON documents: limits of the parser, below which the API's own validation names the field at fault. */
+    Json json();
+
+    interface Limits {
+        /** Largest request body, except on the paths below. Env: EVIDENCE_LIMITS_MAX_BODY_SIZE. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /**
+         * Path prefixes exempt from {@link #maxBodySize()}: bulk imports, which stream their bodies and enforce their
+         * own limit. quarkus.http.limits.max-body-size still bounds every body. Env: EVIDENCE_LIMITS_BODY_SIZE_EXEMPT_PATHS.
+         */
+        @WithDefault("/api/v1/imports")
+        List<String> bodySizeExemptPaths();
+    }
+
+    /**
+     * Rate limits, kept in memory by each instance: token buckets that refill evenly over their period, so a client
+     * may spend a whole quota at once, then goes at the refill rate.
+     */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Whether any request is limited; off for benchmarks only. Env: EVIDENCE_RATE_LIMIT_ENABLED. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests without a key per client address and {@link #addressPeriod()}. Env: EVIDENCE_RATE_LIMIT_ADDRESS_REQUESTS. */
+        @WithDefault("300")
+        int addressRequests();
+
+        /** Env: EVIDENCE_RATE_LIMIT_ADDRESS_PERIOD. */
+        @WithDefault("1m")
+        Duration addressPeriod();
+
+        /** Requests per API key and {@link #keyPeriod()}, from any address. Env: EVIDENCE_RATE_LIMIT_KEY_REQUESTS. */
+        @WithDefault("600")
+        int keyRequests();
+
+        /** Env: EVIDENCE_RATE_LIMIT_KEY_PERIOD. */
+        @WithDefault("1m")
+        Duration keyPeriod();
+
+        /**
+         * Refused keys (unknown, revoked, expired, malformed) from one client address within {@link #failedKeyPeriod()}
+         * that lock the address out. Env: EVIDENCE_RATE_LIMIT_FAILED_KEYS.
+         */
+        @WithDefault("10")
+        int failedKeys();
+
+        /** Env: EVIDENCE_RATE_LIMIT_FAILED_KEY_PERIOD. */
+        @WithDefault("10m")
+        Duration failedKeyPeriod();
+
+        /** How long a locked-out address gets 429 for every request, valid keys included. Env: EVIDENCE_RATE_LIMIT_LOCKOUT. */
+        @WithDefault("15m")
+        Duration lockout();
+    }
+
+    interface Json {
+        /** Deepest nesting of arrays and objects; case studies need 3. Env: EVIDENCE_JSON_MAX_NESTING_DEPTH. */
+        @WithDefault("32")
+        int maxNestingDepth();
+
+        /** Longest string, in characters; the longest field (a case study's body) takes 20,000. Env: EVIDENCE_JSON_MAX_STRING_LENGTH. */
+        @WithDefault("100000")
+        int maxStringLength();
+
+        /**
+         * Most items of one array read into a list of an input, checked before the list's own {@code @Size}, so that
+         * a hundred thousand invalid items are not each validated. Env: EVIDENCE_JSON_MAX_ARRAY_LENGTH.
+         */
+        @WithDefault("1000")
+        int maxArrayLength();
+
+        /** Longest number, in digits and signs. Env: EVIDENCE_JSON_MAX_NUMBER_LENGTH. */
+        @WithDefault("50")
+        int maxNumberLength();
     }
 
     interface Keys {

@@ -1,8 +1,10 @@
 package org.integrationevidence.common;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,13 +16,26 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict JSON reading: a request that says {@code "title": 5} or {@code "startYear": "2017"} is a client mistake
- * to report, not something to guess about. Unknown fields are rejected by configuration.
+ * to report, not something to guess about. Unknown fields are rejected by configuration. The parser's limits
+ * (evidence.json.*) stop a hostile document while it is read, before it costs memory or time; they are per token
+ * and per level, so they hold for a stream of documents too. Every list field of an input has a {@code @Size}, and
+ * before it, a generic cap on the items of any list ({@link TooManyItems}).
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
 
+    @Inject
+    EvidenceConfig config;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        EvidenceConfig.Json limits = config.json();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .build());
+        mapper.registerModule(TooManyItems.module(limits.maxArrayLength()));
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);

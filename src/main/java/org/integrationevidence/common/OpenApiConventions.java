@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
  * particular to them:
  * <ul>
- * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 500 for a server fault), and
- * for operations that need a key, 401 (no or a refused key) and 403 (a key without the role);</li>
+ * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 429 for a rate limit, 500 for
+ * a server fault), 413 for operations that take a body, and for operations that need a key, 401 (no or a refused
+ * key) and 403 (a key without the role);</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape.</li>
  * </ul>
@@ -73,7 +74,11 @@ public class OpenApiConventions implements OASFilter {
                 addIfMissing(responses, "401", "Unauthorized");
                 addIfMissing(responses, "403", "Forbidden");
             }
+            if (operation.getRequestBody() != null) {
+                addIfMissing(responses, "413", "PayloadTooLarge");
+            }
             addIfMissing(responses, "406", "NotAcceptable");
+            addIfMissing(responses, "429", "TooManyRequests");
             addIfMissing(responses, "500", "InternalError");
             responses.getAPIResponses().forEach((status, response) -> {
                 if (status.startsWith("2")) {

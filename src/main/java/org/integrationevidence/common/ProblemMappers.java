@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -45,6 +46,9 @@ public class ProblemMappers {
 
     /** What a 503 asks clients to wait: the conditions behind it (an index opening) pass within seconds. */
     private static final int RETRY_AFTER_SECONDS = 5;
+
+    /** Most field errors listed in one problem document. */
+    static final int MAX_LISTED_ERRORS = 100;
 
     /** What a 401 asks clients to send (RFC 6750); the same as the authentication mechanism's own challenge. */
     public static final String BEARER_CHALLENGE = "Bearer realm=\"integration-evidence\"";
@@ -79,6 +83,11 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .distinct()
                 .toList();
+        if (errors.size() > MAX_LISTED_ERRORS) {
+            // A body of a hundred thousand blank list items must not get a problem document a hundred times its size.
+            return respond(Problem.of(ProblemType.VALIDATION, ApiException.describe(errors) + " The first "
+                    + MAX_LISTED_ERRORS + " are listed.", request.path(), errors.subList(0, MAX_LISTED_ERRORS)));
+        }
         return respond(Problem.of(ProblemType.VALIDATION, ApiException.describe(errors), request.path(), errors));
     }
 
@@ -148,6 +157,10 @@ public class ProblemMappers {
         if (problem.status() == Response.Status.UNAUTHORIZED.getStatusCode()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }
+        if (problem.status() == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+            // The rest of the body is left unread, so the connection cannot carry another request.
+            response.header("Connection", "close");
+        }
         return response.build();
     }
 
@@ -162,6 +175,11 @@ public class ProblemMappers {
     }
 
     private static Problem problemFor(JsonProcessingException e, String path) {
+        StreamConstraintsException limit = Throwables.findInChain(e, StreamConstraintsException.class);
+        if (limit != null) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "The request body " + exceeded(limit) + location(limit.getLocation())
+                    + ".", path);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);
             String message = SERVER_OWNED_FIELDS.contains(unknown.getPropertyName())
@@ -174,6 +192,9 @@ public class ProblemMappers {
                 && mismatch.getOriginalMessage().startsWith("Trailing token")) {
             return Problem.of(ProblemType.MALFORMED_BODY, "The request body has more content after its JSON document"
                     + location(e.getLocation()) + ".", path);
+        }
+        if (e instanceof TooManyItems tooMany) {
+            return invalid(jsonPath(tooMany), "must have at most " + tooMany.max() + " items", path);
         }
         if (e instanceof MismatchedInputException mismatch) {
             return invalid(jsonPath(mismatch), expectation(mismatch), path);
@@ -188,6 +209,26 @@ public class ProblemMappers {
         JsonParseException parse = e instanceof JsonParseException direct ? direct : findCause(e, JsonParseException.class);
         return Problem.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON"
                 + (parse == null ? "" : describeDuplicate(parse)) + location(e.getLocation()) + ".", path);
+    }
+
+    /** Which parser limit (JsonConfiguration) was exceeded, from Jackson's message, whose own text names its classes. */
+    private static String exceeded(StreamConstraintsException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher allowed = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(original);
+        String max = allowed.find() ? allowed.group(1) : null;
+        if (original.startsWith("Document nesting depth")) {
+            return "nests arrays and objects deeper than " + (max == null ? "allowed" : max + " levels");
+        }
+        if (original.startsWith("String value length")) {
+            return "has a string longer than " + (max == null ? "allowed" : max + " characters");
+        }
+        if (original.startsWith("Number value length")) {
+            return "has a number longer than " + (max == null ? "allowed" : max + " characters");
+        }
+        if (original.startsWith("Name length")) {
+            return "has a field name longer than " + (max == null ? "allowed" : max + " characters");
+        }
+        return "exceeds a limit of the JSON parser";
     }
 
     private static Problem invalid(String field, String message, String path) {

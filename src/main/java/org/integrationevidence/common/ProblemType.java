@@ -8,7 +8,8 @@ public enum ProblemType {
     VALIDATION("validation", 400, "Invalid request",
             "One or more fields or query parameters are invalid. The errors list names each field and what is wrong with it."),
     MALFORMED_BODY("malformed-body", 400, "Malformed request body",
-            "The request body is not one well-formed JSON document, or a number in it is out of range. Nothing was written."),
+            "The request body is not one well-formed JSON document, a number in it is out of range, or it exceeds a "
+                    + "limit of the JSON parser (nesting depth, length of a string or a number). Nothing was written."),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized",
             "This operation needs an API key, sent as Authorization: Bearer <key>; none was sent, or the key sent is "
                     + "unknown, revoked or expired. Reading published case studies and the taxonomy needs no key."),
@@ -36,6 +37,12 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required",
             "Changing or withdrawing a case study needs an If-Match header with the ETag of the version you read, so "
                     + "that nobody overwrites someone else's change unseen. Nothing was written."),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
+            "The request body is larger than the API accepts (1 MiB unless configured otherwise; bulk imports have "
+                    + "their own limit). Nothing was written."),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
+            "This API key or client address has sent more requests than its rate limit allows, or too many refused "
+                    + "API keys came from this address. Retry after the number of seconds in the Retry-After header."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",
@@ -90,8 +97,10 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 410 -> GONE;
             case 412 -> PRECONDITION_FAILED;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 428 -> PRECONDITION_REQUIRED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : BAD_REQUEST;
         };

@@ -1,0 +1,82 @@
+package org.integrationevidence.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The body limit of every path but bulk imports (evidence.limits.*). Quarkus' own limit
+ * (quarkus.http.limits.max-body-size) is one number for all paths and answers without a problem document, so it is
+ * set to the largest body any path takes, and this class enforces the general limit in two places: here, a declared
+ * {@code Content-Length} over the limit is refused before anything is read or any key is looked up; a body without
+ * one (chunked) is counted while it is read, by {@link LimitedBodyReader}, which finds the limit that applies in the
+ * routing context under {@link #LIMIT}.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    /** Routing context key of the body limit of this request, in bytes; absent on exempt paths. */
+    static final String LIMIT = "evidence.body-limit";
+
+    @Inject
+    EvidenceConfig config;
+
+    @Inject
+    RouteProblems problems;
+
+    void register(@Observes Router router) {
+        // After SecurityHeaders (Integer.MIN_VALUE), before Quarkus' own body limit and authentication.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (config.limits().bodySizeExemptPaths().stream().anyMatch(path::startsWith)) {
+            context.next();
+            return;
+        }
+        long limit = config.limits().maxBodySize().asLongValue();
+        String declared = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared != null && isLongerThan(declared, limit)) {
+            refuse(context, limit);
+            return;
+        }
+        context.put(LIMIT, limit);
+        context.next();
+    }
+
+    private void refuse(RoutingContext context, long limit) {
+        // The body stays unread: the connection cannot carry another request after it.
+        context.response().putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        problems.send(context, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit), context.request().path()));
+    }
+
+    static String tooLarge(long limit) {
+        return "The request body is larger than " + describe(limit) + ", the most this API accepts here.";
+    }
+
+    private static String describe(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return bytes / (1 << 10) + " KiB";
+        }
+        return bytes + " bytes";
+    }
+
+    /** Compares digits without parsing, so a Content-Length of any length is refused rather than overflowing. */
+    private static boolean isLongerThan(String declared, long limit) {
+        String digits = declared.strip().replaceFirst("^0+(?=\\d)", "");
+        String max = Long.toString(limit);
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            return false; // not a length: the HTTP server refuses it
+        }
+        return digits.length() != max.length() ? digits.length() > max.length() : digits.compareTo(max) > 0;
+    }
+}

@@ -1,0 +1,70 @@
+package org.integrationevidence.common;
+
+import java.io.IOException;
+import java.util.Collection;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.CollectionType;
+
+/**
+ * A list read from JSON with more items than evidence.json.max-array-length. Bean Validation would check each item
+ * of it one by one (a 300 KB body of blank strings kept a request busy for half a minute), so the list is refused
+ * as soon as it is read, naming its field.
+ */
+public class TooManyItems extends MismatchedInputException {
+
+    private final int max;
+
+    TooManyItems(JsonParser parser, int max) {
+        super(parser, "Too many items", (Class<?>) null);
+        this.max = max;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    static SimpleModule module(int max) {
+        SimpleModule module = new SimpleModule("too-many-items");
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new Limited(deserializer, max);
+            }
+        });
+        return module;
+    }
+
+    private static final class Limited extends DelegatingDeserializer {
+
+        private final int max;
+
+        Limited(JsonDeserializer<?> delegate, int max) {
+            super(delegate);
+            this.max = max;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Limited(delegate, max);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value instanceof Collection<?> items && items.size() > max) {
+                throw new TooManyItems(parser, max);
+            }
+            return value;
+        }
+    }
+}

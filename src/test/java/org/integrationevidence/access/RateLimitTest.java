@@ -1,0 +1,113 @@
+package org.integrationevidence.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rate limits, with allowances small enough to use up. Every test sends from addresses of its own, named in
+ * X-Forwarded-For, which this profile trusts from the test client (as a deployment would from its proxy), so that
+ * no test uses up another's allowance.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallLimits.class)
+class RateLimitTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("evidence.rate-limit.address-requests", "5"),
+                    Map.entry("evidence.rate-limit.address-period", "1h"),
+                    Map.entry("evidence.rate-limit.key-requests", "5"),
+                    Map.entry("evidence.rate-limit.key-period", "1h"),
+                    Map.entry("evidence.rate-limit.failed-keys", "3"),
+                    Map.entry("evidence.rate-limit.failed-key-period", "1h"),
+                    Map.entry("evidence.rate-limit.lockout", "15m"),
+                    Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                    Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
+                    Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1"),
+                    // A database of its own in process: one that another start of the service in this JVM made is
+                    // not usable. The packaged application keeps its file database (and admin key).
+                    Map.entry("%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:evidence-rate-limit-test;DB_CLOSE_DELAY=-1"));
+        }
+    }
+
+    private static final String PATH = "/api/v1/evidence-levels";
+
+    @Test
+    void anAddressWithoutAKeyGetsItsAllowanceThen429() {
+        for (int i = 1; i <= 5; i++) {
+            from("203.0.113.10").when().get(PATH).then().statusCode(200)
+                    .header("RateLimit-Policy", equalTo("\"address\";q=5;w=3600"))
+                    .header("RateLimit", matchesPattern("\"address\";r=" + (5 - i) + ";t=\\d+"));
+        }
+        tooMany(from("203.0.113.10").when().get(PATH).then())
+                .body("detail", matchesPattern("This address has made more than 5 requests without an API key in 1 hour\\. "
+                        + "Retry after \\d+ seconds\\."));
+        // Another address, and the same address's IPv6 neighbours in other /64 networks, are not affected.
+        from("203.0.113.11").when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void ipv6AddressesCountByTheirNetwork() {
+        for (int i = 1; i <= 5; i++) {
+            from("2001:db8:1:2::" + i).when().get(PATH).then().statusCode(200);
+        }
+        tooMany(from("2001:db8:1:2::ffff").when().get(PATH).then());
+        from("2001:db8:1:3::1").when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aKeyGetsItsAllowanceFromAnyAddressAndOtherKeysKeepTheirs() {
+        String first = TestKeys.create("curator", "Rate limit tests");
+        String second = TestKeys.create("curator", "Rate limit tests");
+        for (int i = 1; i <= 5; i++) {
+            from("203.0.113." + (100 + i)).spec(TestKeys.bearer(first)).when().get(PATH).then().statusCode(200)
+                    .header("RateLimit-Policy", equalTo("\"key\";q=5;w=3600"));
+        }
+        tooMany(from("203.0.113.106").spec(TestKeys.bearer(first)).when().get(PATH).then())
+                .body("detail", matchesPattern("This API key has made more than 5 requests in 1 hour\\. Retry after \\d+ seconds\\."));
+        from("203.0.113.106").spec(TestKeys.bearer(second)).when().get(PATH).then().statusCode(200);
+        // Requests with a key do not use up the address's allowance for requests without one.
+        from("203.0.113.101").when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void refusedKeysLockTheAddressOutEvenForValidKeys() {
+        String valid = TestKeys.create("curator", "Rate limit tests");
+        for (int i = 0; i < 3; i++) {
+            from("203.0.113.20").spec(TestKeys.bearer("iek_not-a-key-" + i)).when().get(PATH).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        tooMany(from("203.0.113.20").spec(TestKeys.bearer(valid)).when().get(PATH).then())
+                .body("detail", matchesPattern("Too many refused API keys came from this address, so every request from it "
+                        + "is refused for 15 minutes\\. Retry after \\d+ seconds\\."));
+        tooMany(from("203.0.113.20").when().get(PATH).then());
+        // The key itself is fine from elsewhere.
+        from("203.0.113.21").spec(TestKeys.bearer(valid)).when().get(PATH).then().statusCode(200);
+    }
+
+    private static io.restassured.specification.RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+
+    private static ValidatableResponse tooMany(ValidatableResponse response) {
+        return response.statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9]\\d*"))
+                .body("type", equalTo("/problems/too-many-requests"))
+                .body("title", equalTo("Too many requests"))
+                .body("status", equalTo(429));
+    }
+}
