@@ -36,6 +36,12 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required",
             "Changing or withdrawing a case study needs an If-Match header with the ETag of the version you read, so "
                     + "that nobody overwrites someone else's change unseen. Nothing was written."),
+    IMPORT_INVALID("import-invalid", 422, "Invalid import",
+            "One or more rows of an import file are invalid, so none of its rows was written. The errors list gives "
+                    + "each error's row, field and message: fix them all and send the whole file again."),
+    CONTENT_TOO_LARGE("content-too-large", 413, "Content too large",
+            "The request body is larger than this operation accepts (for imports: too many bytes or rows). Nothing "
+                    + "was written. Split the file and send the parts one by one."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",
@@ -90,6 +96,7 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 410 -> GONE;
             case 412 -> PRECONDITION_FAILED;
+            case 413 -> CONTENT_TOO_LARGE;
             case 428 -> PRECONDITION_REQUIRED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 503 -> UNAVAILABLE;
