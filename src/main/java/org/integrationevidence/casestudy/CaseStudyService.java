@@ -2,10 +2,12 @@ package org.integrationevidence.casestudy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -375,6 +377,38 @@ public class CaseStudyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, List<Long>> publishedIdsByApproach() {
         return caseStudies.publishedCaseStudiesByApproach();
+    }
+
+    /**
+     * The field errors that a {@link #create} of {@code input} by {@code author} would be refused with, found without
+     * writing or throwing: a bulk import checks every row before it writes any. Bean Validation first, then the
+     * service's own rules, as create does; a given slug that is taken is an error too.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FieldError> createErrors(CaseStudyInput input, KeyHolder author) {
+        List<FieldError> violations = validator.validate(input).stream()
+                .map(violation -> new FieldError(ProblemMappers.fieldPath(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field)).distinct().toList();
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        checkStatus(input.status(), author, errors);
+        try {
+            checkContent(input, markdown.toSafeHtml(input.body()), errors);
+        } catch (ApiException e) {
+            // checkContent has added its errors to the list; its exception is only for create
+        }
+        if (input.slug() != null && slugInUse(input.slug())) {
+            errors.add(new FieldError("slug", "is taken: a case study with the slug \"" + input.slug() + "\" already exists"));
+        }
+        return errors;
+    }
+
+    /** The slug that create would derive from {@code title}, avoiding also the slugs {@code alsoTaken} (an import's own). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String freeSlug(String title, Predicate<String> alsoTaken) {
+        return Slugs.firstFree(title, slug -> alsoTaken.test(slug) || slugInUse(slug));
     }
 
     /** A case study that {@code viewer} (null: anonymous) may see; see {@link #get}. */

@@ -34,7 +34,7 @@ class RevisionHistory implements PanacheRepository<Revision> {
     void record(CaseStudy caseStudy, RevisionAction action, String reason, String madeBy) {
         Revision revision = new Revision();
         revision.caseStudyId = caseStudy.id;
-        revision.number = lastNumber(caseStudy.id) + 1;
+        revision.number = action == RevisionAction.CREATE ? 1 : lastNumber(caseStudy.id) + 1;
         revision.action = action;
         revision.status = caseStudy.status;
         revision.caseVersion = caseStudy.version;

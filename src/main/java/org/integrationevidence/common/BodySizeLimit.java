@@ -53,7 +53,7 @@ public class BodySizeLimit {
     private void refuse(RoutingContext context, long limit) {
         // The body stays unread: the connection cannot carry another request after it.
         context.response().putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        problems.send(context, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge(limit), context.request().path()));
+        problems.send(context, Problem.of(ProblemType.CONTENT_TOO_LARGE, tooLarge(limit), context.request().path()));
     }
 
     static String tooLarge(long limit) {

@@ -138,6 +138,30 @@ public interface EvidenceConfig {
         int maxNumberLength();
     }
 
+    /** Bulk import settings. */
+    Imports imports();
+
+    interface Imports {
+        /**
+         * Largest import file, in bytes, counted while it is read: a larger one is refused with 413 and nothing is
+         * written. {@code quarkus.http.limits.max-body-size} follows it. Env: EVIDENCE_IMPORTS_MAX_BYTES.
+         */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** Most case studies in one import file; more is refused with 413. Env: EVIDENCE_IMPORTS_MAX_ROWS. */
+        @WithDefault("20000")
+        int maxRows();
+
+        /**
+         * How long the one transaction that writes an import's rows may run. Keep it well below
+         * {@code evidence.search.gap-timeout}, or the index waits for the import's journal entries in vain.
+         * Env: EVIDENCE_IMPORTS_TRANSACTION_TIMEOUT.
+         */
+        @WithDefault("3m")
+        Duration transactionTimeout();
+    }
+
     interface Keys {
         /**
          * An admin key to create when the service starts and no usable admin key exists: for deployments that set

@@ -68,7 +68,7 @@ public class LimitedBodyReader implements ReaderInterceptor {
         private void count(long n) {
             read += n;
             if (read > limit) {
-                throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.tooLarge(limit));
+                throw new ApiException(ProblemType.CONTENT_TOO_LARGE, BodySizeLimit.tooLarge(limit));
             }
         }
     }

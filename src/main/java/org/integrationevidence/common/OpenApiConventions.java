@@ -75,7 +75,7 @@ public class OpenApiConventions implements OASFilter {
                 addIfMissing(responses, "403", "Forbidden");
             }
             if (operation.getRequestBody() != null) {
-                addIfMissing(responses, "413", "PayloadTooLarge");
+                addIfMissing(responses, "413", "ContentTooLarge");
             }
             addIfMissing(responses, "406", "NotAcceptable");
             addIfMissing(responses, "429", "TooManyRequests");

@@ -174,7 +174,8 @@ public class ProblemMappers {
         };
     }
 
-    private static Problem problemFor(JsonProcessingException e, String path) {
+    /** The problem a JSON body with this failure is: also used for each line of an NDJSON import. */
+    public static Problem problemFor(JsonProcessingException e, String path) {
         StreamConstraintsException limit = Throwables.findInChain(e, StreamConstraintsException.class);
         if (limit != null) {
             return Problem.of(ProblemType.MALFORMED_BODY, "The request body " + exceeded(limit) + location(limit.getLocation())
@@ -301,7 +302,7 @@ public class ProblemMappers {
      * The JSON path of a violation. Method and parameter nodes are dropped, so a failure inside a service's
      * {@code create(input)} reads {@code place.countryCode}, not {@code create.input.place.countryCode}.
      */
-    static String fieldPath(ConstraintViolation<?> violation) {
+    public static String fieldPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {

@@ -37,12 +37,16 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required",
             "Changing or withdrawing a case study needs an If-Match header with the ETag of the version you read, so "
                     + "that nobody overwrites someone else's change unseen. Nothing was written."),
-    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
-            "The request body is larger than the API accepts (1 MiB unless configured otherwise; bulk imports have "
-                    + "their own limit). Nothing was written."),
+    CONTENT_TOO_LARGE("content-too-large", 413, "Content too large",
+            "The request body is larger than this operation accepts: 1 MiB unless configured otherwise; bulk imports "
+                    + "have their own limits of bytes and rows. Nothing was written. Send less, or split an import "
+                    + "file and send the parts one by one."),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
             "This API key or client address has sent more requests than its rate limit allows, or too many refused "
                     + "API keys came from this address. Retry after the number of seconds in the Retry-After header."),
+    IMPORT_INVALID("import-invalid", 422, "Invalid import",
+            "One or more rows of an import file are invalid, so none of its rows was written. The errors list gives "
+                    + "each error's row, field and message: fix them all and send the whole file again."),
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request could not be understood."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",
@@ -97,7 +101,7 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 410 -> GONE;
             case 412 -> PRECONDITION_FAILED;
-            case 413 -> PAYLOAD_TOO_LARGE;
+            case 413 -> CONTENT_TOO_LARGE;
             case 428 -> PRECONDITION_REQUIRED;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;

@@ -59,8 +59,8 @@ class LimitsTest {
                 .when().post(CASE_STUDIES)
                 .then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("type", equalTo("/problems/payload-too-large"))
-                .body("title", equalTo("Payload too large"))
+                .body("type", equalTo("/problems/content-too-large"))
+                .body("title", equalTo("Content too large"))
                 .body("detail", equalTo("The request body is larger than 1 MiB, the most this API accepts here."))
                 .body("instance", equalTo(CASE_STUDIES));
     }
@@ -71,7 +71,7 @@ class LimitsTest {
         assertEquals(413, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(null));
         JsonNode problem = JSON.readTree(response.body());
-        assertEquals("/problems/payload-too-large", problem.path("type").asText());
+        assertEquals("/problems/content-too-large", problem.path("type").asText());
         assertEquals("The request body is larger than 1 MiB, the most this API accepts here.", problem.path("detail").asText());
     }
 
@@ -80,7 +80,7 @@ class LimitsTest {
         String slug = TestData.create(TestData.caseStudy("sport"));
         HttpResponse<String> response = chunked("PATCH", CASE_STUDIES + "/" + slug, MergePatch.MEDIA_TYPE, stringBody(2 * MIB));
         assertEquals(413, response.statusCode());
-        assertEquals("/problems/payload-too-large", JSON.readTree(response.body()).path("type").asText());
+        assertEquals("/problems/content-too-large", JSON.readTree(response.body()).path("type").asText());
     }
 
     @Test
