@@ -1,0 +1,278 @@
+package org.integrationevidence.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.integrationevidence.TestKeys.bearer;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.integrationevidence.TestData;
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OWASP API Security Top 10 (2023), item by item. Each test attacks the API the way its item describes; the
+ * README ("Security") maps each item to this suite and to the other tests that cover it in depth.
+ */
+@QuarkusTest
+class OwaspApiTop10Test {
+
+    private static final String CASE_STUDIES = "/api/v1/case-studies";
+
+    /** API1 Broken Object Level Authorization: one curator's drafts and their history are not another's to see or touch. */
+    @Test
+    void api1ObjectsOfOthersAreOutOfReach() {
+        String alice = TestKeys.create("curator", TestData.unique("alice"));
+        String mallory = TestKeys.create("curator", TestData.unique("mallory"));
+        Map<String, Object> body = TestData.caseStudy("sport");
+        String word = TestData.unique("secret").replace("-", "");
+        body.put("title", "Alice's draft " + word);
+        String slug = given().spec(bearer(alice)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                .then().statusCode(201).extract().path("slug");
+        String draft = CASE_STUDIES + "/" + slug;
+
+        given().spec(bearer(mallory)).when().get(draft).then().statusCode(404);
+        given().spec(bearer(mallory)).when().get(draft + "/revisions").then().statusCode(404);
+        given().spec(bearer(mallory)).when().get(draft + "/revisions/1").then().statusCode(404);
+        given().spec(bearer(mallory)).when().get(draft + "/transitions").then().statusCode(404);
+        given().spec(bearer(mallory)).header("If-Match", "*").contentType(ContentType.JSON).body(body)
+                .when().put(draft).then().statusCode(404);
+        given().spec(bearer(mallory)).header("If-Match", "*").contentType("application/merge-patch+json")
+                .body("{\"title\": \"Taken over\"}").when().patch(draft).then().statusCode(404);
+        given().spec(bearer(mallory)).contentType(ContentType.JSON).body(Map.of("action", "submit"))
+                .when().post(draft + "/transitions").then().statusCode(404);
+        given().spec(bearer(mallory)).header("If-Match", "*").when().post(draft + "/revisions/1/restore").then().statusCode(404);
+        given().when().get(draft).then().statusCode(404);
+        given().queryParam("q", word).when().get(CASE_STUDIES).then().statusCode(200).body("total", equalTo(0));
+        // Keys are objects too: only admins see or revoke any of them.
+        given().spec(bearer(mallory)).when().get("/api/v1/keys/1").then().statusCode(403);
+        given().spec(bearer(mallory)).when().delete("/api/v1/keys/1").then().statusCode(403);
+        given().spec(bearer(alice)).when().get(draft).then().statusCode(200).body("title", equalTo(body.get("title")));
+    }
+
+    /** API2 Broken Authentication: missing, forged, malformed and revoked keys, and keys in URLs, never authenticate. */
+    @Test
+    void api2OnlyValidKeysSentProperlyAuthenticate() {
+        Map<String, Object> body = TestData.caseStudy("sport");
+        given().contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES).then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        for (String forged : List.of("iek_" + "A".repeat(43), "iek_", "not-a-key", "Bearer", "iek_" + "A".repeat(4000))) {
+            given().header("Authorization", "Bearer " + forged).when().get(CASE_STUDIES).then().statusCode(401)
+                    .body("type", equalTo("/problems/unauthorized"));
+        }
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+                .contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES).then().statusCode(401);
+
+        String key = TestKeys.create("editor", TestData.unique("leaky"));
+        given().queryParam("key", key).when().get(CASE_STUDIES).then().statusCode(400);
+        given().queryParam("q", key).when().get(CASE_STUDIES).then().statusCode(400);
+
+        long id = given().spec(bearer(TestKeys.admin())).when().get("/api/v1/keys").then().statusCode(200).extract()
+                .jsonPath().getList("items", Map.class).stream().filter(k -> key.startsWith((String) k.get("prefix")))
+                .mapToLong(k -> ((Number) k.get("id")).longValue()).max().orElseThrow();
+        given().spec(bearer(key)).when().get("/api/v1/keys").then().statusCode(403);
+        given().spec(bearer(TestKeys.admin())).when().delete("/api/v1/keys/" + id).then().statusCode(204);
+        given().spec(bearer(key)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES).then().statusCode(401);
+    }
+
+    /**
+     * API3 Broken Object Property Level Authorization: no client may set a server-owned or role-owned property, and
+     * no response carries a property its reader should not have (key hashes, owners, secrets).
+     */
+    @Test
+    void api3PropertiesAreWrittenAndReadOnlyByThoseAllowed() {
+        String curator = TestKeys.curator();
+        for (Map.Entry<String, Object> field : Map.<String, Object>of("owner", "Someone else", "version", 7,
+                "createdAt", "2020-01-01T00:00:00Z", "updatedAt", "2020-01-01T00:00:00Z", "bodyHtml", "<script>x</script>",
+                "id", 1, "status", "published").entrySet()) {
+            Map<String, Object> body = TestData.caseStudy("sport");
+            body.remove("status");
+            body.put(field.getKey(), field.getValue());
+            given().spec(bearer(curator)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem(field.getKey()));
+        }
+        given().spec(bearer(TestKeys.admin())).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "owner", "y", "role", "curator", "hash", "00"))
+                .when().post("/api/v1/keys").then().statusCode(400);
+
+        given().spec(bearer(TestKeys.admin())).when().get("/api/v1/keys").then().statusCode(200)
+                .body("items[0]", not(hasKey("key"))).body("items[0]", not(hasKey("hash"))).body("items[0]", not(hasKey("keyHash")));
+        String published = given().when().get(CASE_STUDIES).then().statusCode(200).extract().path("items[0].slug");
+        given().when().get(CASE_STUDIES + "/" + published).then().statusCode(200)
+                .body("$", not(hasKey("owner"))).body("$", not(hasKey("id")));
+    }
+
+    /** API4 Unrestricted Resource Consumption: bodies, pages, queries and filters are all bounded. */
+    @Test
+    void api4EveryRequestIsBounded() {
+        String editor = TestKeys.editor();
+        Map<String, Object> body = TestData.caseStudy("sport");
+        body.put("body", "x".repeat(2 * 1024 * 1024));
+        given().spec(bearer(editor)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                .then().statusCode(413).body("type", equalTo("/problems/content-too-large"));
+        given().queryParam("limit", 100_000).when().get(CASE_STUDIES).then().statusCode(400);
+        given().queryParam("q", "integration ".repeat(100)).when().get(CASE_STUDIES).then().statusCode(400);
+        List<String> manyCountries = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            manyCountries.add("GB");
+        }
+        given().queryParam("country", manyCountries).when().get(CASE_STUDIES).then().statusCode(400);
+        given().queryParam("limit", 1000).when().get("/api/v1/suggest?prefix=b").then().statusCode(400);
+        given().spec(bearer(editor)).contentType(ContentType.JSON).body("[".repeat(10_000)).when().post(CASE_STUDIES)
+                .then().statusCode(400);
+    }
+
+    /** API5 Broken Function Level Authorization: each role reaches its own functions only. */
+    @Test
+    void api5FunctionsBelongToRoles() {
+        String curator = TestKeys.curator();
+        String editor = TestKeys.editor();
+        Map<String, Object> approach = Map.of("slug", TestData.unique("bfla"), "name", TestData.unique("BFLA"), "definition", "x");
+        given().spec(bearer(curator)).contentType(ContentType.JSON).body(approach).when().post("/api/v1/approaches")
+                .then().statusCode(403).body("type", equalTo("/problems/forbidden"));
+        given().spec(bearer(curator)).header("If-Match", "*").when().delete(CASE_STUDIES + "/" + anyPublished())
+                .then().statusCode(403);
+        for (String key : List.of(curator, editor)) {
+            given().spec(bearer(key)).when().get("/api/v1/keys").then().statusCode(403);
+            given().spec(bearer(key)).contentType(ContentType.JSON).body(Map.of("name", "x", "owner", "y", "role", "admin"))
+                    .when().post("/api/v1/keys").then().statusCode(403);
+            given().spec(bearer(key)).when().get("/api/v1/audit-events").then().statusCode(403);
+        }
+        given().when().get("/api/v1/audit-events").then().statusCode(401);
+    }
+
+    /**
+     * API6 Unrestricted Access to Sensitive Business Flows: publication is the flow that matters here. A curator
+     * cannot publish, not by status, not by transition, not by bulk import: an editor must review.
+     */
+    @Test
+    void api6OnlyEditorsPublish() {
+        String curator = TestKeys.curator();
+        Map<String, Object> body = TestData.caseStudy("sport");
+        body.put("status", "published");
+        given().spec(bearer(curator)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        body.remove("status");
+        String slug = given().spec(bearer(curator)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                .then().statusCode(201).extract().path("slug");
+        given().spec(bearer(curator)).contentType(ContentType.JSON).body(Map.of("action", "publish"))
+                .when().post(CASE_STUDIES + "/" + slug + "/transitions").then().statusCode(403);
+        given().spec(bearer(curator)).header("If-Match", "*").contentType("application/merge-patch+json")
+                .body("{\"status\": \"published\"}").when().patch(CASE_STUDIES + "/" + slug).then().statusCode(400);
+        String row = "{\"title\":\"Example: import that tries to publish\",\"summary\":\"Sample.\",\"body\":\"Sample.\","
+                + "\"place\":{\"name\":\"Exampleton\",\"scale\":\"city\"},\"approaches\":[\"sport\"],"
+                + "\"evidence\":{\"level\":1,\"rationale\":\"Sample.\"},\"sources\":[{\"title\":\"Sample\",\"publisher\":\"Sample\","
+                + "\"url\":\"https://example.org/\",\"contribution\":\"Sample.\"}],\"status\":\"published\"}";
+        given().spec(bearer(curator)).contentType("application/x-ndjson; charset=UTF-8")
+                .body((row + "\n").getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("status"));
+        given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(404);
+    }
+
+    /**
+     * API7 Server Side Request Forgery: the API fetches nothing a client names. Source links are data, limited to
+     * http and https, and no operation takes a URL to call back.
+     */
+    @Test
+    void api7NothingAClientNamesIsFetched() throws Exception {
+        String editor = TestKeys.editor();
+        for (String url : List.of("file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "ftp://127.0.0.1/", "jar:http://x!/",
+                "dict://127.0.0.1:11211/", "javascript:alert(1)")) {
+            Map<String, Object> body = TestData.caseStudy("sport");
+            body.put("sources", List.of(Map.of("title", "S", "publisher", "P", "url", url, "contribution", "C")));
+            given().spec(bearer(editor)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                    .then().statusCode(400).body("errors[0].field", equalTo("sources[0].url"));
+        }
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        List<String> callbacks = new ArrayList<>();
+        document.get("paths").forEach(item -> item.forEach(operation -> {
+            operation.path("parameters").forEach(parameter -> {
+                String name = parameter.path("name").asText().toLowerCase();
+                if (name.contains("url") || name.contains("callback") || name.contains("webhook") || name.contains("uri")) {
+                    callbacks.add(name);
+                }
+            });
+            if (operation.has("callbacks")) {
+                callbacks.add(operation.path("operationId").asText());
+            }
+        }));
+        assertTrue(callbacks.isEmpty(), "operations that take a URL: " + callbacks);
+    }
+
+    /** API8 Security Misconfiguration: headers, CORS, methods and errors are locked down. */
+    @Test
+    void api8TheConfigurationIsLockedDown() {
+        given().when().get("/api/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Powered-By", nullValue())
+                .body(not(containsString("Exception")));
+        given().when().request("TRACE", CASE_STUDIES).then().statusCode(405);
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE")
+                .when().options(CASE_STUDIES + "/" + anyPublished()).then()
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.anyOf(nullValue(), not(containsString("DELETE"))))
+                .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.anyOf(nullValue(), equalTo("false")));
+        given().spec(bearer(TestKeys.editor())).when().get(CASE_STUDIES).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"));
+        given().contentType(ContentType.JSON).body("{\"title\": ").header("Authorization", "Bearer " + TestKeys.editor())
+                .when().post(CASE_STUDIES).then().statusCode(400)
+                .body(not(containsString("com.fasterxml"))).body(not(containsString("at [Source")));
+    }
+
+    /** API9 Improper Inventory Management: one documented, versioned API; no development endpoints served. */
+    @Test
+    void api9OnlyTheDocumentedApiIsServed() throws Exception {
+        for (String hidden : List.of("/q/dev-ui", "/q/dev", "/q/arc", "/q/arc/beans", "/api/v2/case-studies", "/api/case-studies",
+                "/h2-console", "/console", "/actuator", "/api/v1/admin")) {
+            int status = given().redirects().follow(false).when().get(hidden).then().extract().statusCode();
+            assertTrue(status == 404, hidden + " answered " + status);
+        }
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        document.get("paths").fieldNames().forEachRemaining(path ->
+                assertTrue(path.startsWith("/api/v1/") || path.startsWith("/problems"), "unversioned route " + path));
+        assertTrue(document.path("info").path("version").asText().matches("\\d+\\.\\d+\\.\\d+"));
+    }
+
+    /**
+     * API10 Unsafe Consumption of APIs: what others send in bulk is trusted no more than a single write. Imported rows
+     * meet the same checks; Markdown from any source is sanitized (MarkdownSanitizationTest has the payloads).
+     */
+    @Test
+    void api10ImportedDataIsCheckedLikeAnyWrite() {
+        String editor = TestKeys.editor();
+        String csv = "title,summary,body,place.name,place.scale,approaches,evidence.level,evidence.rationale,"
+                + "sources[0].title,sources[0].publisher,sources[0].url,sources[0].contribution\n"
+                + "\"Example: hostile import\",Sample.,\"<script>alert(1)</script> [x](javascript:alert(1))\",Exampleton,city,"
+                + "sport,1,Sample.,Sample,Sample,https://example.org/,Sample.\n"
+                + "\"Example: bad row\",Sample.,Sample.,Exampleton,city,no-such-approach,9,Sample.,Sample,Sample,file:///etc/passwd,Sample.\n";
+        given().spec(bearer(editor)).contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/v1/imports")
+                .then().statusCode(422)
+                .body("errors.row", org.hamcrest.Matchers.everyItem(equalTo(3)))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("evidence.level", "sources[0].url"));
+        String slug = given().spec(bearer(editor)).contentType("text/csv; charset=UTF-8").body(csv.substring(0, csv.lastIndexOf("\"Example: bad row\"")))
+                .when().post("/api/v1/imports").then().statusCode(200).extract().path("items[0].slug");
+        String html = given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(200).extract().path("bodyHtml");
+        assertTrue(!html.contains("<script") && !html.matches("(?s).*(href|src)=\"?javascript:.*"), html);
+    }
+
+    private static String anyPublished() {
+        return given().when().get(CASE_STUDIES).then().statusCode(200).extract().path("items[0].slug");
+    }
+}
