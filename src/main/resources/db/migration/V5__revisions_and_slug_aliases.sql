@@ -8,7 +8,7 @@ create table case_study_revision (
     status         varchar(20)     not null,
     case_version   bigint          not null,
     snapshot       varchar(400000) not null,
-    reason         varchar(500),
+    reason         varchar(2000),
     made_by        varchar(200)    not null,
     made_at        timestamp(6) with time zone not null,
     constraint case_study_revision_number_unique unique (case_study_id, number)

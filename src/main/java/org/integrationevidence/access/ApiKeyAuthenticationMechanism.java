@@ -36,13 +36,23 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (header == null) {
             return Uni.createFrom().nullItem();
         }
-        int space = header.indexOf(' ');
-        String key = space < 0 ? "" : header.substring(space + 1).strip();
-        if (space < 0 || !header.substring(0, space).equalsIgnoreCase(SCHEME) || key.isEmpty()) {
+        String key = keyIn(header);
+        if (key == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException(
                     "The Authorization header must be \"Bearer <key>\"."));
         }
         return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(key, SCHEME.toLowerCase())));
+    }
+
+    /**
+     * The key in an Authorization header as this mechanism reads it (the scheme in any case, spaces around the key
+     * ignored), or null when the header is not "Bearer &lt;key&gt;". Rate limits name keys the same way, so that
+     * another spelling of the same header is the same key.
+     */
+    static String keyIn(String header) {
+        int space = header.indexOf(' ');
+        String key = space < 0 ? "" : header.substring(space + 1).strip();
+        return space < 0 || !header.substring(0, space).equalsIgnoreCase(SCHEME) || key.isEmpty() ? null : key;
     }
 
     @Override

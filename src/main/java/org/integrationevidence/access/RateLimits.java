@@ -55,7 +55,7 @@ public class RateLimits {
         addresses = new TokenBuckets(limits.addressRequests(), limits.addressPeriod(), now);
         refusedKeys = new TokenBuckets(limits.failedKeys(), limits.failedKeyPeriod(), now);
         // After SecurityHeaders and BodySizeLimit, before authentication.
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 3).handler(this::check);
     }
 
     private void check(RoutingContext context) {
@@ -75,7 +75,8 @@ public class RateLimits {
         // Buckets are named by the key's hash, so that no key is kept in memory longer than its request.
         TokenBuckets buckets = withKey ? keys : addresses;
         String policy = withKey ? KEY_POLICY : ADDRESS_POLICY;
-        TokenBuckets.Take take = buckets.take(withKey ? ApiKeyService.hash(authorization) : address, now);
+        String key = withKey ? ApiKeyAuthenticationMechanism.keyIn(authorization) : null;
+        TokenBuckets.Take take = buckets.take(withKey ? ApiKeyService.hash(key != null ? key : authorization) : address, now);
         context.response()
                 .putHeader("RateLimit-Policy", "\"" + policy + "\";q=" + buckets.capacity() + ";w="
                         + Math.max(1, buckets.period().toSeconds()))

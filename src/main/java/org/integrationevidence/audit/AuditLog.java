@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,9 @@ public class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final int BATCH = 500;
     private static final int MAX_PATH_LENGTH = 500;
+    private static final int MAX_ADDRESS_LENGTH = 100;
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            "TRACE", "CONNECT");
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Duration DRAIN_ON_SHUTDOWN = Duration.ofSeconds(5);
 
@@ -71,6 +75,7 @@ public class AuditLog {
         }
     }
 
+    /** Right after the security headers, before the body limit and the rate limits, so that their refusals are noted too. */
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             context.addEndHandler(ignored -> note(context));
@@ -99,9 +104,10 @@ public class AuditLog {
         AuditEvent event = new AuditEvent();
         event.occurredAt = Timestamps.now();
         event.kind = kind;
-        event.method = method.name();
+        // Any token is a method to HTTP; the column keeps the standard ones, and those are all one writes with.
+        event.method = KNOWN_METHODS.contains(method.name()) ? method.name() : "OTHER";
         String path = context.request().path();
-        event.path = path.length() > MAX_PATH_LENGTH ? path.substring(0, MAX_PATH_LENGTH) : path;
+        event.path = truncate(path, MAX_PATH_LENGTH);
         event.status = status;
         if (holder != null) {
             event.keyId = holder.keyId();
@@ -110,7 +116,8 @@ public class AuditLog {
             event.keyRole = holder.role();
         }
         SocketAddress address = context.request().remoteAddress();
-        event.clientAddress = address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
+        event.clientAddress = address == null || address.hostAddress() == null ? "unknown"
+                : truncate(address.hostAddress(), MAX_ADDRESS_LENGTH);
         if (!events.offer(event) && dropped.getAndIncrement() % 1000 == 0) {
             LOG.warnf("The audit log is %d events behind; dropped %d events so far", events.size(), dropped.get());
         }
@@ -132,8 +139,7 @@ public class AuditLog {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The database is down or refused the batch: the events are lost, the service goes on.
-                LOG.errorf(e, "Could not write %d audit events", batch.size());
+                writeOneByOne(batch, e);
                 batch.clear();
             }
         }
@@ -141,6 +147,27 @@ public class AuditLog {
 
     private void write(List<AuditEvent> batch) {
         QuarkusTransaction.requiringNew().run(() -> batch.forEach(entityManager::persist));
+    }
+
+    /** A batch was refused: one bad event must not take the others with it, so each is tried on its own. */
+    private void writeOneByOne(List<AuditEvent> batch, RuntimeException batchFailure) {
+        int lost = 0;
+        for (AuditEvent event : batch) {
+            event.id = null;
+            try {
+                write(List.of(event));
+            } catch (RuntimeException e) {
+                lost++;
+            }
+        }
+        if (lost > 0) {
+            // The database is down or refused these events: they are lost, the service goes on.
+            LOG.errorf(batchFailure, "Could not write %d of %d audit events", lost, batch.size());
+        }
+    }
+
+    private static String truncate(String value, int maxLength) {
+        return value.length() > maxLength ? value.substring(0, maxLength) : value;
     }
 
     private void purgeIfDue() {

@@ -74,6 +74,12 @@ public record CaseStudyInput(
                 enumeration = {"draft", "published"}, defaultValue = "published")
         CaseStudyStatus status) {
 
+    /** This input with another slug and status: the same content under another name or in another state. */
+    public CaseStudyInput withSlugAndStatus(String newSlug, CaseStudyStatus newStatus) {
+        return new CaseStudyInput(newSlug, title, summary, body, place, period, leadOrganisations, partnerOrganisations,
+                approaches, themes, targetGroups, outcomes, evidence, sources, licence, newStatus);
+    }
+
     /** The evidence rating as written: a level of the published scale and the reason for it. */
     @Schema(name = "EvidenceInput", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels.")
     public record Evidence(

@@ -60,7 +60,7 @@ public class CaseStudyResource {
 
     private static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
             + "answer is 428; if the case study changed since, 412.";
-    static final String REASON = "Why the change is made, kept with the revision it makes (at most 500 characters).";
+    static final String REASON = "Why the change is made, kept with the revision it makes (at most 2,000 characters).";
     private static final int RELATED_DEFAULT = 5;
     private static final int RELATED_MAX = 20;
 
@@ -159,7 +159,9 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public RestResponse<CaseStudyView> create(@Parameter(description = REASON) @QueryParam("reason") String reason,
+    public RestResponse<CaseStudyView> create(@Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+            @QueryParam("reason") String reason,
             CaseStudyInput input) {
         CaseStudyView created = service.create(input, KeyHolder.of(identity), reason);
         URI location = uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build();
@@ -188,7 +190,9 @@ public class CaseStudyResource {
     public RestResponse<CaseStudyView> replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON) @QueryParam("reason") String reason,
+            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+            @QueryParam("reason") String reason,
             CaseStudyInput input) {
         return withETag(service.replace(slug, input, KeyHolder.of(identity), IfMatch.required(ifMatch), reason));
     }
@@ -217,7 +221,9 @@ public class CaseStudyResource {
     public RestResponse<CaseStudyView> patch(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON) @QueryParam("reason") String reason,
+            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+            @QueryParam("reason") String reason,
             String patch) throws JsonProcessingException {
         IfMatch precondition = IfMatch.required(ifMatch);
         JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
@@ -282,7 +288,9 @@ public class CaseStudyResource {
     public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON) @QueryParam("reason") String reason) {
+            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+            @QueryParam("reason") String reason) {
         service.withdraw(slug, KeyHolder.of(identity), IfMatch.required(ifMatch), reason);
     }
 

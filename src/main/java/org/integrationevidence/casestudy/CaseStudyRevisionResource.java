@@ -112,7 +112,9 @@ public class CaseStudyRevisionResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number,
             @Parameter(description = "The ETag of the version you read (from GET). Required: without it the answer is 428; "
                     + "if the case study changed since, 412.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = CaseStudyResource.REASON) @QueryParam("reason") String reason) {
+            @Parameter(description = CaseStudyResource.REASON, example = "Added the council's 2019 evaluation as a source.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+            @QueryParam("reason") String reason) {
         IfMatch precondition = IfMatch.required(ifMatch);
         return CaseStudyResource.withETag(service.restore(slug, revisionNumber(number), KeyHolder.of(identity),
                 precondition, reason));

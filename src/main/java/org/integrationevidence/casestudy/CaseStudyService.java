@@ -37,8 +37,8 @@ import org.integrationevidence.common.Timestamps;
 import org.integrationevidence.common.UniqueConstraints;
 
 /**
- * Every read and write of case studies goes through here, so that rules (validation, visibility, and later
- * roles and revisions) live in one place and no resource touches an entity.
+ * Every read and write of case studies goes through here, so that rules (validation, visibility, roles, the
+ * workflow, revisions and renames) live in one place and no resource touches an entity.
  */
 @ApplicationScoped
 @Transactional
@@ -47,8 +47,8 @@ public class CaseStudyService {
     /** Size of the body_html column: escaping and markup can make the HTML several times longer than the Markdown. */
     static final int MAX_BODY_HTML_LENGTH = 400_000;
 
-    /** Size of the revision reason column. */
-    public static final int MAX_REASON_LENGTH = 500;
+    /** Size of the revision reason column: a reason given with a change, or a workflow note. */
+    public static final int MAX_REASON_LENGTH = 2000;
 
     /** Where case studies live in the API, for redirects from renamed slugs. */
     static final String COLLECTION_PATH = "/api/v1/case-studies";
@@ -178,12 +178,17 @@ public class CaseStudyService {
         }
         JsonNode merged = MergePatch.apply(json.valueToTree(CaseStudyMapper.toInput(caseStudy)), patch);
         // Unknown or server-owned fields in the patch fail here, as in a PUT body: 400 naming the field.
-        CaseStudyInput input = json.treeToValue(merged, CaseStudyInput.class);
+        CaseStudyInput input = validated(json.treeToValue(merged, CaseStudyInput.class));
+        return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
+    }
+
+    /** Bean Validation of an input built here rather than received by an endpoint, which validates its own. */
+    private CaseStudyInput validated(CaseStudyInput input) {
         Set<ConstraintViolation<CaseStudyInput>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
+        return input;
     }
 
     /** A case study the caller may change, at the version the caller read. */
@@ -330,10 +335,8 @@ public class CaseStudyService {
     public CaseStudyView restore(String slug, int number, @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
         String why = reason(reason);
         CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
-        CaseStudyInput old = revisions.snapshot(caseStudy.id, caseStudy.slug, number);
-        CaseStudyInput restored = new CaseStudyInput(null, old.title(), old.summary(), old.body(), old.place(), old.period(),
-                old.leadOrganisations(), old.partnerOrganisations(), old.approaches(), old.themes(), old.targetGroups(),
-                old.outcomes(), old.evidence(), old.sources(), old.licence(), null);
+        // Checked against today's rules, which may be stricter than those the revision was written under.
+        CaseStudyInput restored = validated(revisions.snapshot(caseStudy.id, caseStudy.slug, number).withSlugAndStatus(null, null));
         return apply(caseStudy, restored, caller, RevisionAction.RESTORE,
                 why != null ? why : "Restored revision " + number + ".");
     }
@@ -394,11 +397,7 @@ public class CaseStudyService {
         }
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), author, errors);
-        try {
-            checkContent(input, markdown.toSafeHtml(input.body()), errors);
-        } catch (ApiException e) {
-            // checkContent has added its errors to the list; its exception is only for create
-        }
+        contentErrors(input, markdown.toSafeHtml(input.body()), errors);
         if (input.slug() != null && slugInUse(input.slug())) {
             errors.add(new FieldError("slug", "is taken: a case study with the slug \"" + input.slug() + "\" already exists"));
         }
@@ -414,8 +413,7 @@ public class CaseStudyService {
     /** A case study that {@code viewer} (null: anonymous) may see; see {@link #get}. */
     private CaseStudy findVisible(String slug, KeyHolder viewer) {
         CaseStudy caseStudy = findAny(slug, viewer);
-        if (caseStudy.status != CaseStudyStatus.PUBLISHED && caseStudy.status != CaseStudyStatus.WITHDRAWN
-                && !canSeeUnpublished(caseStudy, viewer)) {
+        if (!visibleTo(caseStudy, viewer)) {
             throw notFound(slug);
         }
         if (caseStudy.status == CaseStudyStatus.WITHDRAWN) {
@@ -435,9 +433,7 @@ public class CaseStudyService {
                 return notFound(slug);
             }
             CaseStudy renamed = caseStudies.findById(alias.caseStudyId);
-            boolean visible = renamed.status == CaseStudyStatus.PUBLISHED || renamed.status == CaseStudyStatus.WITHDRAWN
-                    || canSeeUnpublished(renamed, viewer);
-            return visible ? new MovedPermanently(COLLECTION_PATH, slug, renamed.slug) : notFound(slug);
+            return visibleTo(renamed, viewer) ? new MovedPermanently(COLLECTION_PATH, slug, renamed.slug) : notFound(slug);
         });
     }
 
@@ -445,8 +441,10 @@ public class CaseStudyService {
         return ApiException.notFound("There is no case study with the slug \"" + slug + "\".");
     }
 
-    private static boolean canSeeUnpublished(CaseStudy caseStudy, KeyHolder viewer) {
-        return viewer != null && (viewer.isEditor() || viewer.owner().equals(caseStudy.owner));
+    /** Published and withdrawn case studies are public (a withdrawn one as 410); others only to editors and their curator. */
+    private static boolean visibleTo(CaseStudy caseStudy, KeyHolder viewer) {
+        return caseStudy.status == CaseStudyStatus.PUBLISHED || caseStudy.status == CaseStudyStatus.WITHDRAWN
+                || viewer != null && (viewer.isEditor() || viewer.owner().equals(caseStudy.owner));
     }
 
     /** Mass assignment: a status that the caller's role may not set is refused, never silently dropped. */
@@ -460,8 +458,23 @@ public class CaseStudyService {
         }
     }
 
-    /** Checks what Bean Validation cannot see alone: taxonomy slugs, rules across fields, the rendered body's size. */
+    /**
+     * Checks what Bean Validation cannot see alone (see {@link #contentErrors}) and refuses the input, with every
+     * error in {@code errors}, if anything is wrong; otherwise gives the approaches it tags.
+     */
     private Set<Approach> checkContent(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
+        Set<Approach> tagged = contentErrors(input, bodyHtml, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return tagged;
+    }
+
+    /**
+     * Adds to {@code errors} what Bean Validation cannot see alone: taxonomy slugs, rules across fields, the rendered
+     * body's size. Gives the approaches that the input's slugs name.
+     */
+    private Set<Approach> contentErrors(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
         Set<Approach> tagged = taxonomy.resolveForTagging(input.approaches(), errors);
         Period period = input.period();
         if (period != null) {
@@ -480,9 +493,6 @@ public class CaseStudyService {
         if (bodyHtml.length() > MAX_BODY_HTML_LENGTH) {
             errors.add(new FieldError("body", "renders to more than " + MAX_BODY_HTML_LENGTH
                     + " characters of HTML; shorten it or use less markup"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
         }
         return tagged;
     }

@@ -53,7 +53,7 @@ public class Revision {
 
     public String reason;
 
-    /** The owner of the key that made the change. */
+    /** Who made the change: the owner of the key, "seed data" for the first load, "system" for the service itself. */
     @Column(name = "made_by", nullable = false)
     public String madeBy;
 

@@ -108,13 +108,10 @@ class RevisionHistory implements PanacheRepository<Revision> {
     }
 
     private CaseStudyInput read(String snapshot) {
-        try {
-            return json.readValue(snapshot, CaseStudyInput.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored revision could not be read", e);
-        }
+        return json.convertValue(tree(snapshot), CaseStudyInput.class);
     }
 
+    /** A stored snapshot, which this service wrote: failing to read it back is a bug, not a client's mistake. */
     private JsonNode tree(String snapshot) {
         try {
             return json.readTree(snapshot);

@@ -17,7 +17,8 @@ public record RevisionSummary(
         @Schema(description = "The case study's version after the change: its ETag, unquoted.", examples = "2") long version,
         @Schema(description = "Why, as given with the change (the `reason` parameter, or a workflow note); null if none.",
                 nullable = true, examples = "Added the council's 2019 evaluation as a source.") String reason,
-        @Schema(description = "Owner of the key that made the change.", examples = "Jane Smith, Bradford Council") String by,
+        @Schema(description = "Who made the change: the owner of the key; `seed data` for the first load, `system` for "
+                + "the service itself.", examples = "Jane Smith, Bradford Council") String by,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant at) {
 
     static RevisionSummary of(Revision revision) {

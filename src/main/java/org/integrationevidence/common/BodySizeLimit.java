@@ -31,7 +31,7 @@ public class BodySizeLimit {
 
     void register(@Observes Router router) {
         // After SecurityHeaders (Integer.MIN_VALUE), before Quarkus' own body limit and authentication.
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
     }
 
     private void check(RoutingContext context) {

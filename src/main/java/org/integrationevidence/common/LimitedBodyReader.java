@@ -1,8 +1,6 @@
 package org.integrationevidence.common;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
@@ -25,51 +23,8 @@ public class LimitedBodyReader implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         Long limit = routing.get(BodySizeLimit.LIMIT);
         if (limit != null) {
-            context.setInputStream(new Limited(context.getInputStream(), limit));
+            context.setInputStream(new LimitedInputStream(context.getInputStream(), limit, BodySizeLimit.tooLarge(limit)));
         }
         return context.proceed();
-    }
-
-    private static final class Limited extends FilterInputStream {
-
-        private final long limit;
-        private long read;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > limit) {
-                throw new ApiException(ProblemType.CONTENT_TOO_LARGE, BodySizeLimit.tooLarge(limit));
-            }
-        }
     }
 }

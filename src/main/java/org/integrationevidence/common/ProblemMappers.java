@@ -71,8 +71,10 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response mapMovedPermanently(MovedPermanently e, HttpServerRequest request) {
+        // The query is passed on as the client sent it: set as text, since not every query that HTTP servers accept
+        // is one that java.net.URI does.
         String location = e.relocate(request.path()) + (request.query() == null ? "" : "?" + request.query());
-        return Response.status(308).location(java.net.URI.create(location)).build();
+        return Response.status(308).header(HttpHeaders.LOCATION, location).build();
     }
 
     /** Bean Validation failures, whether raised at an endpoint or inside a service (which Quarkus would make a 500). */

@@ -32,6 +32,7 @@ import org.integrationevidence.casestudy.CaseStudyService;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.FieldError;
+import org.integrationevidence.common.LimitedInputStream;
 import org.integrationevidence.common.Problem;
 import org.integrationevidence.common.ProblemMappers;
 import org.integrationevidence.common.ProblemType;
@@ -73,7 +74,9 @@ public class ImportService {
         long started = System.nanoTime();
         EvidenceConfig.Imports limits = config.imports();
         Rows rows = new Rows(caller, limits.maxRows());
-        LimitedInputStream limited = new LimitedInputStream(body, limits.maxBytes());
+        LimitedInputStream limited = new LimitedInputStream(body, limits.maxBytes(), "The file is larger than the "
+                + limits.maxBytes() + " bytes an import may have. Nothing was written; split the file and import the parts "
+                + "one by one.");
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(limited, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
@@ -320,15 +323,9 @@ public class ImportService {
                 }
                 String slug = caseStudies.freeSlug(input.title(), taken -> givenSlugs.containsKey(taken) || derived.contains(taken));
                 derived.add(slug);
-                result.add(withSlug(input, slug));
+                result.add(input.withSlugAndStatus(slug, input.status()));
             }
             return result;
         }
-    }
-
-    private static CaseStudyInput withSlug(CaseStudyInput input, String slug) {
-        return new CaseStudyInput(slug, input.title(), input.summary(), input.body(), input.place(), input.period(),
-                input.leadOrganisations(), input.partnerOrganisations(), input.approaches(), input.themes(),
-                input.targetGroups(), input.outcomes(), input.evidence(), input.sources(), input.licence(), input.status());
     }
 }

@@ -78,6 +78,8 @@ class RateLimitTest {
         }
         tooMany(from("203.0.113.106").spec(TestKeys.bearer(first)).when().get(PATH).then())
                 .body("detail", matchesPattern("This API key has made more than 5 requests in 1 hour\\. Retry after \\d+ seconds\\."));
+        // Another spelling of the same header is the same key, not a fresh allowance.
+        tooMany(from("203.0.113.106").header("Authorization", "bEaReR   " + first + " ").when().get(PATH).then());
         from("203.0.113.106").spec(TestKeys.bearer(second)).when().get(PATH).then().statusCode(200);
         // Requests with a key do not use up the address's allowance for requests without one.
         from("203.0.113.101").when().get(PATH).then().statusCode(200);

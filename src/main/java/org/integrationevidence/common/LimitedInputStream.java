@@ -1,24 +1,25 @@
-package org.integrationevidence.imports;
+package org.integrationevidence.common;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.ProblemType;
 
 /**
- * Counts the bytes of an upload as they are read and refuses it (413) as soon as there are more than allowed,
- * whether or not the client declared a Content-Length: the file is never buffered whole to find its size.
+ * Counts the bytes of a request body as they are read and refuses it (413) as soon as there are more than allowed,
+ * whether or not the client declared a Content-Length: a body is never buffered whole to find its size.
  */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
     private final long maxBytes;
+    private final String tooLarge;
     private long count;
 
-    LimitedInputStream(InputStream in, long maxBytes) {
+    /** @param tooLarge the detail of the 413 problem */
+    public LimitedInputStream(InputStream in, long maxBytes, String tooLarge) {
         super(in);
         this.maxBytes = maxBytes;
+        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -49,8 +50,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void counted(long n) {
         count += n;
         if (count > maxBytes) {
-            throw new ApiException(ProblemType.CONTENT_TOO_LARGE, "The file is larger than the " + maxBytes
-                    + " bytes an import may have. Nothing was written; split the file and import the parts one by one.");
+            throw new ApiException(ProblemType.CONTENT_TOO_LARGE, tooLarge);
         }
     }
 }
