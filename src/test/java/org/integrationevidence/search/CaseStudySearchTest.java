@@ -201,6 +201,30 @@ class CaseStudySearchTest {
     }
 
     @Test
+    void twoFilteredFacetsEachCountUnderTheOtherFilterAndTheText() {
+        String approach = createApproach(null);
+        String word = unique("sideways").replace("-", "");
+        for (String[] row : new String[][] {{"GB", "education"}, {"GB", "housing"}, {"IT", "education"}, {"IT", "housing"}}) {
+            Map<String, Object> body = with(caseStudy(approach), row[0], List.of(row[1]), 2, null, null, "city");
+            body.put("title", "Sideways " + word + " " + row[0] + " " + row[1]);
+            create(body);
+        }
+        // The same filters, without the word: counted by no facet of a search for the word.
+        create(with(caseStudy(approach), "GB", List.of("education"), 2, null, null, "city"));
+
+        search(Map.of("q", word, "approach", approach, "country", "GB", "theme", "education", "facets", "country,theme,scale"))
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].title", equalTo("Sideways " + word + " GB education"))
+                // country counts the word's matches in education, whatever their country; theme those in GB.
+                .body("facets.country.find { it.value == 'GB' }.count", equalTo(1))
+                .body("facets.country.find { it.value == 'IT' }.count", equalTo(1))
+                .body("facets.theme.find { it.value == 'education' }.count", equalTo(1))
+                .body("facets.theme.find { it.value == 'housing' }.count", equalTo(1))
+                .body("facets.scale.find { it.value == 'city' }.count", equalTo(1));
+    }
+
+    @Test
     void highlightsMarkTheMatchedWordsInEscapedHtml() {
         String approach = createApproach(null);
         Map<String, Object> body = caseStudy(approach);
