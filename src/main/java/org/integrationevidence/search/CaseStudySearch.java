@@ -34,8 +34,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -43,7 +41,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.facet.taxonomy.TaxonomyReader;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -168,26 +165,10 @@ public class CaseStudySearch {
             // skip what cannot make the page.
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
                     start == null ? null : start.after(), start == null ? Integer.MAX_VALUE : LATER_PAGE_HIT_COUNT);
-            // Facets of dimensions that are also filtered count with multi-select semantics: each counts the matches
-            // of every filter but its own. One drill-sideways pass gives those counts with the page, scoring the text
-            // once, instead of a search of its own per such facet.
-            List<String> sideways = request.facets().stream().filter(filters::containsKey).toList();
+            boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
             TopFieldDocs docs;
             FacetsCollector mainFacets = null;
-            Map<String, FacetsCollector> sidewaysFacets = new HashMap<>();
-            if (!sideways.isEmpty()) {
-                Map<String, Query> others = new LinkedHashMap<>(filters);
-                sideways.forEach(others::remove);
-                DrillDownQuery drillDown = new DrillDownQuery(CaseStudyDocuments.FACETS_CONFIG, combine(text, others, null));
-                sideways.forEach(dim -> drillDown.add(dim, filters.get(dim)));
-                DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result = new CountingDrillSideways(snapshot)
-                        .search(drillDown, top);
-                docs = result.collectorResult;
-                mainFacets = result.drillDownFacetsCollector;
-                for (int i = 0; i < result.drillSidewaysDims.length; i++) {
-                    sidewaysFacets.put(result.drillSidewaysDims[i], result.drillSidewaysFacetsCollector[i]);
-                }
-            } else if (!request.facets().isEmpty()) {
+            if (facetsFromMain) {
                 Object[] results = snapshot.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
                 docs = (TopFieldDocs) results[0];
                 mainFacets = (FacetsCollector) results[1];
@@ -209,8 +190,12 @@ public class CaseStudySearch {
             Map<String, List<FacetValue>> facets = null;
             if (!request.facets().isEmpty()) {
                 facets = new LinkedHashMap<>();
+                // Facets without a filter of their own count the main query's matches; a facet with a filter counts
+                // the matches of every other filter (multi-select), in a search of its own.
                 for (String dim : request.facets()) {
-                    FacetsCollector matches = sidewaysFacets.getOrDefault(dim, mainFacets);
+                    FacetsCollector matches = filters.containsKey(dim)
+                            ? snapshot.search(combine(text, filters, dim), new FacetsCollectorManager())
+                            : mainFacets;
                     facets.put(dim, facetValues(counts(snapshot, matches, dim), dim, request, approaches));
                 }
             }
@@ -390,22 +375,6 @@ public class CaseStudySearch {
     }
 
     // ---- Facets ----
-
-    /**
-     * Lucene's drill sideways, asked only for the documents each facet must count: the counts themselves come from
-     * this index's one doc-values field per dimension, which the class's own counting does not know.
-     */
-    private static final class CountingDrillSideways extends DrillSideways {
-
-        CountingDrillSideways(IndexSearcher searcher) {
-            super(searcher, CaseStudyDocuments.FACETS_CONFIG, (TaxonomyReader) null);
-        }
-
-        @Override
-        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways, String[] dims) {
-            return null;
-        }
-    }
 
     /** The counts of one facet over the documents a collector saw; null while no document has a value in it. */
     private static Facets counts(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim) throws IOException {
