@@ -1,7 +1,5 @@
 package org.integrationevidence.casestudy;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
+import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
@@ -47,17 +46,25 @@ public class CaseStudyRevisionResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    EvidenceConfig config;
+
     @GET
     @Operation(operationId = "listCaseStudyRevisions", summary = "List a case study's revisions",
             description = "Every change of the case study, oldest first: creation, edits, renames, workflow moves and "
-                    + "restores, each with who made it, when and why. Each revision keeps a full snapshot (see "
-                    + "getCaseStudyRevision). For editors (any case study, withdrawn ones too) and the case study's curator.")
-    @APIResponse(responseCode = "200", description = "The revisions; `next` is always null.")
+                    + "restores, each with who made it, when and why, a page at a time (follow `next`). Each revision "
+                    + "keeps a full snapshot (see getCaseStudyRevision). For editors (any case study, withdrawn ones too) "
+                    + "and the case study's curator.")
+    @APIResponse(responseCode = "200", description = "A page of revisions; `total` counts them all.")
+    @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Page<RevisionSummary> list(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug) {
-        List<RevisionSummary> revisions = service.revisions(slug, KeyHolder.of(identity));
-        return Page.all(revisions);
+    public Page<RevisionSummary> list(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+            @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from the previous page's `next`.") @QueryParam("cursor") String cursor) {
+        int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
+        return service.revisions(slug, KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
     }
 
     @GET

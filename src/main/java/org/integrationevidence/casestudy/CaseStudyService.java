@@ -26,12 +26,15 @@ import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.MovedPermanently;
+import org.integrationevidence.common.Page;
 import org.integrationevidence.common.ProblemMappers;
 import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.ServerSecrets;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.Timestamps;
 import org.integrationevidence.common.UniqueConstraints;
@@ -52,6 +55,9 @@ public class CaseStudyService {
 
     /** Where case studies live in the API, for redirects from renamed slugs. */
     static final String COLLECTION_PATH = "/api/v1/case-studies";
+
+    /** Names the secret that signs revision paging cursors. */
+    private static final String REVISION_CURSOR_KEY = "revision-cursor";
 
     /** Who the revisions of changes made by the service itself, not by a key holder, name. */
     static final String SYSTEM_AUTHOR = "system";
@@ -76,6 +82,9 @@ public class CaseStudyService {
 
     @Inject
     SlugAliasRepository aliases;
+
+    @Inject
+    ServerSecrets secrets;
 
     @Inject
     ObjectMapper json;
@@ -306,8 +315,22 @@ public class CaseStudyService {
 
     /** Every revision of a case study, oldest first: for its curator and editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionSummary> revisions(String slug, @NotNull KeyHolder caller) {
-        return revisions.summaries(findWithHistory(slug, caller).id);
+    public Page<RevisionSummary> revisions(String slug, @NotNull KeyHolder caller, String cursor, int limit) {
+        CaseStudy caseStudy = findWithHistory(slug, caller);
+        int after = 0;
+        if (cursor != null) {
+            List<String> parts = Cursor.decode(secrets.get(REVISION_CURSOR_KEY), cursor, 2);
+            if (!parts.get(0).equals(caseStudy.id.toString())) {
+                throw Cursor.invalid();
+            }
+            after = Integer.parseInt(parts.get(1));
+        }
+        List<RevisionSummary> page = revisions.summaries(caseStudy.id, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<RevisionSummary> items = more ? page.subList(0, limit) : page;
+        String next = more ? Cursor.encode(secrets.get(REVISION_CURSOR_KEY), caseStudy.id.toString(),
+                Integer.toString(items.get(limit - 1).number())) : null;
+        return new Page<>(List.copyOf(items), revisions.count(caseStudy.id), next);
     }
 
     /** One revision of a case study with its full snapshot: for its curator and editors. */

@@ -45,8 +45,14 @@ class RevisionHistory implements PanacheRepository<Revision> {
         persist(revision);
     }
 
-    List<RevisionSummary> summaries(long caseStudyId) {
-        return list("caseStudyId", Sort.by("number"), caseStudyId).stream().map(RevisionSummary::of).toList();
+    /** Up to {@code limit} revisions after revision {@code afterNumber} (0: from the first), oldest first. */
+    List<RevisionSummary> summaries(long caseStudyId, int afterNumber, int limit) {
+        return find("caseStudyId = ?1 and number > ?2", Sort.by("number"), caseStudyId, afterNumber).page(0, limit).list()
+                .stream().map(RevisionSummary::of).toList();
+    }
+
+    long count(long caseStudyId) {
+        return count("caseStudyId", caseStudyId);
     }
 
     RevisionView view(long caseStudyId, String slug, int number) {

@@ -53,6 +53,13 @@ class RevisionsTest {
                 .body("items.reason", contains("Drafted from the Guardian article.", "Better title.", "Ready."))
                 .body("items[0].by", equalTo("Test curators"));
 
+        String next = given().spec(bearer(editor)).queryParam("limit", 2).when().get(revisions).then().statusCode(200)
+                .body("total", equalTo(3)).body("items.number", contains(1, 2)).extract().path("next");
+        given().spec(bearer(editor)).queryParam("limit", 2).queryParam("cursor", next).when().get(revisions).then()
+                .statusCode(200).body("items.number", contains(3)).body("next", nullValue());
+        given().spec(bearer(editor)).queryParam("cursor", "forged").when().get(revisions).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+
         given().spec(bearer(curator)).when().get(revisions + "/1").then().statusCode(200)
                 .body("number", equalTo(1))
                 .body("caseStudy.title", equalTo("First title"))
