@@ -90,6 +90,7 @@ public class ImportResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "413", ref = "ImportTooLarge")
+    @APIResponse(responseCode = "503", ref = "ImportTimedOut")
     @APIResponse(responseCode = "415", ref = "ImportUnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ImportInvalid")
     public ImportReport importCaseStudies(

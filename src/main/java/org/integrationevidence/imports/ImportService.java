@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,16 +138,32 @@ public class ImportService {
     }
 
     private void write(List<CaseStudyInput> inputs, KeyHolder caller, EvidenceConfig.Imports limits) {
-        QuarkusTransaction.requiringNew().timeout((int) limits.transactionTimeout().toSeconds()).run(() -> {
-            int written = 0;
-            for (CaseStudyInput input : inputs) {
-                caseStudies.create(input, caller);
-                if (++written % ROWS_PER_FLUSH == 0) {
-                    entityManager.flush();
-                    entityManager.clear();
+        long started = System.nanoTime();
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) limits.transactionTimeout().toSeconds()).run(() -> {
+                int written = 0;
+                for (CaseStudyInput input : inputs) {
+                    caseStudies.create(input, caller);
+                    if (++written % ROWS_PER_FLUSH == 0) {
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
                 }
+            });
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A transaction that outlived its timeout is rolled back by the transaction manager, and the import fails
+            // with whatever the next statement or the commit meets: it is the server that could not finish in time.
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(limits.transactionTimeout()) >= 0) {
+                LOG.warnf("An import of %d rows outlived its transaction timeout of %s and was rolled back", inputs.size(),
+                        limits.transactionTimeout());
+                throw new ApiException(ProblemType.UNAVAILABLE, "Writing the " + inputs.size() + " case studies took longer "
+                        + "than the " + limits.transactionTimeout().toSeconds() + " s an import may take, so nothing was "
+                        + "written. Split the file and import the parts one by one.");
             }
-        });
+            throw e;
+        }
     }
 
     /** CSV: a header row naming the columns (see {@link CsvColumns}), then one case study per record. */
