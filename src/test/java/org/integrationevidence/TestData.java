@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.http.ContentType;
 
 /**
@@ -106,5 +110,11 @@ public final class TestData {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> part(Map<String, Object> body, String name) {
         return (Map<String, Object>) body.get(name);
+    }
+
+    /** The OpenAPI document the service serves, for tests that walk its operations. */
+    public static JsonNode openApiDocument() throws JsonProcessingException {
+        return new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
     }
 }

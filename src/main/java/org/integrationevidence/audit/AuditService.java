@@ -47,25 +47,13 @@ public class AuditService implements PanacheRepository<AuditEvent> {
         long total = count(where.toString(), parameters);
         if (cursor != null) {
             where.append(" and id < :before");
-            parameters.put("before", before(cursor));
+            parameters.put("before", Cursor.positionIn(secrets.get(CURSOR_KEY), cursor, CURSOR_VERSION));
         }
         List<AuditEvent> events = find(where.toString(), Sort.descending("id"), parameters).page(0, limit + 1).list();
         List<AuditEventView> items = new ArrayList<>(events.stream().limit(limit).map(AuditEventView::of).toList());
         String next = events.size() > limit
-                ? Cursor.encode(secrets.get(CURSOR_KEY), CURSOR_VERSION, Long.toString(items.get(limit - 1).id()))
+                ? Cursor.position(secrets.get(CURSOR_KEY), CURSOR_VERSION, items.get(limit - 1).id())
                 : null;
         return new Page<>(items, total, next);
-    }
-
-    private long before(String cursor) {
-        List<String> parts = Cursor.decode(secrets.get(CURSOR_KEY), cursor, 2);
-        if (!CURSOR_VERSION.equals(parts.get(0))) {
-            throw Cursor.invalid();
-        }
-        try {
-            return Long.parseLong(parts.get(1));
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
     }
 }

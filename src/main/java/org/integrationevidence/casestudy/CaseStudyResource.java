@@ -58,7 +58,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Case studies")
 public class CaseStudyResource {
 
-    private static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
+    static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
             + "answer is 428; if the case study changed since, 412.";
     static final String REASON = "Why the change is made, kept with the revision it makes (at most 2,000 characters).";
     private static final int RELATED_DEFAULT = 5;

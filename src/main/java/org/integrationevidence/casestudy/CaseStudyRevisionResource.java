@@ -117,8 +117,8 @@ public class CaseStudyRevisionResource {
     public RestResponse<CaseStudyView> restore(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The number of the revision to restore.", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number,
-            @Parameter(description = "The ETag of the version you read (from GET). Required: without it the answer is 428; "
-                    + "if the case study changed since, 412.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(description = CaseStudyResource.IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER)
+            String ifMatch,
             @Parameter(description = CaseStudyResource.REASON, example = "Added the council's 2019 evaluation as a source.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason) {

@@ -317,19 +317,13 @@ public class CaseStudyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RevisionSummary> revisions(String slug, @NotNull KeyHolder caller, String cursor, int limit) {
         CaseStudy caseStudy = findWithHistory(slug, caller);
-        int after = 0;
-        if (cursor != null) {
-            List<String> parts = Cursor.decode(secrets.get(REVISION_CURSOR_KEY), cursor, 2);
-            if (!parts.get(0).equals(caseStudy.id.toString())) {
-                throw Cursor.invalid();
-            }
-            after = Integer.parseInt(parts.get(1));
-        }
+        int after = cursor == null ? 0
+                : (int) Cursor.positionIn(secrets.get(REVISION_CURSOR_KEY), cursor, caseStudy.id.toString());
         List<RevisionSummary> page = revisions.summaries(caseStudy.id, after, limit + 1);
         boolean more = page.size() > limit;
         List<RevisionSummary> items = more ? page.subList(0, limit) : page;
-        String next = more ? Cursor.encode(secrets.get(REVISION_CURSOR_KEY), caseStudy.id.toString(),
-                Integer.toString(items.get(limit - 1).number())) : null;
+        String next = more ? Cursor.position(secrets.get(REVISION_CURSOR_KEY), caseStudy.id.toString(),
+                items.get(limit - 1).number()) : null;
         return new Page<>(List.copyOf(items), revisions.count(caseStudy.id), next);
     }
 

@@ -51,6 +51,27 @@ public final class Cursor {
         throw invalid();
     }
 
+    /**
+     * A cursor for keyset paging by a number (an id, a revision number): the last position served, bound to a scope
+     * (a format version, the resource paged) so that a cursor of one list is refused by another.
+     */
+    public static String position(byte[] key, String scope, long lastPosition) {
+        return encode(key, scope, Long.toString(lastPosition));
+    }
+
+    /** The last position a {@link #position} cursor of this scope carries, or a 400 naming the parameter. */
+    public static long positionIn(byte[] key, String cursor, String scope) {
+        List<String> parts = decode(key, cursor, 2);
+        if (!parts.get(0).equals(scope)) {
+            throw invalid();
+        }
+        try {
+            return Long.parseLong(parts.get(1));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     public static ApiException invalid() {
         return ApiException.invalid("cursor", "is not a cursor returned by this API for this request; start again without it");
     }
