@@ -34,7 +34,7 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    static final int MAPPING_REVISION = 6;
+    static final int MAPPING_REVISION = 7;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
@@ -64,6 +64,9 @@ final class CaseStudyDocuments {
             TITLE, 4f, APPROACH_NAMES, 3f, PLACE, 2f, SUMMARY, 2f, ORGANISATIONS, 1.5f, OUTCOMES, 1.5f, BODY, 1f);
 
     static final List<String> HIGHLIGHTED = List.of(TITLE, SUMMARY, BODY);
+
+    /** Suffix of the word-pair twin of each text field (see {@link SearchAnalyzers}). */
+    private static final String PAIR_FIELD_SUFFIX = ".pairs";
 
     // Exact-match filters (keyword fields)
     static final String APPROACH = "approach";
@@ -98,6 +101,8 @@ final class CaseStudyDocuments {
     static final int OPEN_END = 9999;
 
     private static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+    /** A pair is looked up as a whole term, so its positions are never read and not kept. */
+    private static final FieldType WORD_PAIRS = wordPairs();
 
     static final FacetsConfig FACETS_CONFIG = facetsConfig();
 
@@ -117,9 +122,9 @@ final class CaseStudyDocuments {
         doc.add(new SortedDocValuesField(SLUG, new BytesRef(c.slug())));
         doc.add(new StringField(STATUS, c.status().toString(), Field.Store.NO));
 
-        doc.add(new Field(TITLE, c.title(), STORED_TEXT_WITH_OFFSETS));
-        doc.add(new Field(SUMMARY, c.summary(), STORED_TEXT_WITH_OFFSETS));
-        doc.add(new Field(BODY, c.bodyText(), STORED_TEXT_WITH_OFFSETS));
+        addText(doc, TITLE, c.title(), STORED_TEXT_WITH_OFFSETS);
+        addText(doc, SUMMARY, c.summary(), STORED_TEXT_WITH_OFFSETS);
+        addText(doc, BODY, c.bodyText(), STORED_TEXT_WITH_OFFSETS);
         List<String> places = new ArrayList<>();
         places.add(c.placeName());
         addIfPresent(places, c.localAuthority());
@@ -127,10 +132,10 @@ final class CaseStudyDocuments {
         if (c.countryCode() != null) {
             places.add(countryName(c.countryCode()));
         }
-        places.forEach(place -> doc.add(new TextField(PLACE, place, Field.Store.NO)));
-        c.organisations().forEach(name -> doc.add(new TextField(ORGANISATIONS, name, Field.Store.NO)));
-        c.approachNames().forEach(name -> doc.add(new TextField(APPROACH_NAMES, name, Field.Store.NO)));
-        c.outcomes().forEach(outcome -> doc.add(new TextField(OUTCOMES, outcome, Field.Store.NO)));
+        places.forEach(place -> addText(doc, PLACE, place, TextField.TYPE_NOT_STORED));
+        c.organisations().forEach(name -> addText(doc, ORGANISATIONS, name, TextField.TYPE_NOT_STORED));
+        c.approachNames().forEach(name -> addText(doc, APPROACH_NAMES, name, TextField.TYPE_NOT_STORED));
+        c.outcomes().forEach(outcome -> addText(doc, OUTCOMES, outcome, TextField.TYPE_NOT_STORED));
 
         for (String slug : c.approachSlugsWithBroader()) {
             doc.add(new StringField(APPROACH, slug, Field.Store.YES));
@@ -190,6 +195,21 @@ final class CaseStudyDocuments {
         }
     }
 
+    /** The word-pair twin of a text field: where two-word phrases are looked up. */
+    static String pairField(String field) {
+        return field + PAIR_FIELD_SUFFIX;
+    }
+
+    static boolean isPairField(String field) {
+        return field.endsWith(PAIR_FIELD_SUFFIX);
+    }
+
+    /** A free-text value, and its word pairs in the field's twin. */
+    private static void addText(Document doc, String field, String value, FieldType type) {
+        doc.add(new Field(field, value, type));
+        doc.add(new Field(pairField(field), value, WORD_PAIRS));
+    }
+
     static String countryName(String code) {
         String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
         return name.isEmpty() || name.equals(code) ? code : name;
@@ -204,6 +224,13 @@ final class CaseStudyDocuments {
     private static FieldType storedTextWithOffsets() {
         FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType wordPairs() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.freeze();
         return type;
     }

@@ -34,13 +34,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -148,6 +143,7 @@ public class CaseStudySearch {
     private final Analyzer queryAnalyzer = SearchAnalyzers.query();
     private final Analyzer indexAnalyzer = SearchAnalyzers.index();
     private final Analyzer wordAnalyzer = SearchAnalyzers.words();
+    private final FacetBitsets facetBitsets = new FacetBitsets();
 
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public CaseStudyPage search(SearchRequest request) {
@@ -155,12 +151,13 @@ public class CaseStudySearch {
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
+        Query textSearch = text == null ? null : TextQueries.withWordPairs(text);
         Map<String, Query> filters = filters(request);
         PageStart start = request.cursor() == null ? null : decodeCursor(request);
 
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
         try {
-            Query query = combine(text, filters, null);
+            Query query = combine(textSearch, filters, null);
             // The first page counts every match exactly; later pages carry that total in the cursor and let Lucene
             // skip what cannot make the page.
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
@@ -194,9 +191,9 @@ public class CaseStudySearch {
                 // the matches of every other filter (multi-select), in a search of its own.
                 for (String dim : request.facets()) {
                     FacetsCollector matches = filters.containsKey(dim)
-                            ? snapshot.search(combine(text, filters, dim), new FacetsCollectorManager())
+                            ? snapshot.search(combine(textSearch, filters, dim), new FacetsCollectorManager())
                             : mainFacets;
-                    facets.put(dim, facetValues(counts(snapshot, matches, dim), dim, request, approaches));
+                    facets.put(dim, facetValues(facetBitsets.count(matches, dim), dim, request, approaches));
                 }
             }
             long total = start == null ? docs.totalHits.value : start.total();
@@ -376,23 +373,9 @@ public class CaseStudySearch {
 
     // ---- Facets ----
 
-    /** The counts of one facet over the documents a collector saw; null while no document has a value in it. */
-    private static Facets counts(SearchIndex.Snapshot snapshot, FacetsCollector collector, String dim) throws IOException {
-        SortedSetDocValuesReaderState state = snapshot.facetState(dim);
-        return state == null ? null : new SortedSetDocValuesFacetCounts(state, collector);
-    }
-
-    private List<FacetValue> facetValues(Facets facetCounts, String dim, SearchRequest request,
-            Map<String, TaxonomyLookup.Entry> approaches) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        if (facetCounts != null) {
-            FacetResult result = getAllChildren(facetCounts, dim);
-            if (result != null) {
-                for (LabelAndValue value : result.labelValues) {
-                    counts.put(value.label, value.value.longValue());
-                }
-            }
-        }
+    private List<FacetValue> facetValues(Map<String, Long> matchCounts, String dim, SearchRequest request,
+            Map<String, TaxonomyLookup.Entry> approaches) {
+        Map<String, Long> counts = new TreeMap<>(matchCounts);
         Set<String> selected = selectedValues(dim, request);
         if (dim.equals(CaseStudyDocuments.EVIDENCE)) {
             for (EvidenceLevel level : EvidenceLevel.values()) {
@@ -409,15 +392,6 @@ public class CaseStudySearch {
             values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
         }
         return values;
-    }
-
-    /** A dimension that no indexed document has yet has no counts. */
-    private static FacetResult getAllChildren(Facets counts, String dim) throws IOException {
-        try {
-            return counts.getAllChildren(dim);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static Set<String> selectedValues(String dim, SearchRequest request) {

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -30,11 +31,17 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * and reduced to a light English stem ({@code communities} = {@code community}) that still prefix-matches
  * ({@code integr*}). Queries also expand place names to their other spellings ({@code Torino} = {@code Turin}),
  * from {@code search/place-synonyms.txt}.
+ *
+ * <p>Each text field also has a twin of word pairs ({@link CaseStudyDocuments#pairField}): the same chain, then
+ * every two adjacent terms joined into one ({@code "language class"}), so that a two-word phrase is looked up as one
+ * term instead of matching positions in every document that has both words.
  */
 final class SearchAnalyzers {
 
     /** English stop words, and the question words people type into a search box ("what has worked for ..."). */
     static final CharArraySet STOP_WORDS = stopWords();
+
+    private static final int VALUE_POSITION_GAP = 100;
 
     private SearchAnalyzers() {
     }
@@ -78,6 +85,8 @@ final class SearchAnalyzers {
         private final SynonymMap synonyms;
 
         TextAnalyzer(SynonymMap synonyms) {
+            // Per field, because pair fields have a chain of their own.
+            super(PER_FIELD_REUSE_STRATEGY);
             this.synonyms = synonyms;
         }
 
@@ -89,12 +98,26 @@ final class SearchAnalyzers {
             if (synonyms != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
             }
-            return new TokenStreamComponents(source, new KStemFilter(stream));
+            stream = new KStemFilter(stream);
+            if (CaseStudyDocuments.isPairField(fieldName)) {
+                // Words dropped as stop words leave a gap that the filter fills with "_": "language for classes"
+                // gives no "language class" pair, just as it does not match that phrase.
+                ShingleFilter pairs = new ShingleFilter(stream, 2, 2);
+                pairs.setOutputUnigrams(false);
+                stream = pairs;
+            }
+            return new TokenStreamComponents(source, stream);
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+
+        /** A phrase never runs from one value of a field into the next (two organisations, two outcomes). */
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return VALUE_POSITION_GAP;
         }
     }
 

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +43,6 @@ import io.quarkus.runtime.StartupEvent;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -88,39 +85,10 @@ public class SearchIndex {
     private static final double NRT_CACHE_SEGMENT_MB = 5.0;
     private static final double NRT_CACHE_TOTAL_MB = 60.0;
 
-    /**
-     * A searcher that carries the facet ordinals of its reader, one state per dimension. They are computed on the
-     * first faceted search of a snapshot, not on every refresh: writes refresh the index far more often than anyone
-     * asks for facets.
-     */
+    /** A point-in-time view of the index that searches take turns on and release. */
     static final class Snapshot extends IndexSearcher {
-        private volatile Map<String, SortedSetDocValuesReaderState> facetStates;
-
         Snapshot(IndexReader reader) {
             super(reader);
-        }
-
-        /** The facet ordinals of one dimension, or null while no indexed case study has a value in it. */
-        SortedSetDocValuesReaderState facetState(String dimension) throws IOException {
-            Map<String, SortedSetDocValuesReaderState> states = facetStates;
-            if (states == null) {
-                synchronized (this) {
-                    states = facetStates;
-                    if (states == null) {
-                        states = new HashMap<>();
-                        for (String facet : CaseStudyDocuments.FACETS) {
-                            try {
-                                states.put(facet, new DefaultSortedSetDocValuesReaderState(getIndexReader(),
-                                        CaseStudyDocuments.facetField(facet), CaseStudyDocuments.FACETS_CONFIG));
-                            } catch (IllegalArgumentException e) {
-                                // no document has this field yet
-                            }
-                        }
-                        facetStates = states;
-                    }
-                }
-            }
-            return states.get(dimension);
         }
     }
 

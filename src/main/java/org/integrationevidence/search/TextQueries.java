@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.integrationevidence.common.ApiException;
 
 /**
@@ -46,6 +50,32 @@ final class TextQueries {
             return withMatchingRules(bool);
         }
         return parsed;
+    }
+
+    /**
+     * The query to search with: each two-word phrase becomes one term of the field's word-pair twin, which finds
+     * the same case studies (see {@link SearchAnalyzers}) without checking word positions in every case study that
+     * has both words, the slowest part of a phrase search over many matches. Other phrases (longer ones, or those
+     * with other spellings of a place) stay as they are. Highlighting keeps the query as parsed.
+     */
+    static Query withWordPairs(Query query) {
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            bool.clauses().forEach(clause -> builder.add(withWordPairs(clause.getQuery()), clause.getOccur()));
+            return builder.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(withWordPairs(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof PhraseQuery phrase && phrase.getSlop() == 0 && phrase.getTerms().length == 2
+                && phrase.getPositions()[1] - phrase.getPositions()[0] == 1) {
+            Term first = phrase.getTerms()[0];
+            Term second = phrase.getTerms()[1];
+            return new TermQuery(new Term(CaseStudyDocuments.pairField(first.field()),
+                    first.text() + " " + second.text()));
+        }
+        return query;
     }
 
     /**

@@ -118,6 +118,33 @@ class CaseStudySearchTest {
     }
 
     @Test
+    void aPhraseMatchesItsWordsSideBySideInOneValueOnly() {
+        String approach = createApproach(null);
+        Map<String, Object> adjacent = caseStudy(approach);
+        adjacent.put("summary", "Weekly Language Classes for mothers.");
+        String adjacentSlug = create(adjacent);
+        Map<String, Object> reversed = caseStudy(approach);
+        reversed.put("summary", "Classes were taught in the language of the host town.");
+        create(reversed);
+        Map<String, Object> apart = caseStudy(approach);
+        apart.put("summary", "Language for classes of adults.");
+        String apartSlug = create(apart);
+        Map<String, Object> twoValues = caseStudy(approach);
+        twoValues.put("leadOrganisations", List.of("Open Language"));
+        twoValues.put("partnerOrganisations", List.of("Classes Trust"));
+        create(twoValues);
+
+        search(Map.of("q", "\"language classes\"", "approach", approach)).then().statusCode(200)
+                .body("items.slug", contains(adjacentSlug))
+                .body("items[0].highlights.summary[0]", containsString("<mark>Language</mark> <mark>Classes</mark>"));
+        search(Map.of("q", "\"language class\"", "approach", approach)).then().body("items.slug", contains(adjacentSlug));
+        search(Map.of("q", "\"weekly language classes\"", "approach", approach)).then().body("items.slug", contains(adjacentSlug));
+        search(Map.of("q", "\"language for classes\"", "approach", approach)).then().body("items.slug", contains(apartSlug));
+        search(Map.of("q", "\"language classes\" -weekly", "approach", approach)).then().body("total", equalTo(0));
+        search(Map.of("q", "\"open language classes\"", "approach", approach)).then().body("total", equalTo(0));
+    }
+
+    @Test
     void filtersAreOrWithinAndAndAcross() {
         String approach = createApproach(null);
         String gbEducation = create(with(caseStudy(approach), "GB", List.of("education"), 1, 2010, 2012, "city"));
