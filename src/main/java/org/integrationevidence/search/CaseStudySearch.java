@@ -97,7 +97,8 @@ public class CaseStudySearch {
 
     private static final String CURSOR_VERSION = "s1";
     /** Hits counted exactly on pages after the first, whose total comes from the cursor. */
-    private static final int LATER_PAGE_HIT_COUNT = 1000;
+    /** Matches the page pass counts before it may skip; the total is counted apart. */
+    private static final int HITS_COUNTED_BEFORE_SKIPPING = 1000;
     private static final String CURSOR_KEY = "cursor-key";
     private static final int[] HIGHLIGHT_PASSAGES = {1, 1, 2};
     private static final int RELATED_TEXT_TERMS = 12;
@@ -158,19 +159,25 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
         try {
             Query query = combine(textSearch, filters, null);
-            // The first page counts every match exactly; later pages carry that total in the cursor and let Lucene
-            // skip what cannot make the page.
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
-                    start == null ? null : start.after(), start == null ? Integer.MAX_VALUE : LATER_PAGE_HIT_COUNT);
+                    start == null ? null : start.after(), HITS_COUNTED_BEFORE_SKIPPING);
             boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
             TopFieldDocs docs;
             FacetsCollector mainFacets = null;
+            long total;
             if (facetsFromMain) {
+                // Facets visit every match anyway: one pass gives the page, the facets and the exact total.
                 Object[] results = snapshot.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
                 docs = (TopFieldDocs) results[0];
                 mainFacets = (FacetsCollector) results[1];
+                total = start == null ? mainFacets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum()
+                        : start.total();
             } else {
+                // Two passes cost less than scoring every match: the page from one that skips what cannot make
+                // it (block-max WAND for relevance), the exact total from a count that scores nothing. Later pages
+                // carry the total in their cursor.
                 docs = snapshot.search(query, top);
+                total = start == null ? snapshot.count(query) : start.total();
             }
             boolean more = docs.scoreDocs.length > request.limit();
             ScoreDoc[] hits = more ? Arrays.copyOf(docs.scoreDocs, request.limit()) : docs.scoreDocs;
@@ -196,7 +203,6 @@ public class CaseStudySearch {
                     facets.put(dim, facetValues(facetBitsets.count(matches, dim), dim, request, approaches));
                 }
             }
-            long total = start == null ? docs.totalHits.value : start.total();
             String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total) : null;
             return new CaseStudyPage(items, total, next, facets);
         } catch (IndexSearcher.TooManyClauses e) {
