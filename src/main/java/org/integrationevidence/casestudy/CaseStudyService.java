@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +54,9 @@ public class CaseStudyService {
 
     /** Size of the revision reason column: a reason given with a change, or a workflow note. */
     public static final int MAX_REASON_LENGTH = 2000;
+
+    /** Paths under /api/v1/case-studies/ that are not case studies: a case study with one would be unreachable. */
+    private static final Set<String> RESERVED_SLUGS = Set.of("export");
 
     /** Where case studies live in the API, for redirects from renamed slugs. */
     static final String COLLECTION_PATH = "/api/v1/case-studies";
@@ -99,6 +104,18 @@ public class CaseStudyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Long> idsIn(Collection<Long> ids, Set<CaseStudyStatus> statuses) {
         return ids.isEmpty() ? Set.of() : Set.copyOf(caseStudies.findIdsIn(ids, statuses));
+    }
+
+    /**
+     * The case studies with these ids that are in one of the statuses now, in the order of the ids, in full. Each call
+     * is a transaction of its own, so that a long export holds one batch of entities in memory at a time.
+     */
+    @Transactional
+    public List<CaseStudyView> views(List<Long> ids, Set<CaseStudyStatus> statuses) {
+        Map<Long, CaseStudy> byId = caseStudies.findWithIds(ids).stream()
+                .filter(caseStudy -> statuses.contains(caseStudy.status))
+                .collect(Collectors.toMap(caseStudy -> caseStudy.id, caseStudy -> caseStudy));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(CaseStudyMapper::toView).toList();
     }
 
     /** The id of a published case study, or 404 / 410 as for an anonymous GET. */
@@ -515,8 +532,9 @@ public class CaseStudyService {
     }
 
     /** Whether a slug is taken: by a case study now, or as the former slug of one. */
+    /** Taken by a case study, by a rename, or by a path of the collection itself. */
     private boolean slugInUse(String slug) {
-        return caseStudies.slugExists(slug) || aliases.findById(slug) != null;
+        return RESERVED_SLUGS.contains(slug) || caseStudies.slugExists(slug) || aliases.findById(slug) != null;
     }
 
     /** The reason given with a change: stripped, null if blank, and no longer than the column. */
