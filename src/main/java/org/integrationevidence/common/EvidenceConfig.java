@@ -162,6 +162,18 @@ public interface EvidenceConfig {
         Duration transactionTimeout();
     }
 
+    /** Export settings. */
+    Exports exports();
+
+    interface Exports {
+        /**
+         * Case studies read from the database and written per batch: memory of an export is that of one batch.
+         * Env: EVIDENCE_EXPORTS_BATCH_SIZE.
+         */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     interface Keys {
         /**
          * An admin key to create when the service starts and no usable admin key exists: for deployments that set

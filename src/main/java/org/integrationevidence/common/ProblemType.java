@@ -22,7 +22,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed",
             "The resource exists but does not accept this HTTP method. The Allow header lists the methods it accepts."),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable",
-            "The API cannot produce any of the media types listed in the Accept header. It serves application/json."),
+            "The API cannot produce any of the media types listed in the Accept header. It serves application/json; "
+                    + "exports also text/csv and application/x-ndjson."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "Request bodies must be sent as application/json."),
     SLUG_TAKEN("slug-taken", 409, "Slug already in use",

@@ -214,6 +214,77 @@ public class CaseStudySearch {
         }
     }
 
+    /**
+     * Every match of a search, in its order, as case study ids a batch at a time, all from one snapshot of the index
+     * so that a long export neither repeats nor skips a case study while others are written. Each batch takes its
+     * own turn among the searches, so an export never holds up other searches for longer than one batch. Close it.
+     */
+    public Matches matches(SearchRequest request, int batchSize) {
+        Query text = request.q() == null ? null : TextQueries.withWordPairs(TextQueries.parse(request.q(), queryAnalyzer));
+        Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty() ? Map.of() : taxonomy.entries();
+        TaxonomyLookup.requireKnown(request.approaches(), approaches);
+        Query query = combine(text, filters(request), null);
+        SearchIndex.Snapshot snapshot = acquire(null);
+        turns.release();
+        return new Matches(snapshot, query, request.sort().sort(), batchSize);
+    }
+
+    /** See {@link #matches}. */
+    public final class Matches implements AutoCloseable {
+        private final SearchIndex.Snapshot snapshot;
+        private final Query query;
+        private final Sort sort;
+        private final int batchSize;
+        private FieldDoc after;
+        private boolean done;
+
+        private Matches(SearchIndex.Snapshot snapshot, Query query, Sort sort, int batchSize) {
+            this.snapshot = snapshot;
+            this.query = query;
+            this.sort = sort;
+            this.batchSize = batchSize;
+        }
+
+        /** The ids of the next batch, in order; empty once every match was given. */
+        public List<Long> next() {
+            if (done) {
+                return List.of();
+            }
+            acquireTurn();
+            try {
+                TopFieldDocs docs = snapshot.search(query, new TopFieldCollectorManager(sort, batchSize, after, batchSize));
+                done = docs.scoreDocs.length < batchSize;
+                if (docs.scoreDocs.length > 0) {
+                    after = (FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1];
+                }
+                List<Long> ids = new ArrayList<>(docs.scoreDocs.length);
+                List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+                for (ScoreDoc hit : docs.scoreDocs) {
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                    NumericDocValues id = DocValues.getNumeric(leaf.reader(), CaseStudyDocuments.ID);
+                    if (!id.advanceExact(hit.doc - leaf.docBase)) {
+                        throw new IllegalStateException("Indexed case study without id: doc " + hit.doc);
+                    }
+                    ids.add(id.longValue());
+                }
+                return ids;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                turns.release();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                index.release(snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** The published case studies most like this one, each with what they share. */
     public List<RelatedCaseStudy> related(String slug, int limit) {
         long id = caseStudies.servableId(slug);

@@ -1,110 +1,25 @@
 package org.integrationevidence.search;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.casestudy.CaseStudyStatus;
-import org.integrationevidence.casestudy.Scale;
-import org.integrationevidence.casestudy.TargetGroup;
-import org.integrationevidence.casestudy.Theme;
-import org.integrationevidence.casestudy.Vocabulary;
 import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.CountryCode;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.QueryParameters;
 
-/** The query parameters of a case study search, as sent; {@link #toRequest} checks them all and reports every error at once. */
-public class SearchParameters {
+/** The query parameters of a page of case studies: the filters, and the facets, page size and cursor. */
+public class SearchParameters extends SearchFilters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
-    private static final int MAX_VALUE_LENGTH = 200;
     private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";
     static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
-
-    @QueryParam("q")
-    @Parameter(description = "Free text over title, summary, body, place, organisations, approach names and outcomes; a "
-            + "match in the title or an approach name counts most. Case and accents are ignored (`Malmo` finds `Malmö`, "
-            + "`Torino` finds `Turin`), words are matched by their stem, and results matching more of the words rank "
-            + "first. Syntax: `\"a phrase\"`, `-word` to exclude, `integr*` for a prefix, `a | b` for either, "
-            + "`+` to require both, parentheses to group. At most 500 characters.", example = "women football")
-    public String q;
-
-    @QueryParam("approach")
-    @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
-            + "approach. Repeatable.", example = "sport")
-    public List<String> approach;
-
-    @QueryParam("country")
-    @Parameter(description = "ISO 3166-1 alpha-2 country code, in any case. Repeatable.", example = "GB")
-    public List<String> country;
-
-    @QueryParam("region")
-    @Parameter(description = "Region as written in case studies, for example `Piedmont`; case and accents are ignored. "
-            + "Repeatable.")
-    public List<String> region;
-
-    @QueryParam("place")
-    @Parameter(description = "Place name or local authority, such as `Bradford`; case and accents are ignored. Repeatable.",
-            example = "Bradford")
-    public List<String> place;
-
-    @QueryParam("theme")
-    @Parameter(description = "Theme, one of the values of the Theme schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Theme.class), example = "social-contact")
-    public List<String> theme;
-
-    @QueryParam("targetGroup")
-    @Parameter(description = "Target group, one of the values of the TargetGroup schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetGroup.class), example = "women")
-    public List<String> targetGroup;
-
-    @QueryParam("scale")
-    @Parameter(description = "Scale, one of the values of the Scale schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Scale.class), example = "city")
-    public List<String> scale;
-
-    @QueryParam("minEvidence")
-    @Parameter(description = "Lowest evidence level, 1 to 5 (see /api/v1/evidence-levels).",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "1")
-    public String minEvidence;
-
-    @QueryParam("activeFrom")
-    @Parameter(description = "Year, for example `2005`: only case studies whose period reaches this year or later. Case "
-            + "studies with no known years are left out when this or `activeTo` is given.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String activeFrom;
-
-    @QueryParam("activeTo")
-    @Parameter(description = "Year, for example `2015`: only case studies whose period started in this year or earlier.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String activeTo;
-
-    @QueryParam("updatedSince")
-    @Parameter(description = "Only case studies changed at or after this instant (ISO 8601, such as "
-            + "`2026-11-01T00:00:00Z`) or date (`2026-11-01`, from its start in UTC).",
-            schema = @Schema(type = SchemaType.STRING), example = "2020-01-01")
-    public String updatedSince;
-
-    @QueryParam("sort")
-    @Parameter(description = "Order: `relevance` (the default when `q` is given; needs `q`), `-updated` (newest change first, "
-            + "the default otherwise), `title`, `-evidence` (strongest first), `-start` (latest start year first, "
-            + "unknown last). Ties are ordered by slug.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-updated", "title", "-evidence", "-start"}),
-            example = "relevance")
-    public String sort;
 
     @QueryParam("facets")
     @Parameter(description = "Comma-separated facets to count under the current query and filters: "
@@ -123,61 +38,8 @@ public class SearchParameters {
             + "first page. Cursors expire after a day. It is opaque: only a `next` from this API is a valid value.")
     public String cursor;
 
-    /** Checks every parameter; all problems are reported in one 400. Only published case studies are searched. */
-    public SearchRequest toRequest(EvidenceConfig config) {
-        List<FieldError> errors = new ArrayList<>();
-        EvidenceConfig.Search limits = config.search();
-        String text = blankToNull(q);
-        if (text != null && text.length() > limits.maxQueryLength()) {
-            errors.add(new FieldError("q", "must be at most " + limits.maxQueryLength() + " characters"));
-        }
-        List<String> approaches = values("approach", approach, errors, Function.identity());
-        List<String> countries = values("country", country, errors, value -> {
-            String code = value.toUpperCase(Locale.ROOT);
-            return CountryCode.Validator.isValid(code) ? code : null;
-        }, "is not an ISO 3166-1 alpha-2 country code, such as GB or IT");
-        List<String> regions = values("region", region, errors, SearchAnalyzers::fold);
-        List<String> places = values("place", place, errors, SearchAnalyzers::fold);
-        List<Theme> themes = vocabulary("theme", theme, Theme.class, errors);
-        List<TargetGroup> groups = vocabulary("targetGroup", targetGroup, TargetGroup.class, errors);
-        List<Scale> scales = vocabulary("scale", scale, Scale.class, errors);
-        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale)
-                .mapToInt(values -> values == null ? 0 : values.size()).sum();
-        if (filterValues > limits.maxFilterValues()) {
-            errors.add(new FieldError("$", "at most " + limits.maxFilterValues() + " filter values are allowed in one "
-                    + "request; this one has " + filterValues));
-        }
-        Integer minimumEvidence = integer("minEvidence", minEvidence, 1, 5, errors);
-        Integer from = integer("activeFrom", activeFrom, 1900, 2100, errors);
-        Integer to = integer("activeTo", activeTo, 1900, 2100, errors);
-        if (from != null && to != null && to < from) {
-            errors.add(new FieldError("activeTo", "must not be before activeFrom"));
-        }
-        Instant since = QueryParameters.instant("updatedSince", updatedSince, errors);
-        SearchSort order = text == null ? SearchSort.UPDATED : SearchSort.RELEVANCE;
-        if (blankToNull(sort) != null) {
-            order = SearchSort.parse(sort.strip()).orElse(null);
-            if (order == null) {
-                errors.add(new FieldError("sort", "\"" + sort + "\" is not one of: " + SearchSort.allowed()));
-            } else if (order == SearchSort.RELEVANCE && text == null) {
-                errors.add(new FieldError("sort", "relevance needs a q to be relevant to"));
-            }
-        }
-        List<String> facetNames = facetNames(errors);
-        int pageSize = 0;
-        try {
-            pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        } catch (ApiException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, minimumEvidence,
-                from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, blankToNull(cursor));
-    }
-
-    private List<String> facetNames(List<FieldError> errors) {
+    @Override
+    List<String> facetNames(List<FieldError> errors) {
         Set<String> names = new LinkedHashSet<>();
         for (String value : facets == null ? List.<String>of() : facets) {
             for (String name : value.split(",")) {
@@ -195,60 +57,18 @@ public class SearchParameters {
         return List.copyOf(names);
     }
 
-    private static List<String> values(String parameter, List<String> raw, List<FieldError> errors,
-            Function<String, String> normalize) {
-        return values(parameter, raw, errors, normalize, "is not a valid value");
-    }
-
-    /** Distinct, sorted, normalized values; a value that normalizes to null is reported with {@code invalidMessage}. */
-    private static List<String> values(String parameter, List<String> raw, List<FieldError> errors,
-            Function<String, String> normalize, String invalidMessage) {
-        Set<String> values = new TreeSet<>();
-        for (String value : raw == null ? List.<String>of() : raw) {
-            String trimmed = value.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            if (trimmed.length() > MAX_VALUE_LENGTH) {
-                errors.add(new FieldError(parameter, "values must be at most " + MAX_VALUE_LENGTH + " characters"));
-                continue;
-            }
-            String normalized = normalize.apply(trimmed);
-            if (normalized == null) {
-                errors.add(new FieldError(parameter, "\"" + trimmed + "\" " + invalidMessage));
-            } else {
-                values.add(normalized);
-            }
-        }
-        return List.copyOf(values);
-    }
-
-    private static <E extends Enum<E>> List<E> vocabulary(String parameter, List<String> raw, Class<E> type,
-            List<FieldError> errors) {
-        List<E> parsed = new ArrayList<>();
-        for (String value : values(parameter, raw, errors, Function.identity())) {
-            Vocabulary.parse(type, value).ifPresentOrElse(parsed::add, () -> errors.add(new FieldError(parameter,
-                    "\"" + abbreviate(value) + "\" is not one of: " + Vocabulary.allowed(type))));
-        }
-        return parsed;
-    }
-
-    /** A whole number in range, or null; a bad one adds its error to the others. */
-    private static Integer integer(String parameter, String raw, int min, int max, List<FieldError> errors) {
+    @Override
+    int pageSize(EvidenceConfig config, List<FieldError> errors) {
         try {
-            return QueryParameters.wholeNumber(parameter, raw, min, max);
+            return QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
         } catch (ApiException e) {
             errors.addAll(e.errors());
-            return null;
+            return 0;
         }
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    @Override
+    String cursor() {
+        return blankToNull(cursor);
     }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
 }

@@ -1,0 +1,84 @@
+package org.integrationevidence.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.SearchRequest;
+
+/**
+ * Writes every case study a search matches, in its order, as CSV or NDJSON, a batch at a time: the index gives a
+ * batch of ids from one snapshot, the database their current content in a transaction of its own, and the batch is
+ * written and flushed before the next is read. Memory stays that of one batch however many case studies match.
+ */
+@ApplicationScoped
+public class CaseStudyExport {
+
+    @Inject
+    CaseStudySearch search;
+
+    @Inject
+    CaseStudyService caseStudies;
+
+    @Inject
+    EvidenceConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Starts an export: the search is checked and its snapshot taken now, so that a bad request or an index that is
+     * not ready is answered with a problem before any of the body is sent.
+     */
+    public Export start(SearchRequest request, ExportFormat format) {
+        return new Export(search.matches(request, config.exports().batchSize()), request, format);
+    }
+
+    /** An export under way; {@link #writeTo} writes it once and releases its snapshot. */
+    public final class Export {
+        private final CaseStudySearch.Matches matches;
+        private final SearchRequest request;
+        private final ExportFormat format;
+
+        private Export(CaseStudySearch.Matches matches, SearchRequest request, ExportFormat format) {
+            this.matches = matches;
+            this.request = request;
+            this.format = format;
+        }
+
+        public void writeTo(OutputStream output) throws IOException {
+            ObjectWriter lines = json.writerFor(CaseStudyView.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            try (matches; Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8))) {
+                if (format == ExportFormat.CSV) {
+                    CsvRows.writeHeader(out);
+                }
+                for (List<Long> ids = matches.next(); !ids.isEmpty(); ids = matches.next()) {
+                    for (CaseStudyView caseStudy : caseStudies.views(ids, request.statuses())) {
+                        if (format == ExportFormat.CSV) {
+                            CsvRows.write(out, caseStudy);
+                        } else {
+                            lines.writeValue(out, caseStudy);
+                            out.write('\n');
+                        }
+                    }
+                    out.flush();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.integrationevidence.export;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.search.SearchFilters;
+
+@Path("/api/v1/case-studies/export")
+@Tag(name = "Case studies")
+public class CaseStudyExportResource {
+
+    private static final String CSV_EXAMPLE = "slug,title,summary,body,place.name,place.localAuthority,place.region,"
+            + "place.countryCode,place.latitude,place.longitude,place.scale,period.startYear,period.endYear,period.ongoing,"
+            + "leadOrganisations,partnerOrganisations,approaches,themes,targetGroups,outcomes,evidence.level,"
+            + "evidence.rationale,sources.title,sources.url,licence,createdAt,updatedAt,version\r\n"
+            + "example-language-cafe,Example: a sample language café,A sample row that describes no real initiative.,"
+            + "An **example** body.,Example Town,,,GB,,,city,2019,,true,Example Council,,language-learning,"
+            + "language|social-contact,adults,,1,Sample data: there is no evidence behind it.,Example source,"
+            + "https://example.org/source,CC-BY-4.0,2026-11-01T09:00:00Z,2026-11-02T10:30:00Z,1\r\n";
+
+    private static final String NDJSON_EXAMPLE = "{\"slug\":\"example-language-cafe\",\"title\":\"Example: a sample language "
+            + "café\",\"summary\":\"A sample row that describes no real initiative.\",\"...\":\"every field of the CaseStudy "
+            + "schema\",\"version\":1}\n";
+
+    @Inject
+    CaseStudyExport export;
+
+    @Inject
+    EvidenceConfig config;
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV or NDJSON",
+            description = "Every published case study a search matches, in full and in the search's order, streamed: the "
+                    + "same `q`, filters and `sort` as listing case studies, with no paging and no limit, read from one "
+                    + "snapshot of the index so that nothing repeats or goes missing while others write. Choose the format "
+                    + "with `format`, or with the Accept header (`text/csv` or `application/x-ndjson`; CSV when either or "
+                    + "anything is accepted); any other Accept is 406.\n\n"
+                    + "**NDJSON:** one case study per line, each as `GET /api/v1/case-studies/{slug}` serves it (the "
+                    + "CaseStudy schema).\n\n"
+                    + "**CSV** (RFC 4180, UTF-8, CRLF): a header row, then one row per case study. The columns, in order: "
+                    + "`slug`, `title`, `summary`, `body` (Markdown), `place.name`, `place.localAuthority`, `place.region`, "
+                    + "`place.countryCode`, `place.latitude`, `place.longitude`, `place.scale`, `period.startYear`, "
+                    + "`period.endYear`, `period.ongoing`, `leadOrganisations`, `partnerOrganisations`, `approaches` "
+                    + "(slugs), `themes`, `targetGroups`, `outcomes`, `evidence.level`, `evidence.rationale`, "
+                    + "`sources.title`, `sources.url` (in the order of the sources; empty for a source without URL), "
+                    + "`licence`, `createdAt`, `updatedAt`, `version`. Lists are joined with `|`. Empty cells are "
+                    + "unknown values. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a "
+                    + "leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.")
+    @APIResponse(responseCode = "200", description = "The export, streamed.",
+            headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"case-studies.csv\"` "
+                    + "(or `.ndjson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                    @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row", value = CSV_EXAMPLE)),
+                    @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ndjson", summary = "One case study per line (shortened)",
+                                    value = NDJSON_EXAMPLE))})
+    @APIResponse(responseCode = "400", ref = "BadQuery")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Response exportCaseStudies(@BeanParam SearchFilters filters,
+            @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
+            @QueryParam("format") String format,
+            @Context Request request) {
+        ExportFormat chosen = ExportFormat.choose(format, request);
+        CaseStudyExport.Export started = export.start(filters.toRequest(config), chosen);
+        StreamingOutput body = started::writeTo;
+        return Response.ok(body, chosen.mediaType.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package org.integrationevidence.export;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Variant;
+
+import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.FieldError;
+import org.integrationevidence.common.ProblemType;
+
+/** What an export is written as, chosen by the {@code format} parameter or else by the Accept header. */
+enum ExportFormat {
+    CSV("csv", "text/csv"),
+    NDJSON("ndjson", "application/x-ndjson");
+
+    static final String CSV_TYPE = "text/csv";
+    static final String NDJSON_TYPE = "application/x-ndjson";
+
+    final String parameter;
+    final MediaType mediaType;
+
+    ExportFormat(String parameter, String mediaType) {
+        this.parameter = parameter;
+        this.mediaType = MediaType.valueOf(mediaType);
+    }
+
+    /**
+     * {@code format} wins when given; otherwise the Accept header is negotiated (with its q-values), CSV first when
+     * the client takes either or sends no Accept. Anything else is 406, naming what is offered.
+     */
+    static ExportFormat choose(String format, Request request) {
+        if (format != null && !format.isBlank()) {
+            String wanted = format.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(values()).filter(f -> f.parameter.equals(wanted)).findFirst()
+                    .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + abbreviate(format)
+                            + "\" is not one of: csv, ndjson"))));
+        }
+        List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType).build();
+        Variant chosen = request.selectVariant(offered);
+        return Optional.ofNullable(chosen).map(variant -> variant.getMediaType().isCompatible(CSV.mediaType) ? CSV : NDJSON)
+                .orElseThrow(() -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Exports are served as " + CSV_TYPE
+                        + " and " + NDJSON_TYPE + " (or choose with format=csv or format=ndjson)."));
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}
