@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.search.SearchFilters;
+import org.integrationevidence.search.SortedSearchFilters;
 
 @Path("/api/v1/case-studies/export")
 @Tag(name = "Case studies")
@@ -78,7 +78,7 @@ public class CaseStudyExportResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response exportCaseStudies(@BeanParam SearchFilters filters,
+    public Response exportCaseStudies(@BeanParam SortedSearchFilters filters,
             @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
             @QueryParam("format") String format,

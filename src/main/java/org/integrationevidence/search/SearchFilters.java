@@ -26,7 +26,7 @@ import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.QueryParameters;
 
 /**
- * The query parameters that choose and order case studies, as sent: what a list page and an export share.
+ * The query parameters that choose case studies, as sent: what a list page, an export and a feed share.
  * {@link #toRequest} checks them all and reports every error at once.
  */
 public class SearchFilters {
@@ -97,13 +97,6 @@ public class SearchFilters {
             schema = @Schema(type = SchemaType.STRING), example = "2020-01-01")
     public String updatedSince;
 
-    @QueryParam("sort")
-    @Parameter(description = "Order: `relevance` (the default when `q` is given; needs `q`), `-updated` (newest change first, "
-            + "the default otherwise), `title`, `-evidence` (strongest first), `-start` (latest start year first, "
-            + "unknown last). Ties are ordered by slug.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-updated", "title", "-evidence", "-start"}),
-            example = "relevance")
-    public String sort;
 
     /** Checks every parameter; all problems are reported in one 400. Only published case studies are searched. */
     public SearchRequest toRequest(EvidenceConfig config) {
@@ -136,15 +129,7 @@ public class SearchFilters {
             errors.add(new FieldError("activeTo", "must not be before activeFrom"));
         }
         Instant since = QueryParameters.instant("updatedSince", updatedSince, errors);
-        SearchSort order = text == null ? SearchSort.UPDATED : SearchSort.RELEVANCE;
-        if (blankToNull(sort) != null) {
-            order = SearchSort.parse(sort.strip()).orElse(null);
-            if (order == null) {
-                errors.add(new FieldError("sort", "\"" + sort + "\" is not one of: " + SearchSort.allowed()));
-            } else if (order == SearchSort.RELEVANCE && text == null) {
-                errors.add(new FieldError("sort", "relevance needs a q to be relevant to"));
-            }
-        }
+        SearchSort order = order(text, errors);
         List<String> facetNames = facetNames(errors);
         int pageSize = pageSize(config, errors);
         if (!errors.isEmpty()) {
@@ -152,6 +137,11 @@ public class SearchFilters {
         }
         return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, minimumEvidence,
                 from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor());
+    }
+
+    /** The order: newest change first, unless the request lets the client choose. */
+    SearchSort order(String text, List<FieldError> errors) {
+        return SearchSort.UPDATED;
     }
 
     /** Facets to count: none, unless the request pages through results. */

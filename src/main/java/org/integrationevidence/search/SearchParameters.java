@@ -15,7 +15,7 @@ import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.QueryParameters;
 
 /** The query parameters of a page of case studies: the filters, and the facets, page size and cursor. */
-public class SearchParameters extends SearchFilters {
+public class SearchParameters extends SortedSearchFilters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
     private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";

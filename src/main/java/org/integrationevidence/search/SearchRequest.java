@@ -39,6 +39,12 @@ public record SearchRequest(
                 null);
     }
 
+    /** The same search with another page size. */
+    public SearchRequest withLimit(int pageSize) {
+        return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, minEvidence,
+                activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor);
+    }
+
     /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
     String fingerprint() {
         return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,

@@ -1,0 +1,93 @@
+package org.integrationevidence.feed;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.SearchFilters;
+import org.integrationevidence.search.SearchRequest;
+
+@Path("/api/v1/feeds")
+@Tag(name = "Case studies")
+public class CaseStudyFeedResource {
+
+    static final String ATOM_TYPE = "application/atom+xml";
+    private static final int DEFAULT_ENTRIES = 20;
+    private static final int MAX_ENTRIES = 100;
+
+    private static final String EXAMPLE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+            + "<id>https://evidence.example.org/api/v1/feeds/case-studies.atom?approach=school-linking</id>"
+            + "<title>" + AtomFeed.TITLE + "</title>"
+            + "<subtitle>Published case studies, newest change first: approach=school-linking</subtitle>"
+            + "<updated>2026-11-02T10:30:00Z</updated>"
+            + "<link rel=\"self\" href=\"https://evidence.example.org/api/v1/feeds/case-studies.atom?approach=school-linking\" "
+            + "type=\"application/atom+xml\"/>"
+            + "<author><name>Integration Evidence Repository</name></author>"
+            + "<entry><id>https://evidence.example.org/api/v1/case-studies/example-school-link</id>"
+            + "<title>Example: a sample school link</title><updated>2026-11-02T10:30:00Z</updated>"
+            + "<published>2026-11-01T09:00:00Z</published>"
+            + "<link rel=\"alternate\" href=\"https://evidence.example.org/api/v1/case-studies/example-school-link\" "
+            + "type=\"application/json\"/>"
+            + "<summary>A sample entry that describes no real initiative.</summary>"
+            + "<category term=\"school-linking\" scheme=\"https://evidence.example.org/api/v1/approaches/\" "
+            + "label=\"School linking\"/><rights>CC-BY-4.0</rights></entry></feed>";
+
+    @Inject
+    CaseStudySearch search;
+
+    @Inject
+    EvidenceConfig config;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @PermitAll
+    @Path("case-studies.atom")
+    @Produces(ATOM_TYPE)
+    @Operation(operationId = "caseStudiesFeed", summary = "Subscribe to new and updated case studies (Atom)",
+            description = "An Atom 1.0 feed of published case studies, newest change first: those published or updated "
+                    + "most recently, with the same `q` and filters as listing case studies, so that a site or a feed "
+                    + "reader can follow, say, new case studies about school linking (`?approach=school-linking`). Each "
+                    + "entry's id and link are the case study's URL in the API; its approaches and themes are categories.")
+    @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = ATOM_TYPE,
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "feed",
+                    summary = "A feed of one entry", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadQuery")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public String caseStudies(@BeanParam SearchFilters filters,
+            @Parameter(description = "How many entries, 1 to 100.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
+            @QueryParam("limit") String limit) {
+        int entries = QueryParameters.limit(limit, DEFAULT_ENTRIES, MAX_ENTRIES);
+        SearchRequest request = filters.toRequest(config).withLimit(entries);
+        URI base = uriInfo.getBaseUri();
+        String query = uriInfo.getRequestUri().getRawQuery();
+        String subtitle = "Published case studies, newest change first"
+                + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
+        return AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"), base.resolve("api/v1/approaches/"),
+                subtitle, search.search(request).items());
+    }
+}

@@ -1,0 +1,36 @@
+package org.integrationevidence.search;
+
+import java.util.List;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.FieldError;
+
+/** The filters and the order the client chooses: what a list page and an export share. */
+public class SortedSearchFilters extends SearchFilters {
+
+    @QueryParam("sort")
+    @Parameter(description = "Order: `relevance` (the default when `q` is given; needs `q`), `-updated` (newest change first, "
+            + "the default otherwise), `title`, `-evidence` (strongest first), `-start` (latest start year first, "
+            + "unknown last). Ties are ordered by slug.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-updated", "title", "-evidence", "-start"}),
+            example = "relevance")
+    public String sort;
+
+    @Override
+    SearchSort order(String text, List<FieldError> errors) {
+        SearchSort order = text == null ? SearchSort.UPDATED : SearchSort.RELEVANCE;
+        if (blankToNull(sort) != null) {
+            order = SearchSort.parse(sort.strip()).orElse(null);
+            if (order == null) {
+                errors.add(new FieldError("sort", "\"" + sort + "\" is not one of: " + SearchSort.allowed()));
+            } else if (order == SearchSort.RELEVANCE && text == null) {
+                errors.add(new FieldError("sort", "relevance needs a q to be relevant to"));
+            }
+        }
+        return order;
+    }
+}
