@@ -1,6 +1,7 @@
 package org.integrationevidence.casestudy;
 
 import java.net.URI;
+import java.util.Date;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -133,14 +136,36 @@ public class CaseStudyResource {
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
-    @APIResponse(responseCode = "200", description = "The case study.", headers = @Header(name = "ETag",
-            description = "The case study's version, quoted: send it back in If-Match to change or withdraw it.",
-            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The case study.", headers = {
+            @Header(name = "ETag", description = "The case study's version, quoted: send it back in If-Match to change or "
+                    + "withdraw it, or in If-None-Match to read it again only if it changed.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", description = "When it last changed, for If-Modified-Since.",
+                    schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "304", description = "Not modified: the version named in If-None-Match (or the time in "
+            + "If-Modified-Since) is still current. No body.", headers = {
+                    @Header(name = "ETag", description = "The case study's version, quoted.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public RestResponse<CaseStudyView> get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug) {
-        return withETag(service.get(slug, KeyHolder.of(identity)));
+            @PathParam("slug") String slug,
+            @Parameter(description = "ETags you hold (from an earlier GET): if the version is still one of them, the answer "
+                    + "is 304 with no body.", example = "\"3\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(description = "The Last-Modified of an earlier GET: 304 with no body if the case study has not "
+                    + "changed since (ignored when If-None-Match is sent).", example = "Mon, 23 Nov 2026 09:00:00 GMT")
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
+            @Context Request request) {
+        CaseStudyView view = service.get(slug, KeyHolder.of(identity));
+        EntityTag etag = new EntityTag(Long.toString(view.version()));
+        Date lastModified = Date.from(view.updatedAt());
+        // Answered before the body is serialized: a client that holds this version gets headers only.
+        if (request.evaluatePreconditions(lastModified, etag) != null) {
+            return RestResponse.ResponseBuilder.<CaseStudyView>create(RestResponse.Status.NOT_MODIFIED)
+                    .header(HttpHeaders.ETAG, IfMatch.etag(view.version())).lastModified(lastModified).build();
+        }
+        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version()))
+                .lastModified(lastModified).build();
     }
 
     @POST

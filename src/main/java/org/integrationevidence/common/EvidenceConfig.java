@@ -162,6 +162,22 @@ public interface EvidenceConfig {
         Duration transactionTimeout();
     }
 
+    /** HTTP caching of anonymous reads (see CacheHeaders). */
+    HttpCache httpCache();
+
+    interface HttpCache {
+        /** How long a site or a CDN may serve an anonymous read without asking again. Env: EVIDENCE_HTTP_CACHE_MAX_AGE. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /**
+         * How long after that it may still serve it while it asks again in the background.
+         * Env: EVIDENCE_HTTP_CACHE_STALE_WHILE_REVALIDATE.
+         */
+        @WithDefault("5m")
+        Duration staleWhileRevalidate();
+    }
+
     /** Export settings. */
     Exports exports();
 

@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 /**
  * Headers every response carries, errors and Swagger UI included, so they are set on the HTTP router rather than
  * in the REST layer: no MIME sniffing, no Referer leaking the API's URLs, a locked-down policy for HTML that is not
- * Swagger UI, and {@code no-store} for anything answered to a request with a key, which no cache may keep.
+ * Swagger UI. Caching headers are {@link CacheHeaders}' business.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -19,7 +19,6 @@ public class SecurityHeaders {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
-            boolean withKey = context.request().headers().contains(HttpHeaderNames.AUTHORIZATION);
             String path = context.request().path();
             context.addHeadersEndHandler(ignored -> {
                 MultiMap headers = context.response().headers();
@@ -28,9 +27,6 @@ public class SecurityHeaders {
                 String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
                 if (type != null && type.startsWith("text/html") && !path.startsWith(SWAGGER_UI)) {
                     headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-                }
-                if (withKey) {
-                    headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                 }
             });
             context.next();
