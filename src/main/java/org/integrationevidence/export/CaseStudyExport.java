@@ -49,8 +49,8 @@ public class CaseStudyExport {
         return new Export(search.matches(request, config.exports().batchSize()), request, format);
     }
 
-    /** An export under way; {@link #writeTo} writes it once and releases its snapshot. */
-    public final class Export {
+    /** An export under way; {@link #writeTo} writes it once and releases its snapshot, as does {@link #close}. */
+    public final class Export implements AutoCloseable {
         private final CaseStudySearch.Matches matches;
         private final SearchRequest request;
         private final ExportFormat format;
@@ -59,6 +59,12 @@ public class CaseStudyExport {
             this.matches = matches;
             this.request = request;
             this.format = format;
+        }
+
+        /** Releases the snapshot if the body was never written (a HEAD request, a client gone before the body). */
+        @Override
+        public void close() {
+            matches.close();
         }
 
         public void writeTo(OutputStream output) throws IOException {

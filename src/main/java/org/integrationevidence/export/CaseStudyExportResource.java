@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.vertx.ext.web.RoutingContext;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -82,9 +84,10 @@ public class CaseStudyExportResource {
             @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
             @QueryParam("format") String format,
-            @Context Request request) {
+            @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
         CaseStudyExport.Export started = export.start(filters.toRequest(config), chosen);
+        routing.addEndHandler(ended -> started.close());
         StreamingOutput body = started::writeTo;
         return Response.ok(body, chosen.mediaType.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")

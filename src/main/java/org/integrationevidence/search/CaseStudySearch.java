@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -237,6 +238,7 @@ public class CaseStudySearch {
         private final int batchSize;
         private FieldDoc after;
         private boolean done;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Matches(SearchIndex.Snapshot snapshot, Query query, Sort sort, int batchSize) {
             this.snapshot = snapshot;
@@ -275,8 +277,12 @@ public class CaseStudySearch {
             }
         }
 
+        /** Releases the snapshot; closing again does nothing. */
         @Override
         public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 index.release(snapshot);
             } catch (IOException e) {

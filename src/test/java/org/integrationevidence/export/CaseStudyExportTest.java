@@ -149,6 +149,8 @@ class CaseStudyExportTest {
 
         given().queryParam("approach", approach).when().get(EXPORT)
                 .then().statusCode(200).contentType(startsWith("text/csv"));
+        given().queryParam("approach", approach).when().head(EXPORT)
+                .then().statusCode(200).contentType(startsWith("text/csv"));
         given().accept("application/x-ndjson;q=0.9, text/csv;q=0.5").queryParam("approach", approach).when().get(EXPORT)
                 .then().statusCode(200).contentType(startsWith("application/x-ndjson"));
         given().accept("text/csv").queryParam("format", "NDJSON").queryParam("approach", approach).when().get(EXPORT)
