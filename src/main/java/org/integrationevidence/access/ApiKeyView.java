@@ -16,10 +16,11 @@ public record ApiKeyView(
         @Schema(examples = "Jane Smith, Bradford Council") String owner,
         @Schema(examples = "curator", enumeration = {"curator", "editor", "admin"}) Role role,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant createdAt,
-        @Schema(description = "Last time the key was accepted, to the minute; null if never used.",
+        @Schema(description = "Last time the key was accepted, to the minute; null if never used.", nullable = true,
                 examples = "2026-11-23T21:02:00Z") Instant lastUsedAt,
-        @Schema(description = "When the key stops working; null if never.", examples = "2027-12-31T23:59:59Z") Instant expiresAt,
-        @Schema(description = "When the key was revoked; null while it is not.") Instant revokedAt,
+        @Schema(description = "When the key stops working; null if never.", nullable = true, examples = "2027-12-31T23:59:59Z")
+        Instant expiresAt,
+        @Schema(description = "When the key was revoked; null while it is not.", nullable = true) Instant revokedAt,
         @Schema(description = "Whether the key is accepted now: neither revoked nor expired.", examples = "true") boolean active) {
 
     static ApiKeyView of(ApiKey key, Instant now) {

@@ -12,7 +12,7 @@ public record TransitionView(
         @Schema(examples = "return") Transition action,
         @Schema(examples = "in-review") CaseStudyStatus from,
         @Schema(examples = "draft") CaseStudyStatus to,
-        @Schema(description = "The note given with the move; null if none.", examples = "Please cite the council's report for the outcomes.")
+        @Schema(description = "The note given with the move; null if none.", nullable = true, examples = "Please cite the council's report for the outcomes.")
         String note,
         @Schema(description = "Owner of the key that made the move.", examples = "Jane Smith, Bradford Council") String by,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant at) {

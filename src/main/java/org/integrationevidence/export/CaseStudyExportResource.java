@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.search.SortedSearchFilters;
 
@@ -39,9 +40,9 @@ public class CaseStudyExportResource {
             + "language|social-contact,adults,,1,Sample data: there is no evidence behind it.,Example source,"
             + "https://example.org/source,CC-BY-4.0,2026-11-01T09:00:00Z,2026-11-02T10:30:00Z,1\r\n";
 
+    /** One line of an export; the document keeps it as an object, checked against the CaseStudy schema. */
     private static final String NDJSON_EXAMPLE = "{\"slug\":\"example-language-cafe\",\"title\":\"Example: a sample language "
-            + "café\",\"summary\":\"A sample row that describes no real initiative.\",\"...\":\"every field of the CaseStudy "
-            + "schema\",\"version\":1}\n";
+            + "café\",\"summary\":\"A sample row that describes no real initiative.\",\"version\":1}\n";
 
     @Inject
     CaseStudyExport export;
@@ -74,8 +75,8 @@ public class CaseStudyExportResource {
             content = {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row", value = CSV_EXAMPLE)),
-                    @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "ndjson", summary = "One case study per line (shortened)",
+                    @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyView.class),
+                            examples = @ExampleObject(name = "ndjson", summary = "A line: one case study (shortened)",
                                     value = NDJSON_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
+import org.integrationevidence.casestudy.CaseStudyInput;
 import org.integrationevidence.common.ApiException;
 
 @Path("/api/v1/imports")
@@ -82,8 +83,8 @@ public class ImportResource {
             @Content(mediaType = ImportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                     description = "CSV (RFC 4180) with a header row of column names."),
                     examples = @ExampleObject(name = "csv", summary = "A header and one case study", value = CSV_EXAMPLE)),
-            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING,
-                    description = "One CaseStudyInput JSON object per line."),
+            // Each line is a CaseStudyInput; the example (one line) is checked against that schema.
+            @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyInput.class),
                     examples = @ExampleObject(name = "ndjson", summary = "One case study", value = NDJSON_EXAMPLE))})
     @APIResponse(responseCode = "200", description = "Every row is valid: all were written (or, on a dry run, would be).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
