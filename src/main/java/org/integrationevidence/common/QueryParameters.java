@@ -16,6 +16,11 @@ public final class QueryParameters {
     }
 
     /** Parses a page size: absent means {@code defaultLimit}; anything outside 1..{@code maxLimit} is a 400. */
+    /** A client's value as quoted back in an error message: at most 40 characters, so that a huge one is not echoed. */
+    public static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     public static int limit(String value, int defaultLimit, int maxLimit) {
         Integer limit = wholeNumber("limit", value, 1, maxLimit);
         return limit == null ? defaultLimit : limit;

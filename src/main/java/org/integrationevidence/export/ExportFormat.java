@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Variant;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.QueryParameters;
 
 /** What an export is written as, chosen by the {@code format} parameter or else by the Accept header. */
 enum ExportFormat {
@@ -37,7 +38,7 @@ enum ExportFormat {
         if (format != null && !format.isBlank()) {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
             return Arrays.stream(values()).filter(f -> f.parameter.equals(wanted)).findFirst()
-                    .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + abbreviate(format)
+                    .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + QueryParameters.abbreviate(format)
                             + "\" is not one of: csv, ndjson"))));
         }
         List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType).build();
@@ -45,9 +46,5 @@ enum ExportFormat {
         return Optional.ofNullable(chosen).map(variant -> variant.getMediaType().isCompatible(CSV.mediaType) ? CSV : NDJSON)
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Exports are served as " + CSV_TYPE
                         + " and " + NDJSON_TYPE + " (or choose with format=csv or format=ndjson)."));
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

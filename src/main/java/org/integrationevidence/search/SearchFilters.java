@@ -192,7 +192,7 @@ public class SearchFilters {
         List<E> parsed = new ArrayList<>();
         for (String value : values(parameter, raw, errors, Function.identity())) {
             Vocabulary.parse(type, value).ifPresentOrElse(parsed::add, () -> errors.add(new FieldError(parameter,
-                    "\"" + abbreviate(value) + "\" is not one of: " + Vocabulary.allowed(type))));
+                    "\"" + QueryParameters.abbreviate(value) + "\" is not one of: " + Vocabulary.allowed(type))));
         }
         return parsed;
     }
@@ -205,10 +205,6 @@ public class SearchFilters {
             errors.addAll(e.errors());
             return null;
         }
-    }
-
-    static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     static String blankToNull(String value) {

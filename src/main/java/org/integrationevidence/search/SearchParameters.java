@@ -50,7 +50,7 @@ public class SearchParameters extends SortedSearchFilters {
                 if (CaseStudyDocuments.FACETS.contains(trimmed)) {
                     names.add(trimmed);
                 } else {
-                    errors.add(new FieldError("facets", "\"" + abbreviate(trimmed) + "\" is not one of: " + FACET_NAMES));
+                    errors.add(new FieldError("facets", "\"" + QueryParameters.abbreviate(trimmed) + "\" is not one of: " + FACET_NAMES));
                 }
             }
         }
