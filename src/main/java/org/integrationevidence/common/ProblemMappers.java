@@ -171,8 +171,7 @@ public class ProblemMappers {
             case NOT_FOUND -> "Nothing is served at " + request.path() + ".";
             case METHOD_NOT_ALLOWED -> request.method() + " is not allowed on " + request.path() + ".";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json (a PATCH as application/merge-patch+json).";
-            case NOT_ACCEPTABLE -> request.path().endsWith(".atom") ? "This feed is served as application/atom+xml."
-                    : "This resource is served as application/json.";
+            case NOT_ACCEPTABLE -> "This resource is served as application/json.";
             default -> type.description();
         };
     }

@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.QueryParameters;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.SearchFilters;
@@ -66,7 +71,6 @@ public class CaseStudyFeedResource {
     @GET
     @PermitAll
     @Path("case-studies.atom")
-    @Produces(ATOM_TYPE)
     @Operation(operationId = "caseStudiesFeed", summary = "Subscribe to new and updated case studies (Atom)",
             description = "An Atom 1.0 feed of published case studies, newest change first: those published or updated "
                     + "most recently, with the same `q` and filters as listing case studies, so that a site or a feed "
@@ -77,17 +81,23 @@ public class CaseStudyFeedResource {
                     summary = "A feed of one entry", value = EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public String caseStudies(@BeanParam SearchFilters filters,
+    public Response caseStudies(@BeanParam SearchFilters filters,
             @Parameter(description = "How many entries, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit,
+            @Context Request request) {
+        // Negotiated here rather than by @Produces, so that a 406 names the feed's type, not the API's usual JSON.
+        if (request.selectVariant(Variant.mediaTypes(MediaType.valueOf(ATOM_TYPE)).build()) == null) {
+            throw new ApiException(ProblemType.NOT_ACCEPTABLE, "This feed is served as " + ATOM_TYPE + ".");
+        }
         int entries = QueryParameters.limit(limit, DEFAULT_ENTRIES, MAX_ENTRIES);
-        SearchRequest request = filters.toRequest(config).withLimit(entries);
+        SearchRequest searchRequest = filters.toRequest(config).withLimit(entries);
         URI base = uriInfo.getBaseUri();
         String query = uriInfo.getRequestUri().getRawQuery();
         String subtitle = "Published case studies, newest change first"
                 + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
-        return AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"), base.resolve("api/v1/approaches/"),
-                subtitle, search.search(request).items());
+        String feed = AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
+                base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items());
+        return Response.ok(feed, MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8")).build();
     }
 }
