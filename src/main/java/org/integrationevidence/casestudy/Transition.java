@@ -6,10 +6,15 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The moves of the review workflow: a curator writes a draft and submits it; an editor publishes it or returns
  * it with a note; an editor withdraws a case study and may restore it as a draft to be changed and reviewed again.
  */
+// Named apart from TransitionView's schema "Transition": with one name for both, the document called the move
+// "Transition1", and so did every client generated from it.
+@Schema(name = "TransitionAction", description = "A move of the review workflow.")
 public enum Transition {
     SUBMIT(Set.of(CaseStudyStatus.DRAFT), CaseStudyStatus.IN_REVIEW, false, false),
     PUBLISH(Set.of(CaseStudyStatus.DRAFT, CaseStudyStatus.IN_REVIEW), CaseStudyStatus.PUBLISHED, true, false),
