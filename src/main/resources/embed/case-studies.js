@@ -86,6 +86,11 @@
     return `https://spdx.org/licenses/${encodeURIComponent(id)}.html`;
   }
 
+  // CC-BY-4.0 reads "CC BY 4.0", as Creative Commons writes it; other identifiers stay as they are.
+  function licenceName(id) {
+    return id.startsWith('CC') ? id.replaceAll('-', ' ') : id;
+  }
+
   function countryName(code) {
     try {
       return new Intl.DisplayNames([document.documentElement.lang || navigator.language || 'en'], { type: 'region' }).of(code);
@@ -216,13 +221,13 @@
           element('p', { class: 'summary', part: 'summary' }, item.summary),
           element('p', { class: 'evidence', part: 'evidence' }, 'Evidence: ',
               element('strong', {}, label ? `${label} (${item.evidenceLevel} of 5)` : `level ${item.evidenceLevel} of 5`),
-              ` · ${item.licence}`));
+              item.licence ? ` · ${licenceName(item.licence)}` : ''));
     }
 
     footer(api, page) {
       const licences = [...new Set(page.items.map((item) => item.licence).filter(Boolean))];
       const links = licences.flatMap((id, index) => {
-        const link = element('a', { href: licenceUrl(id), rel: 'license noopener' }, id.replaceAll('-', ' '));
+        const link = element('a', { href: licenceUrl(id), rel: 'license noopener' }, licenceName(id));
         return index ? [', ', link] : [link];
       });
       const more = page.total > page.items.length ? `${page.items.length} of ${page.total} case studies` : 'Case studies';
