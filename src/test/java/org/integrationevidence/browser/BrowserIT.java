@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,11 +41,12 @@ class BrowserIT {
 
     private static boolean installed;
 
-    @BeforeAll
-    static void installBrowserTools() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: Debian's chromium is not installed at " + CHROMIUM
+    /** Before each test rather than all, so that a skip is reported on every test, with its reason. */
+    @BeforeEach
+    void installBrowserTools() throws Exception {
+        skipUnless(Files.isExecutable(CHROMIUM), "Browser tests skipped: Debian's chromium is not installed at " + CHROMIUM
                 + " (apt-get install chromium; .ci/run installs it)");
-        assumeTrue(nodeMajorVersion() >= 20, "Browser tests skipped: they need Node.js 20 or newer and npm on the PATH");
+        skipUnless(nodeMajorVersion() >= 20, "Browser tests skipped: they need Node.js 20 or newer and npm on the PATH");
         if (!installed) {
             Files.createDirectories(WORK);
             try (Stream<Path> files = Files.list(SOURCES)) {
@@ -58,6 +59,14 @@ class BrowserIT {
             assertTrue(Files.isDirectory(WORK.resolve("node_modules/playwright-core")), "npm ci installed nothing:\n" + output);
             installed = true;
         }
+    }
+
+    /** Skips the test with the reason, also printed to the build's output, where a skip count alone says little. */
+    private static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.out.println("[WARNING] " + reason);
+        }
+        assumeTrue(condition, reason);
     }
 
     @Test
