@@ -124,7 +124,7 @@ run(async () => {
       check(await addWidget(page, 'api-down', { api: 'http://127.0.0.1:9' }) === 'error', 'an unreachable API shows an error');
       const down = await page.locator('#api-down').locator('.status').textContent();
       check(down === 'Case studies cannot be loaded at the moment. Please try again later.', 'the error is polite', down);
-    });
+    }, { viewport: { width: 1100, height: 560 } });
   } finally {
     server.close();
   }

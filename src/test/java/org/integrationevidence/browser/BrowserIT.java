@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The embed widget and Swagger UI in a real browser: Debian's Chromium, driven by playwright-core from the Node
  * scripts in {@code src/test/browser} (installed with {@code npm ci} into {@code target/browser-tests}), against the
  * packaged application. Only here, not in-process as well: a browser run is slow, and the packaged jar is what sites
- * see. Without Chromium, Node or npm the tests are skipped, saying why; {@code .ci/run} installs Chromium.
+ * see. Without Chromium, Node or npm the tests are skipped, saying why, unless {@code EVIDENCE_BROWSER_TESTS=required};
+ * {@code .ci/run} installs Chromium and requires them.
  */
 @QuarkusIntegrationTest
 class BrowserIT {
@@ -36,6 +37,7 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path SOURCES = Path.of("src/test/browser");
     private static final Path WORK = Path.of("target/browser-tests");
+    private static final boolean REQUIRED = "required".equals(System.getenv("EVIDENCE_BROWSER_TESTS"));
     private static final long INSTALL_MINUTES = 5;
     private static final long SCRIPT_MINUTES = 3;
 
@@ -61,8 +63,14 @@ class BrowserIT {
         }
     }
 
-    /** Skips the test with the reason, also printed to the build's output, where a skip count alone says little. */
+    /**
+     * Skips the test with the reason, also printed to the build's output, where a skip count alone says little; fails it
+     * instead where the browser tests must run ({@code EVIDENCE_BROWSER_TESTS=required}, as {@code .ci/run} sets).
+     */
     private static void skipUnless(boolean condition, String reason) {
+        if (REQUIRED) {
+            assertTrue(condition, reason.replace("Browser tests skipped", "Browser tests cannot run"));
+        }
         if (!condition) {
             System.out.println("[WARNING] " + reason);
         }
