@@ -64,9 +64,15 @@
   function evidenceLevels(api) {
     if (!levelCache.has(api)) {
       const levels = fetch(`${api}/api/v1/evidence-levels`, { headers: { Accept: 'application/json' } })
-          .then((response) => (response.ok ? response.json() : { items: [] }))
+          .then((response) => {
+            if (!response.ok) throw new Error(`evidence levels: ${response.status}`);
+            return response.json();
+          })
           .then((page) => new Map(page.items.map((level) => [level.level, level.label])))
-          .catch(() => new Map());
+          .catch(() => {
+            levelCache.delete(api);  // asked again by the next render; meanwhile levels show as numbers
+            return new Map();
+          });
       levelCache.set(api, levels);
     }
     return levelCache.get(api);
