@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.Validators;
+import org.integrationevidence.search.CatalogueValidators;
+import org.integrationevidence.search.SearchRequest;
 import org.integrationevidence.search.SortedSearchFilters;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/case-studies/export")
 @Tag(name = "Case studies")
@@ -49,6 +53,15 @@ public class CaseStudyExportResource {
 
     @Inject
     EvidenceConfig config;
+
+    @Inject
+    CatalogueValidators validators;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @PermitAll
@@ -81,18 +94,19 @@ public class CaseStudyExportResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response exportCaseStudies(@BeanParam SortedSearchFilters filters,
+    public RestResponse<StreamingOutput> exportCaseStudies(@BeanParam SortedSearchFilters filters,
             @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
             @QueryParam("format") String format,
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
-        CaseStudyExport.Export started = export.start(filters.toRequest(config), chosen);
-        routing.addEndHandler(ended -> started.close());
-        StreamingOutput body = started::writeTo;
-        return Response.ok(body, chosen.mediaType.withCharset("UTF-8"))
+        SearchRequest search = filters.toRequest(config);
+        return Validators.conditional(headers, () -> validators.of(headers, uriInfo), () -> {
+            CaseStudyExport.Export started = export.start(search, chosen);
+            routing.addEndHandler(ended -> started.close());
+            return (StreamingOutput) started::writeTo;
+        }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .build();
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT));
     }
 }
