@@ -30,7 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  * search index), never from the body, so that a client holding the current one gets a 304 before the body is built.
  * Its tag also covers everything else the body depends on: every query parameter (filters, cursor, {@code fields})
  * and the representation asked for ({@code Accept}, and {@code Accept-Encoding}, since a compressed body is another
- * representation): the same headers as {@code Vary} names, so that different bodies never share a tag.
+ * representation), and the key sent, since a key may see drafts: the same headers as {@code Vary} names, so that
+ * different bodies never share a tag. The key only goes into the hash, which does not give it away.
  */
 public final class Validators {
 
@@ -61,7 +62,8 @@ public final class Validators {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         new TreeMap<>(query).forEach((name, values) -> material.append(name).append('=').append(values).append('&'));
         material.append('\n').append(headerValue(headers, HttpHeaders.ACCEPT))
-                .append('\n').append(headerValue(headers, HttpHeaders.ACCEPT_ENCODING));
+                .append('\n').append(headerValue(headers, HttpHeaders.ACCEPT_ENCODING))
+                .append('\n').append(headerValue(headers, HttpHeaders.AUTHORIZATION));
         String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(material.toString()));
         return new Validator("\"" + (prefix == null ? "" : prefix + ".") + hash + "\"", lastModified);
     }
