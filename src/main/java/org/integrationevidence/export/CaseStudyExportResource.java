@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -29,7 +30,6 @@ import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchRequest;
 import org.integrationevidence.search.SortedSearchFilters;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/case-studies/export")
 @Tag(name = "Case studies")
@@ -94,7 +94,7 @@ public class CaseStudyExportResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<StreamingOutput> exportCaseStudies(@BeanParam SortedSearchFilters filters,
+    public Response exportCaseStudies(@BeanParam SortedSearchFilters filters,
             @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
             @QueryParam("format") String format,
@@ -107,6 +107,6 @@ public class CaseStudyExportResource {
             return (StreamingOutput) started::writeTo;
         }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT));
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)).toResponse();
     }
 }

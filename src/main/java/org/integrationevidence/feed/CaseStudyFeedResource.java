@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
@@ -34,7 +35,6 @@ import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchFilters;
 import org.integrationevidence.search.SearchRequest;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/feeds")
 @Tag(name = "Case studies")
@@ -90,7 +90,7 @@ public class CaseStudyFeedResource {
                     summary = "A feed of one entry", value = EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<String> caseStudies(@BeanParam SearchFilters filters,
+    public Response caseStudies(@BeanParam SearchFilters filters,
             @Parameter(description = "How many entries, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
             @QueryParam("limit") String limit,
@@ -108,6 +108,6 @@ public class CaseStudyFeedResource {
         return Validators.conditional(headers, () -> validators.of(headers, uriInfo),
                 () -> AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
                         base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items()),
-                (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8")));
+                (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
     }
 }
