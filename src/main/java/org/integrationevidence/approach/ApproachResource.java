@@ -59,7 +59,7 @@ public class ApproachResource {
                     + "`total` counts every approach in the tree; the tree is never paged.")
     @APIResponse(responseCode = "200", description = "The taxonomy tree.")
     public RestResponse<Page<ApproachNode>> tree() {
-        return Validators.conditional(headers, () -> validators.of(headers, uriInfo), service::tree);
+        return Validators.conditional(headers, validators.of(headers, uriInfo), service::tree);
     }
 
     @GET
@@ -73,7 +73,7 @@ public class ApproachResource {
     public RestResponse<ApproachDetail> get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {
         service.requireExists(slug); // a 404 before any 304: If-None-Match: * matches only what exists
-        return Validators.conditional(headers, () -> validators.of(headers, uriInfo), () -> service.get(slug));
+        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> service.get(slug));
     }
 
     @POST

@@ -118,7 +118,7 @@ public class CaseStudyResource {
             @QueryParam(SparseFields.PARAMETER) String fields) {
         SearchRequest request = parameters.toRequest(config);
         sparseFields.selectInItems(fields, CaseStudySummary.class);
-        return Validators.conditional(headers, () -> catalogue.of(headers, uriInfo), () -> search.search(request),
+        return Validators.conditional(headers, catalogue.of(headers, uriInfo), () -> search.search(request),
                 (page, response) -> {
                     if (page.next() != null) {
                         URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
@@ -145,7 +145,7 @@ public class CaseStudyResource {
             @QueryParam("limit") String limit) {
         int size = QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX);
         service.servableId(slug); // 404 or 410 before any 304: If-None-Match: * matches only what exists
-        return Validators.conditional(headers, () -> catalogue.of(headers, uriInfo),
+        return Validators.conditional(headers, catalogue.of(headers, uriInfo),
                 () -> Page.<RelatedCaseStudy>all(search.related(slug, size)));
     }
 
@@ -180,10 +180,11 @@ public class CaseStudyResource {
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary")
             @QueryParam(SparseFields.PARAMETER) String fields) {
+        // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
+        // Read first: should a rename commit in between, the tag is older than the body, never newer.
+        TaxonomyLookup.Version approaches = taxonomy.version();
         CaseStudyView view = service.get(slug, KeyHolder.of(identity));
         sparseFields.select(fields, CaseStudyView.class);
-        // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
-        TaxonomyLookup.Version approaches = taxonomy.version();
         Validators.Validator validator = Validators.of(headers, uriInfo, Long.toString(view.version()),
                 Validators.state(view.version(), view.updatedAt(), approaches.version()),
                 Validators.latest(view.updatedAt(), approaches.lastChange()));

@@ -101,7 +101,7 @@ public class CaseStudyExportResource {
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
         SearchRequest search = filters.toRequest(config);
-        return Validators.conditional(headers, () -> validators.of(headers, uriInfo), () -> {
+        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> {
             CaseStudyExport.Export started = export.start(search, chosen);
             routing.addEndHandler(ended -> started.close());
             return (StreamingOutput) started::writeTo;

@@ -105,7 +105,7 @@ public class CaseStudyFeedResource {
         String query = uriInfo.getRequestUri().getRawQuery();
         String subtitle = "Published case studies, newest change first"
                 + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
-        return Validators.conditional(headers, () -> validators.of(headers, uriInfo),
+        return Validators.conditional(headers, validators.of(headers, uriInfo),
                 () -> AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
                         base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items()),
                 (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();

@@ -182,6 +182,15 @@ public class CaseStudySearch {
         }
     }
 
+    /** Adds to the recorded basis the hits that the database no longer serves, see {@link #basis()}. */
+    private void recordLeftOut(List<StoredHit> stored, Set<Long> servable) {
+        if (servable.size() < stored.size() && Arc.container().requestContext().isActive() && basisUsed.get() != null) {
+            Basis recorded = basisUsed.get();
+            List<Long> leftOut = stored.stream().map(StoredHit::id).filter(id -> !servable.contains(id)).toList();
+            basisUsed.set(new Basis(recorded.version() + "/without" + leftOut, recorded.lastChange()));
+        }
+    }
+
     /**
      * When a cursor issued now says it was issued: the start of the current slice of a 24th of the cursor lifetime
      * (an hour by default), so that the same search gives byte-identical pages, and the same validator, until the
@@ -233,6 +242,7 @@ public class CaseStudySearch {
 
             List<StoredHit> stored = storedHits(snapshot, hits);
             Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), request.statuses());
+            recordLeftOut(stored, servable);
             Map<String, Map<String, List<String>>> highlights = text == null ? Map.of()
                     : highlight(snapshot, text, hits, stored.stream().map(hit -> hit.summary().slug()).toList());
             List<CaseStudySummary> items = stored.stream()
@@ -390,6 +400,7 @@ public class CaseStudySearch {
             }
             List<StoredHit> stored = storedHits(snapshot, found.scoreDocs);
             Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), Set.of(CaseStudyStatus.PUBLISHED));
+            recordLeftOut(stored, servable);
             List<RelatedCaseStudy> related = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 if (servable.contains(stored.get(i).id())) {

@@ -1,5 +1,7 @@
 package org.integrationevidence.search;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,11 +26,18 @@ public class CatalogueValidators {
     @Inject
     TaxonomyLookup taxonomy;
 
-    /** The validator of the answer to this request, as of the snapshot it searched (or the current one, before). */
-    public Validators.Validator of(HttpHeaders headers, UriInfo uri) {
-        CaseStudySearch.Basis basis = search.basis();
+    /**
+     * The validator of the answer to this request, as of the snapshot it searched (or the current one, before), for
+     * {@link Validators#conditional}. The taxonomy's version is read once, now, before the body: should the taxonomy
+     * change while the body is built, the tag is older than the body, never newer, and the next conditional GET
+     * gets the new one.
+     */
+    public Supplier<Validators.Validator> of(HttpHeaders headers, UriInfo uri) {
         TaxonomyLookup.Version approaches = taxonomy.version();
-        return Validators.of(headers, uri, null, Validators.state(basis.version(), approaches.version()),
-                Validators.latest(basis.lastChange(), approaches.lastChange()));
+        return () -> {
+            CaseStudySearch.Basis basis = search.basis();
+            return Validators.of(headers, uri, null, Validators.state(basis.version(), approaches.version()),
+                    Validators.latest(basis.lastChange(), approaches.lastChange()));
+        };
     }
 }

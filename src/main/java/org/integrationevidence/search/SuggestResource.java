@@ -66,7 +66,7 @@ public class SuggestResource {
             throw ApiException.invalid("prefix", "must be at most " + MAX_PREFIX_LENGTH + " characters");
         }
         int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return Validators.conditional(headers, () -> validators.of(headers, uriInfo),
+        return Validators.conditional(headers, validators.of(headers, uriInfo),
                 () -> Page.all(search.suggest(prefix.stripLeading(), size)));
     }
 }
