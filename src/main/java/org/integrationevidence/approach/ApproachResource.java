@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.Validators;
+import org.integrationevidence.search.CatalogueValidators;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/approaches")
@@ -39,8 +42,14 @@ public class ApproachResource {
     @Inject
     ApproachService service;
 
+    @Inject
+    CatalogueValidators validators;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @PermitAll
@@ -49,8 +58,8 @@ public class ApproachResource {
                     + "`children`, and each node with the number of published case studies tagged with it or below it. "
                     + "`total` counts every approach in the tree; the tree is never paged.")
     @APIResponse(responseCode = "200", description = "The taxonomy tree.")
-    public Page<ApproachNode> tree() {
-        return service.tree();
+    public RestResponse<Page<ApproachNode>> tree() {
+        return Validators.conditional(headers, validators.of(headers, uriInfo), service::tree);
     }
 
     @GET
@@ -61,9 +70,10 @@ public class ApproachResource {
                     + "tagged with it or any narrower approach.")
     @APIResponse(responseCode = "200", description = "The approach.")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ApproachDetail get(@Parameter(description = "Slug of the approach.", example = "school-linking")
+    public RestResponse<ApproachDetail> get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {
-        return service.get(slug);
+        service.requireExists(slug); // a 404 before any 304: If-None-Match: * matches only what exists
+        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> service.get(slug));
     }
 
     @POST

@@ -59,6 +59,12 @@ public class ApproachService {
         return detail(approach, taxonomyLookup.load());
     }
 
+    /** A 404 unless the approach exists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireExists(String slug) {
+        approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
+    }
+
     public ApproachDetail create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
         Taxonomy taxonomy = taxonomyLookup.load();
         Approach parent = resolveParent(input.parent(), taxonomy, null);

@@ -1,10 +1,12 @@
 package org.integrationevidence.approach;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,8 +66,17 @@ public class TaxonomyLookup {
     public record Entry(String slug, String name, String parentSlug) {
     }
 
+    /**
+     * Where the taxonomy is at, for HTTP validators of answers that show approach names: {@code version} changes with
+     * every creation, change (each changes the approach's own version) and deletion of an approach; {@code lastChange}
+     * is the newest approach's change time (a deletion leaves no time behind, so only the version tells of it).
+     */
+    public record Version(String version, Instant lastChange) {
+        // version lists every approach's id and version: validators hash it, so its length does not matter.
+    }
+
     /** A read of the taxonomy, and when it was made. */
-    private record CachedEntries(Map<String, Entry> entries, long loadedAtNanos) {
+    private record CachedEntries(Map<String, Entry> entries, Version version, long loadedAtNanos) {
     }
 
     private final AtomicLong generation = new AtomicLong();
@@ -77,20 +88,37 @@ public class TaxonomyLookup {
      * here commits.
      */
     public Map<String, Entry> entries() {
+        return cachedEntries().entries();
+    }
+
+    /** Where the taxonomy is at; cached with {@link #entries()}. */
+    public Version version() {
+        return cachedEntries().version();
+    }
+
+    private CachedEntries cachedEntries() {
         CachedEntries current = cached;
         if (current != null && System.nanoTime() - current.loadedAtNanos() < ENTRIES_TTL_NANOS) {
-            return current.entries();
+            return current;
         }
         long loadingGeneration = generation.get();
         Map<String, Entry> entries = new HashMap<>();
+        TreeMap<Long, Long> versions = new TreeMap<>();
+        Instant lastChange = Instant.EPOCH;
         for (Approach approach : approaches.listAll()) {
             entries.put(approach.slug, new Entry(approach.slug, approach.name,
                     approach.parent == null ? null : approach.parent.slug));
+            versions.put(approach.id, approach.version);
+            if (approach.updatedAt != null && approach.updatedAt.isAfter(lastChange)) {
+                lastChange = approach.updatedAt;
+            }
         }
-        Map<String, Entry> loaded = Map.copyOf(entries);
+        CachedEntries loaded = new CachedEntries(Map.copyOf(entries),
+                new Version(versions.toString(), lastChange),
+                System.nanoTime());
         // A change that committed while this read ran may not be in it: then it is not kept.
         if (generation.get() == loadingGeneration) {
-            cached = new CachedEntries(loaded, System.nanoTime());
+            cached = loaded;
         }
         return loaded;
     }

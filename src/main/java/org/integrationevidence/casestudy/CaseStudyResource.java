@@ -1,7 +1,6 @@
 package org.integrationevidence.casestudy;
 
 import java.net.URI;
-import java.util.Date;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -21,9 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,16 +41,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
+import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.common.SparseFields;
+import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CaseStudyPage;
 import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.RelatedCaseStudy;
 import org.integrationevidence.search.SearchParameters;
+import org.integrationevidence.search.SearchRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/case-studies")
@@ -82,8 +84,20 @@ public class CaseStudyResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CatalogueValidators catalogue;
+
+    @Inject
+    TaxonomyLookup taxonomy;
+
+    @Inject
+    SparseFields sparseFields;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @PermitAll
@@ -99,14 +113,18 @@ public class CaseStudyResource {
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters) {
-        CaseStudyPage page = search.search(parameters.toRequest(config));
-        RestResponse.ResponseBuilder<CaseStudyPage> response = RestResponse.ResponseBuilder.ok(page);
-        if (page.next() != null) {
-            URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return response.build();
+    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters,
+            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary")
+            @QueryParam(SparseFields.PARAMETER) String fields) {
+        SearchRequest request = parameters.toRequest(config);
+        sparseFields.selectInItems(fields, CaseStudySummary.class);
+        return Validators.conditional(headers, catalogue.of(headers, uriInfo), () -> search.search(request),
+                (page, response) -> {
+                    if (page.next() != null) {
+                        URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+                        response.header("Link", "<" + next + ">; rel=\"next\"");
+                    }
+                });
     }
 
     @GET
@@ -120,13 +138,15 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Page<RelatedCaseStudy> related(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+    public RestResponse<Page<RelatedCaseStudy>> related(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = "How many, 1 to 20.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"), example = "5")
             @QueryParam("limit") String limit) {
-        List<RelatedCaseStudy> related = search.related(slug, QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX));
-        return Page.all(related);
+        int size = QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX);
+        service.servableId(slug); // 404 or 410 before any 304: If-None-Match: * matches only what exists
+        return Validators.conditional(headers, catalogue.of(headers, uriInfo),
+                () -> Page.<RelatedCaseStudy>all(search.related(slug, size)));
     }
 
     @GET
@@ -137,35 +157,39 @@ public class CaseStudyResource {
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
     @APIResponse(responseCode = "200", description = "The case study.", headers = {
-            @Header(name = "ETag", description = "The case study's version, quoted: send it back in If-Match to change or "
-                    + "withdraw it, or in If-None-Match to read it again only if it changed.",
+            @Header(name = "ETag", description = "The case study's version, a dot and a hash of this representation "
+                    + "(media type, `fields`, the names of its approaches), quoted: send it back in If-Match to change or "
+                    + "withdraw it (only the version counts there), or in If-None-Match to read it again only if it changed.",
                     schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Last-Modified", description = "When it last changed, for If-Modified-Since.",
+            @Header(name = "Last-Modified", description = "When it, or the name of one of its approaches, last changed, for "
+                    + "If-Modified-Since.",
                     schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "304", description = "Not modified: the version named in If-None-Match (or the time in "
-            + "If-Modified-Since) is still current. No body.", headers = {
-                    @Header(name = "ETag", description = "The case study's version, quoted.", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "304", description = "Not modified: the representation named in If-None-Match (or the "
+            + "time in If-Modified-Since) is still current. No body.", headers = {
+                    @Header(name = "ETag", description = "The tag of the representation, quoted.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public RestResponse<CaseStudyView> get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
-            @Parameter(description = "ETags you hold (from an earlier GET): if the version is still one of them, the answer "
-                    + "is 304 with no body.", example = "\"3\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "
+                    + "them, the answer is 304 with no body.", example = "\"3.mC0Jc8cbSpq9t5mSyCWq5A\"")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Parameter(description = "The Last-Modified of an earlier GET: 304 with no body if the case study has not "
                     + "changed since (ignored when If-None-Match is sent).", example = "Mon, 23 Nov 2026 09:00:00 GMT")
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @Context Request request) {
+            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary")
+            @QueryParam(SparseFields.PARAMETER) String fields) {
+        // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
+        // Read first: should a rename commit in between, the tag is older than the body, never newer.
+        TaxonomyLookup.Version approaches = taxonomy.version();
         CaseStudyView view = service.get(slug, KeyHolder.of(identity));
-        EntityTag etag = new EntityTag(Long.toString(view.version()));
-        Date lastModified = Date.from(view.updatedAt());
-        // Answered before the body is serialized: a client that holds this version gets headers only.
-        if (request.evaluatePreconditions(lastModified, etag) != null) {
-            return RestResponse.ResponseBuilder.<CaseStudyView>create(RestResponse.Status.NOT_MODIFIED)
-                    .header(HttpHeaders.ETAG, IfMatch.etag(view.version())).lastModified(lastModified).build();
-        }
-        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version()))
-                .lastModified(lastModified).build();
+        sparseFields.select(fields, CaseStudyView.class);
+        Validators.Validator validator = Validators.of(headers, uriInfo, Long.toString(view.version()),
+                Validators.state(view.version(), view.updatedAt(), approaches.version()),
+                Validators.latest(view.updatedAt(), approaches.lastChange()));
+        // Answered before the body is serialized: a client that holds this representation gets headers only.
+        return Validators.conditional(headers, validator, () -> view);
     }
 
     @POST

@@ -108,6 +108,13 @@ public class ChangeJournal {
         return last == null ? 0 : last;
     }
 
+    /** When the newest entry was recorded, or the epoch when the journal is empty. */
+    @Transactional
+    public Instant lastRecordedAt() {
+        Instant last = entityManager.createNamedQuery(ChangeJournalEntry.LAST_RECORDED, Instant.class).getSingleResult();
+        return last == null ? Instant.EPOCH : last;
+    }
+
     /** The id of the newest entry recorded longer ago than {@code age} by the database's clock, or 0 when there is none. */
     @Transactional
     public long lastIdOlderThan(Duration age) {

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
         query = "select e from ChangeJournalEntry e where e.id > :after order by e.id")
 @NamedQuery(name = ChangeJournalEntry.LAST_BEFORE,
         query = "select max(e.id) from ChangeJournalEntry e where e.recordedAt < :before")
+@NamedQuery(name = ChangeJournalEntry.LAST_RECORDED, query = "select max(e.recordedAt) from ChangeJournalEntry e")
 @NamedQuery(name = ChangeJournalEntry.LAST, query = "select max(e.id) from ChangeJournalEntry e")
 @NamedQuery(name = ChangeJournalEntry.IDS_AFTER, query = "select e.id from ChangeJournalEntry e where e.id > :after")
 class ChangeJournalEntry {
@@ -24,6 +25,7 @@ class ChangeJournalEntry {
     static final String AFTER = "ChangeJournalEntry.after";
     static final String LAST_BEFORE = "ChangeJournalEntry.lastBefore";
     static final String LAST = "ChangeJournalEntry.last";
+    static final String LAST_RECORDED = "ChangeJournalEntry.lastRecorded";
     static final String IDS_AFTER = "ChangeJournalEntry.idsAfter";
 
     @Id

@@ -7,13 +7,18 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.Validators;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/evidence-levels")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +36,12 @@ public class EvidenceLevelResource {
     private static final List<EvidenceLevelView> LEVELS = Arrays.stream(EvidenceLevel.values())
             .map(level -> new EvidenceLevelView(level.level, level.label, level.description)).toList();
 
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @PermitAll
     @Operation(operationId = "listEvidenceLevels", summary = "Get the evidence scale",
@@ -38,7 +49,7 @@ public class EvidenceLevelResource {
                     + "Standards of Evidence. A case study is rated for what its sources report, not for what the "
                     + "initiative may have achieved.")
     @APIResponse(responseCode = "200", description = "The five levels, weakest first.")
-    public Page<EvidenceLevelView> list() {
-        return Page.all(LEVELS);
+    public RestResponse<Page<EvidenceLevelView>> list() {
+        return Validators.conditional(headers, Validators.ofRelease(headers, uriInfo, LEVELS), () -> Page.all(LEVELS));
     }
 }

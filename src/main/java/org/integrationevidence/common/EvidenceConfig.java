@@ -241,7 +241,10 @@ public interface EvidenceConfig {
         @WithDefault("5s")
         Duration writeWait();
 
-        /** How long a paging cursor stays valid. Env: EVIDENCE_SEARCH_CURSOR_LIFETIME. */
+        /**
+         * How long a paging cursor stays valid, counted from the start of the 24th of it in which it was issued (so
+         * that pages stay byte-identical, see CaseStudySearch#cursorIssuedAt). Env: EVIDENCE_SEARCH_CURSOR_LIFETIME.
+         */
         @WithDefault("24h")
         Duration cursorLifetime();
 

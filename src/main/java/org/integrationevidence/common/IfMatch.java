@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The {@code If-Match} precondition of a write (RFC 9110): the versions the client read, so that a write based on
- * an older version fails with 412 instead of silently overwriting someone else's change. A resource's ETag is its
- * version in quotes; weak tags never match, as If-Match compares strongly.
+ * an older version fails with 412 instead of silently overwriting someone else's change. A write answers its version
+ * in quotes as ETag; a GET answers the version, a dot and a hash of the representation read (see Validators): both
+ * name the version here. Weak tags never match, as If-Match compares strongly.
  */
 public record IfMatch(boolean any, Set<Long> versions) {
 
@@ -40,8 +41,11 @@ public record IfMatch(boolean any, Set<Long> versions) {
         for (String tag : header.split(",")) {
             String trimmed = tag.strip();
             if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+                String opaque = trimmed.substring(1, trimmed.length() - 1);
+                // A GET's tag adds a hash of the representation after a dot; only the version counts for a write.
+                int dot = opaque.indexOf('.');
                 try {
-                    versions.add(Long.parseLong(trimmed.substring(1, trimmed.length() - 1)));
+                    versions.add(Long.parseLong(dot < 0 ? opaque : opaque.substring(0, dot)));
                     continue;
                 } catch (NumberFormatException e) {
                     // not one of our tags: it can match nothing

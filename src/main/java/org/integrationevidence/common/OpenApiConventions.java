@@ -49,13 +49,30 @@ public class OpenApiConventions implements OASFilter {
         return parameter;
     }
 
-    /** Every operation on one case study can meet its old slug: 308 to the new one. */
+    /**
+     * Every operation on one case study can meet its old slug: 308 to the new one. Every public GET (one without a
+     * key) answers with validators and a cache policy, and 304 to a conditional GET (see Validators, CacheHeaders).
+     */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            Operation read = item.getGET();
+            if (read != null && (read.getSecurity() == null || read.getSecurity().isEmpty()) && read.getResponses() != null) {
+                addIfMissing(read.getResponses(), "304", "NotModified");
+                org.eclipse.microprofile.openapi.models.responses.APIResponse ok = read.getResponses().getAPIResponse("200");
+                if (ok != null) {
+                    for (String header : List.of("ETag", "Last-Modified", "Cache-Control")) {
+                        // Cache-Control is set on the API's answers only (CacheHeaders).
+                        boolean applies = path.startsWith("/api/") || !header.equals("Cache-Control");
+                        if (applies && (ok.getHeaders() == null || !ok.getHeaders().containsKey(header))) {
+                            ok.addHeader(header, OASFactory.createHeader().ref(header));
+                        }
+                    }
+                }
+            }
             if (path.startsWith(RENAMEABLE_PREFIX) && item.getOperations() != null) {
                 item.getOperations().values().forEach(operation -> {
                     if (operation.getResponses() != null) {

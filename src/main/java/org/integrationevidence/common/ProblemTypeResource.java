@@ -8,13 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Makes every problem {@code type} URI dereferenceable: it describes the kind of error and what to do about it. */
 @Path(ProblemType.BASE_PATH)
@@ -35,14 +39,20 @@ public class ProblemTypeResource {
         }
     }
 
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @PermitAll
     @Operation(operationId = "listProblemTypes", summary = "List problem types",
             description = "Every kind of error the API reports, by the `type` URI found in problem documents.")
     @APIResponse(responseCode = "200", description = "All problem types.")
-    public Page<ProblemTypeView> list() {
+    public RestResponse<Page<ProblemTypeView>> list() {
         List<ProblemTypeView> types = Arrays.stream(ProblemType.values()).map(ProblemTypeView::of).toList();
-        return Page.all(types);
+        return Validators.conditional(headers, Validators.ofRelease(headers, uriInfo, types), () -> Page.all(types));
     }
 
     @GET
@@ -52,9 +62,10 @@ public class ProblemTypeResource {
             description = "What a problem `type` means and what a client can do about it.")
     @APIResponse(responseCode = "200", description = "The problem type.")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ProblemTypeView get(@Parameter(description = "Last segment of the type URI.", example = "validation")
+    public RestResponse<ProblemTypeView> get(@Parameter(description = "Last segment of the type URI.", example = "validation")
             @PathParam("type") String type) {
-        return ProblemType.bySlug(type).map(ProblemTypeView::of)
+        ProblemTypeView view = ProblemType.bySlug(type).map(ProblemTypeView::of)
                 .orElseThrow(() -> ApiException.notFound("There is no problem type \"" + type + "\"."));
+        return Validators.conditional(headers, Validators.ofRelease(headers, uriInfo, view), () -> view);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.Validators;
+import org.integrationevidence.search.CatalogueValidators;
+import org.integrationevidence.search.SearchRequest;
 import org.integrationevidence.search.SortedSearchFilters;
 
 @Path("/api/v1/case-studies/export")
@@ -49,6 +53,15 @@ public class CaseStudyExportResource {
 
     @Inject
     EvidenceConfig config;
+
+    @Inject
+    CatalogueValidators validators;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @PermitAll
@@ -87,12 +100,13 @@ public class CaseStudyExportResource {
             @QueryParam("format") String format,
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
-        CaseStudyExport.Export started = export.start(filters.toRequest(config), chosen);
-        routing.addEndHandler(ended -> started.close());
-        StreamingOutput body = started::writeTo;
-        return Response.ok(body, chosen.mediaType.withCharset("UTF-8"))
+        SearchRequest search = filters.toRequest(config);
+        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> {
+            CaseStudyExport.Export started = export.start(search, chosen);
+            routing.addEndHandler(ended -> started.close());
+            return (StreamingOutput) started::writeTo;
+        }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .build();
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)).toResponse();
     }
 }

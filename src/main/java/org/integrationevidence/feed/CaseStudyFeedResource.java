@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 
@@ -29,7 +30,9 @@ import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchFilters;
 import org.integrationevidence.search.SearchRequest;
 
@@ -65,8 +68,14 @@ public class CaseStudyFeedResource {
     @Inject
     EvidenceConfig config;
 
+    @Inject
+    CatalogueValidators validators;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @PermitAll
@@ -96,8 +105,9 @@ public class CaseStudyFeedResource {
         String query = uriInfo.getRequestUri().getRawQuery();
         String subtitle = "Published case studies, newest change first"
                 + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
-        String feed = AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
-                base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items());
-        return Response.ok(feed, MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8")).build();
+        return Validators.conditional(headers, validators.of(headers, uriInfo),
+                () -> AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
+                        base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items()),
+                (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
     }
 }

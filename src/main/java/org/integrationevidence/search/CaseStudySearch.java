@@ -26,6 +26,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.arc.Arc;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -124,6 +126,9 @@ public class CaseStudySearch {
     @Inject
     EvidenceConfig config;
 
+    @Inject
+    SearchBasis basisUsed;
+
     private ObjectReader summaryReader;
     /**
      * Turns to search, handed out in arrival order, like Elasticsearch's fixed-size search pool. When many more
@@ -147,8 +152,59 @@ public class CaseStudySearch {
     private final Analyzer wordAnalyzer = SearchAnalyzers.words();
     private final FacetBitsets facetBitsets = new FacetBitsets();
 
+    /**
+     * What answers built from the index stand on, for their HTTP validators: the snapshot this request searched, once
+     * it has, else the current one; and the time cursors are stamped with (see {@link #cursorIssuedAt}), which is part
+     * of the pages. Answers also check the database for what the snapshot lists, so between a commit and the
+     * catch-up that follows it (milliseconds; a write is answered only after it) a case study just withdrawn can
+     * be left out of a page whose validator is still that of the snapshot.
+     */
+    public Basis basis() {
+        Basis used = Arc.container().requestContext().isActive() ? basisUsed.get() : null;
+        if (used != null) {
+            return used;
+        }
+        SearchIndex.State state = index.state();
+        if (state == null) {
+            throw new ApiException(ProblemType.UNAVAILABLE, "The search index is not open yet; try again in a moment.");
+        }
+        return new Basis(state.version() + "/" + cursorIssuedAt(), state.lastChange());
+    }
+
+    /** See {@link #basis()}. */
+    public record Basis(String version, Instant lastChange) {
+    }
+
+    /** Records, for {@link #basis()}, the snapshot a request searched and the time its cursors carry. */
+    private void recordBasis(SearchIndex.Snapshot snapshot, long issuedAt) {
+        if (Arc.container().requestContext().isActive()) {
+            basisUsed.set(new Basis(snapshot.state.version() + "/" + issuedAt, snapshot.state.lastChange()));
+        }
+    }
+
+    /** Adds to the recorded basis the hits that the database no longer serves, see {@link #basis()}. */
+    private void recordLeftOut(List<StoredHit> stored, Set<Long> servable) {
+        if (servable.size() < stored.size() && Arc.container().requestContext().isActive() && basisUsed.get() != null) {
+            Basis recorded = basisUsed.get();
+            List<Long> leftOut = stored.stream().map(StoredHit::id).filter(id -> !servable.contains(id)).toList();
+            basisUsed.set(new Basis(recorded.version() + "/without" + leftOut, recorded.lastChange()));
+        }
+    }
+
+    /**
+     * When a cursor issued now says it was issued: the start of the current slice of a 24th of the cursor lifetime
+     * (an hour by default), so that the same search gives byte-identical pages, and the same validator, until the
+     * index or the slice changes. A cursor then lives between the lifetime less a slice and the lifetime.
+     */
+    private long cursorIssuedAt() {
+        long slice = Math.max(1, config.search().cursorLifetime().toSeconds() / 24);
+        long now = Instant.now().getEpochSecond();
+        return now - now % slice;
+    }
+
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public CaseStudyPage search(SearchRequest request) {
+        long issuedAt = cursorIssuedAt();
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
@@ -158,6 +214,7 @@ public class CaseStudySearch {
         PageStart start = request.cursor() == null ? null : decodeCursor(request);
 
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
+        recordBasis(snapshot, issuedAt);
         try {
             Query query = combine(textSearch, filters, null);
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
@@ -185,6 +242,7 @@ public class CaseStudySearch {
 
             List<StoredHit> stored = storedHits(snapshot, hits);
             Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), request.statuses());
+            recordLeftOut(stored, servable);
             Map<String, Map<String, List<String>>> highlights = text == null ? Map.of()
                     : highlight(snapshot, text, hits, stored.stream().map(hit -> hit.summary().slug()).toList());
             List<CaseStudySummary> items = stored.stream()
@@ -204,7 +262,7 @@ public class CaseStudySearch {
                     facets.put(dim, facetValues(facetBitsets.count(matches, dim), dim, request, approaches));
                 }
             }
-            String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total) : null;
+            String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total, issuedAt) : null;
             return new CaseStudyPage(items, total, next, facets);
         } catch (IndexSearcher.TooManyClauses e) {
             throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
@@ -226,6 +284,7 @@ public class CaseStudySearch {
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         Query query = combine(text, filters(request), null);
         SearchIndex.Snapshot snapshot = acquire(null);
+        recordBasis(snapshot, cursorIssuedAt());
         turns.release();
         return new Matches(snapshot, query, request.sort().sort(), batchSize);
     }
@@ -296,6 +355,7 @@ public class CaseStudySearch {
         long id = caseStudies.servableId(slug);
         Map<String, TaxonomyLookup.Entry> approaches = taxonomy.entries();
         SearchIndex.Snapshot snapshot = acquire(null);
+        recordBasis(snapshot, cursorIssuedAt());
         try {
             TopDocs self = snapshot.search(new TermQuery(CaseStudyDocuments.idTerm(id)), 1);
             if (self.scoreDocs.length == 0) {
@@ -340,6 +400,7 @@ public class CaseStudySearch {
             }
             List<StoredHit> stored = storedHits(snapshot, found.scoreDocs);
             Set<Long> servable = caseStudies.idsIn(stored.stream().map(StoredHit::id).toList(), Set.of(CaseStudyStatus.PUBLISHED));
+            recordLeftOut(stored, servable);
             List<RelatedCaseStudy> related = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 if (servable.contains(stored.get(i).id())) {
@@ -368,6 +429,7 @@ public class CaseStudySearch {
                 .limit(share)
                 .forEach(entry -> suggestions.add(new Suggestion("approach", entry.name(), entry.slug())));
         SearchIndex.Snapshot snapshot = acquire(null);
+        recordBasis(snapshot, cursorIssuedAt());
         try {
             suggestions.addAll(places(snapshot, folded, share));
             suggestions.addAll(titles(snapshot, prefix, limit - suggestions.size()));
@@ -722,8 +784,8 @@ public class CaseStudySearch {
     private record PageStart(long snapshotVersion, FieldDoc after, long total) {
     }
 
-    private String encodeCursor(SearchRequest request, SearchIndex.Snapshot snapshot, FieldDoc last, long total)
-            throws IOException {
+    private String encodeCursor(SearchRequest request, SearchIndex.Snapshot snapshot, FieldDoc last, long total,
+            long issuedAt) throws IOException {
         long version = index.keep(snapshot);
         Object value = last.fields[0];
         String encodedValue;
@@ -736,7 +798,7 @@ public class CaseStudySearch {
         }
         String slug = ((BytesRef) last.fields[1]).utf8ToString();
         return Cursor.encode(secrets.get(CURSOR_KEY), CURSOR_VERSION, request.sort().parameter(), request.fingerprint(),
-                Long.toString(version), Long.toString(Instant.now().getEpochSecond()), encodedValue, slug, Long.toString(total));
+                Long.toString(version), Long.toString(issuedAt), encodedValue, slug, Long.toString(total));
     }
 
     private PageStart decodeCursor(SearchRequest request) {

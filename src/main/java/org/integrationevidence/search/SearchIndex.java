@@ -87,9 +87,22 @@ public class SearchIndex {
 
     /** A point-in-time view of the index that searches take turns on and release. */
     static final class Snapshot extends IndexSearcher {
-        Snapshot(IndexReader reader) {
+        final State state;
+
+        Snapshot(IndexReader reader, State state) {
             super(reader);
+            this.state = state;
         }
+    }
+
+    /**
+     * What a snapshot shows, for HTTP validators: {@code version} changes whenever a snapshot with other content
+     * replaces it, and {@code lastChange} is when the newest journal entry it reflects was recorded (by the database's
+     * clock). The version starts with a random id drawn each time the index opens, so versions of another instance,
+     * or of this one before a restart, are never equal to this one's by chance: two instances may give the same data
+     * different versions (a client then reads it again once), never the same version to different data.
+     */
+    public record State(String version, Instant lastChange) {
     }
 
     /** Everything that exists while the index is open. Touched only on the indexer thread, except the searchers. */
@@ -104,6 +117,11 @@ public class SearchIndex {
         final TreeSet<Long> appliedAbove = new TreeSet<>();
         Instant gapSince;
         boolean uncommitted;
+        /** Drawn at each open; see {@link State}. */
+        final String openId = java.util.UUID.randomUUID().toString();
+        /** Counts the catch-ups that changed the index since it opened; read by the searcher factory. */
+        long generation;
+        Instant lastChange = Instant.EPOCH;
     }
 
     @Inject
@@ -245,6 +263,26 @@ public class SearchIndex {
         }
     }
 
+    /** What the current snapshot shows (see {@link State}); null when the index is closed. Cheap: no search runs. */
+    public State state() {
+        Open current = open;
+        if (current == null) {
+            return null;
+        }
+        try {
+            Snapshot snapshot = (Snapshot) current.searchers.acquire();
+            try {
+                return snapshot.state;
+            } finally {
+                current.searchers.release(snapshot);
+            }
+        } catch (AlreadyClosedException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The snapshot a cursor was issued from, if it is still kept; release it with {@link #release}. */
     Snapshot acquire(long snapshotVersion) {
         Open current = open;
@@ -287,6 +325,7 @@ public class SearchIndex {
         long lastJournalId = journal.lastId();
         Open opening = new Open();
         opening.databaseId = databaseId;
+        opening.lastChange = journal.lastRecordedAt();
         String rebuildReason = null;
         opening.directory = openDirectory(path);
         try {
@@ -304,7 +343,7 @@ public class SearchIndex {
                     rebuildReason = "it is ahead of the database's change journal (was the database restored?)";
                 } else {
                     opening.writer = new IndexWriter(opening.directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
-                    opening.searchers = new SearcherManager(opening.writer, searcherFactory());
+                    opening.searchers = new SearcherManager(opening.writer, searcherFactory(opening));
                     opening.watermark = watermark;
                 }
             }
@@ -352,7 +391,7 @@ public class SearchIndex {
         }
         target.writer.setLiveCommitData(commitData(target).entrySet());
         target.writer.commit();
-        target.searchers = new SearcherManager(target.writer, searcherFactory());
+        target.searchers = new SearcherManager(target.writer, searcherFactory(target));
         LOG.infof("Search index rebuilt: %d case studies in %d ms.", count, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -401,6 +440,9 @@ public class SearchIndex {
             Set<Long> caseStudyIds = new LinkedHashSet<>();
             List<Long> entryIds = new ArrayList<>();
             for (ChangeJournal.Change change : batch) {
+                if (change.recordedAt() != null && change.recordedAt().isAfter(target.lastChange)) {
+                    target.lastChange = change.recordedAt();
+                }
                 if (!target.appliedAbove.contains(change.id())) {
                     caseStudyIds.add(change.caseStudyId());
                     entryIds.add(change.id());
@@ -415,6 +457,7 @@ public class SearchIndex {
         } while (batch.size() == BATCH);
         advanceWatermark(target);
         if (changed) {
+            target.generation++;
             target.searchers.maybeRefreshBlocking();
             target.snapshots.prune(new SearcherLifetimeManager.PruneByAge(config.search().snapshotRetention().toSeconds()));
             target.uncommitted = true;
@@ -518,11 +561,12 @@ public class SearchIndex {
         return writerConfig;
     }
 
-    private static SearcherFactory searcherFactory() {
+    /** Snapshots are made on the indexer thread (at open, and by refreshes after a catch-up), which owns the counters. */
+    private static SearcherFactory searcherFactory(Open target) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                return new Snapshot(reader);
+                return new Snapshot(reader, new State(target.openId + "." + target.generation, target.lastChange));
             }
         };
     }

@@ -1,14 +1,15 @@
 package org.integrationevidence.search;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.common.Validators;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/suggest")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +35,15 @@ public class SuggestResource {
     @Inject
     CaseStudySearch search;
 
+    @Inject
+    CatalogueValidators validators;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @PermitAll
     @Operation(operationId = "suggest", summary = "Complete a search box",
@@ -41,7 +53,7 @@ public class SuggestResource {
     @APIResponse(responseCode = "200", description = "Up to `limit` suggestions: approaches, then places, then titles.")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Page<Suggestion> suggest(
+    public RestResponse<Page<Suggestion>> suggest(
             @Parameter(description = "What has been typed so far, 1 to 100 characters.", required = true, example = "brad")
             @QueryParam("prefix") String prefix,
             @Parameter(description = "How many suggestions, 1 to 20.",
@@ -53,7 +65,8 @@ public class SuggestResource {
         if (prefix.length() > MAX_PREFIX_LENGTH) {
             throw ApiException.invalid("prefix", "must be at most " + MAX_PREFIX_LENGTH + " characters");
         }
-        List<Suggestion> suggestions = search.suggest(prefix.stripLeading(), QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        return Page.all(suggestions);
+        int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        return Validators.conditional(headers, validators.of(headers, uriInfo),
+                () -> Page.all(search.suggest(prefix.stripLeading(), size)));
     }
 }

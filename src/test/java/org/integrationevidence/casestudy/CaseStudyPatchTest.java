@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestKeys.bearer;
 
@@ -59,7 +60,7 @@ class CaseStudyPatchTest {
                 .body("{\"title\": \"x\"}").when().patch(CASE_STUDIES + "/" + slug).then().statusCode(428);
         given().spec(bearer(TestKeys.curator())).header("If-Match", "*").contentType(MERGE_PATCH)
                 .body("{\"title\": \"x\"}").when().patch(CASE_STUDIES + "/" + slug).then().statusCode(403);
-        given().when().get(CASE_STUDIES + "/" + slug).then().header("ETag", equalTo("\"0\""));
+        given().when().get(CASE_STUDIES + "/" + slug).then().header("ETag", startsWith("\"0."));
     }
 
     private static String create() {

@@ -1,25 +1,44 @@
 package org.integrationevidence.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
 
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What caches and websites see: cache policy, conditional reads of a case study, and compression. */
+/**
+ * What caches and websites see: cache policy, validators and conditional reads of every public GET, sparse
+ * fieldsets, and compression.
+ */
 @QuarkusTest
 class HttpCachingTest {
 
@@ -51,27 +70,184 @@ class HttpCachingTest {
         TestKeys.actAnonymously();
         String url = CASE_STUDIES + "/" + slug;
 
-        String lastModified = given().when().get(url).then().statusCode(200)
-                .header("ETag", equalTo("\"0\""))
+        Response first = given().when().get(url).then().statusCode(200)
+                .header("ETag", startsWith("\"0."))
                 .header("Last-Modified", notNullValue())
-                .extract().header("Last-Modified");
-        given().header("If-None-Match", "\"0\"").when().get(url).then().statusCode(304)
-                .header("ETag", equalTo("\"0\""))
+                .extract().response();
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+        given().header("If-None-Match", etag).when().get(url).then().statusCode(304)
+                .header("ETag", equalTo(etag))
                 .header("Cache-Control", equalTo(PUBLIC))
                 .body(emptyString());
-        given().header("If-None-Match", "\"7\", \"0\"").when().get(url).then().statusCode(304);
+        given().header("If-None-Match", "\"7\", " + etag).when().get(url).then().statusCode(304);
+        given().header("If-None-Match", "W/" + etag).when().get(url).then().statusCode(304);
         given().header("If-None-Match", "*").when().get(url).then().statusCode(304);
         given().header("If-Modified-Since", lastModified).when().get(url).then().statusCode(304);
         given().header("If-None-Match", "\"7\"").when().get(url).then().statusCode(200).body("slug", equalTo(slug));
+        given().header("If-None-Match", "\"7\"").header("If-Modified-Since", lastModified).when().get(url)
+                .then().statusCode(200);
         given().header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").when().get(url).then().statusCode(200);
+        given().header("If-None-Match", "*").when().get(CASE_STUDIES + "/no-such-case-study").then().statusCode(404);
 
+        // The tag read names the version for a write, too.
         TestKeys.actAsEditor();
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body(Map.of("summary", "Changed."))
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("summary", "Changed."))
                 .when().patch(url).then().statusCode(200);
         TestKeys.actAnonymously();
-        given().header("If-None-Match", "\"0\"").when().get(url).then().statusCode(200)
-                .header("ETag", equalTo("\"1\""))
+        given().header("If-None-Match", etag).when().get(url).then().statusCode(200)
+                .header("ETag", startsWith("\"1."))
                 .body("summary", equalTo("Changed."));
+    }
+
+    @Test
+    void everyPublicReadHasValidatorsAndAnswers304WithoutABody() {
+        TestKeys.actAsEditor();
+        String approach = createApproach(null);
+        String slug = create(caseStudy(approach));
+        TestKeys.actAnonymously();
+        List<String> reads = List.of(
+                CASE_STUDIES,
+                CASE_STUDIES + "?limit=1",
+                CASE_STUDIES + "?q=bradford&facets=approach,theme",
+                CASE_STUDIES + "?approach=" + approach + "&fields=slug,title,summary",
+                CASE_STUDIES + "/" + slug,
+                CASE_STUDIES + "/" + slug + "/related",
+                "/api/v1/suggest?prefix=brad",
+                "/api/v1/approaches",
+                "/api/v1/approaches/" + approach,
+                "/api/v1/evidence-levels",
+                "/api/v1/feeds/case-studies.atom?approach=" + approach,
+                CASE_STUDIES + "/export?format=ndjson&approach=" + approach);
+        for (String read : reads) {
+            Response first = given().when().get(read).then().statusCode(200)
+                    .header("ETag", matchesPattern("\"[^\"]+\""))
+                    .header("Last-Modified", notNullValue())
+                    .header("Cache-Control", equalTo(PUBLIC))
+                    .extract().response();
+            String etag = first.header("ETag");
+            Response again = given().when().get(read).then().statusCode(200).extract().response();
+            assertEquals(etag, again.header("ETag"), read);
+            assertArrayEquals(first.asByteArray(), again.asByteArray(), "the same answer twice: " + read);
+
+            given().header("If-None-Match", etag).when().get(read).then().statusCode(304)
+                    .header("ETag", equalTo(etag))
+                    .header("Cache-Control", equalTo(PUBLIC))
+                    .header("Vary", equalTo("Accept, Accept-Encoding, Authorization"))
+                    .body(emptyString());
+            given().header("If-None-Match", "\"other\", W/" + etag).when().head(read).then().statusCode(304);
+            given().header("If-Modified-Since", first.header("Last-Modified")).when().get(read).then().statusCode(304);
+            given().header("If-None-Match", "\"other\"").when().get(read).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void eachRepresentationHasItsOwnTag() {
+        String plain = given().when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag");
+        Set<String> tags = new HashSet<>(List.of(plain,
+                given().queryParam("q", "football").when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag"),
+                given().queryParam("limit", 3).when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag"),
+                given().queryParam("fields", "slug,title").when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag"),
+                given().accept("application/json").when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag"),
+                given().header("Accept-Encoding", "identity").when().get(CASE_STUDIES).then().statusCode(200)
+                        .extract().header("ETag"),
+                given().spec(TestKeys.bearer(TestKeys.editor())).when().get(CASE_STUDIES).then().statusCode(200)
+                        .extract().header("ETag")));
+        assertEquals(7, tags.size(), "seven different requests, seven tags: " + tags);
+        given().header("If-None-Match", plain).queryParam("fields", "slug,title").when().get(CASE_STUDIES)
+                .then().statusCode(200).body("items[0].summary", nullValue());
+    }
+
+    @Test
+    void publishingOrEditingChangesTheTagsOfListsAtOnce() {
+        TestKeys.actAsEditor();
+        String approach = createApproach(null);
+        TestKeys.actAnonymously();
+        String list = CASE_STUDIES + "?approach=" + approach;
+        String empty = given().when().get(list).then().statusCode(200).body("total", equalTo(0)).extract().header("ETag");
+        String everything = given().when().get(CASE_STUDIES).then().statusCode(200).extract().header("ETag");
+        String taxonomy = given().when().get("/api/v1/approaches").then().statusCode(200).extract().header("ETag");
+
+        TestKeys.actAsEditor();
+        String slug = create(caseStudy(approach));
+        TestKeys.actAnonymously();
+        String published = given().header("If-None-Match", empty).when().get(list).then().statusCode(200)
+                .body("items.slug", contains(slug))
+                .extract().header("ETag");
+        assertNotEquals(empty, published);
+        given().header("If-None-Match", everything).when().get(CASE_STUDIES).then().statusCode(200);
+        given().header("If-None-Match", taxonomy).when().get("/api/v1/approaches").then().statusCode(200);
+        given().header("If-None-Match", published).when().get(list).then().statusCode(304);
+
+        TestKeys.actAsEditor();
+        String etag = given().when().get(CASE_STUDIES + "/" + slug).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("title", "Edited title"))
+                .when().patch(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        TestKeys.actAnonymously();
+        given().header("If-None-Match", published).when().get(list).then().statusCode(200)
+                .body("items[0].title", equalTo("Edited title"));
+    }
+
+    @Test
+    void renamingAnApproachChangesTheTagOfTheCaseStudiesThatShowItsName() {
+        TestKeys.actAsEditor();
+        String approach = createApproach(null);
+        String slug = create(caseStudy(approach));
+        TestKeys.actAnonymously();
+        String url = CASE_STUDIES + "/" + slug;
+        String etag = given().when().get(url).then().statusCode(200).extract().header("ETag");
+
+        TestKeys.actAsEditor();
+        given().contentType("application/json")
+                .body(Map.of("name", "Renamed approach " + approach, "definition", "An approach made for a test."))
+                .when().put("/api/v1/approaches/" + approach).then().statusCode(200);
+        TestKeys.actAnonymously();
+        given().header("If-None-Match", etag).when().get(url).then().statusCode(200)
+                .header("ETag", startsWith("\"0."))
+                .header("ETag", not(equalTo(etag)))
+                .body("approaches[0].name", equalTo("Renamed approach " + approach));
+    }
+
+    @Test
+    void pagesOfASearchAreTheSameBytesUntilTheDataChanges() {
+        Response first = given().queryParam("limit", 1).when().get(CASE_STUDIES).then().statusCode(200)
+                .body("next", notNullValue()).extract().response();
+        Response again = given().queryParam("limit", 1).when().get(CASE_STUDIES).then().statusCode(200).extract().response();
+        assertEquals(first.asString(), again.asString());
+        assertEquals(first.header("Link"), again.header("Link"));
+        String cursor = first.path("next");
+        String secondPage = given().queryParam("limit", 1).queryParam("cursor", cursor).when().get(CASE_STUDIES)
+                .then().statusCode(200).extract().header("ETag");
+        given().queryParam("limit", 1).queryParam("cursor", cursor).header("If-None-Match", secondPage)
+                .when().get(CASE_STUDIES).then().statusCode(304);
+    }
+
+    @Test
+    void sparseFieldsetsKeepOnlyTheFieldsAskedFor() {
+        given().queryParam("fields", "slug,title,summary").queryParam("limit", 2).when().get(CASE_STUDIES)
+                .then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[0].keySet()", containsInAnyOrder("slug", "title", "summary"))
+                .body("items[1].keySet()", containsInAnyOrder("slug", "title", "summary"))
+                .body("total", greaterThan(2))
+                .body("next", notNullValue());
+        String slug = given().queryParam("limit", 1).when().get(CASE_STUDIES).then().extract().path("items[0].slug");
+        given().queryParam("fields", "slug,evidence").when().get(CASE_STUDIES + "/" + slug)
+                .then().statusCode(200)
+                .body("keySet()", containsInAnyOrder("slug", "evidence"))
+                .body("evidence.level", notNullValue());
+        given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(200)
+                .body("keySet()", hasItems("slug", "title", "body", "bodyHtml", "version"));
+
+        given().queryParam("fields", "slug,colour").when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("fields"))
+                .body("errors[0].message", startsWith("has an unknown field: \"colour\"; the fields are slug, title, summary"));
+        given().queryParam("fields", "body,nope").when().get(CASE_STUDIES + "/" + slug)
+                .then().statusCode(400)
+                .body("errors[0].message", allOf(containsString("\"nope\""), containsString("bodyHtml")));
     }
 
     @Test
