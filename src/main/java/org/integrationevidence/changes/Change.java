@@ -14,7 +14,7 @@ public record Change(
         long position,
         @Schema(description = "`published`: the case study became public (fetch it); `updated`: its public record changed "
                 + "(fetch it again); `withdrawn` and `deleted`: tombstones, it is no longer public (remove it).",
-                enumeration = {"published", "updated", "withdrawn", "deleted"}, examples = "updated")
+                examples = "updated")
         ChangeKind kind,
         @Schema(description = "The case study's slug; for a tombstone, the slug the feed last gave it, the one a mirror holds.",
                 examples = "linking-network-school-linking")

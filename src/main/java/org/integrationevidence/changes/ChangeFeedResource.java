@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +38,12 @@ public class ChangeFeedResource {
     static final String FULL_PAGE_POLICY = "public, max-age=31536000, immutable";
     /** The end of the feed grows: a cache must ask again each time (a 304 when nothing changed). */
     static final String TAIL_POLICY = "public, no-cache";
+
+    private static final String BAD_TOKEN_EXAMPLE = "{\"type\":\"/problems/validation\",\"title\":\"Invalid request\","
+            + "\"status\":400,\"detail\":\"The request has 1 invalid field: since is not a token returned by this feed's "
+            + "`next`; start again without it to read the feed from the beginning.\",\"instance\":\"/api/v1/changes\","
+            + "\"errors\":[{\"field\":\"since\",\"message\":\"is not a token returned by this feed's `next`; start again "
+            + "without it to read the feed from the beginning\"}]}";
 
     @Inject
     ChangeFeed feed;
@@ -73,7 +81,10 @@ public class ChangeFeedResource {
                     schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified: the page is still the one named in If-None-Match. No body.",
             headers = @Header(name = "ETag", description = "Validator of this page.", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", ref = "BadQuery")
+    @APIResponse(responseCode = "400", description = "`since` is not a token this feed gave (altered, or from another "
+            + "list or another database), or `limit` is outside 1..100; `errors` names the parameter.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "tampered-token", summary = "An altered token", value = BAD_TOKEN_EXAMPLE)))
     public RestResponse<ChangePage> list(
             @Parameter(description = "The `next` of the page read last: only changes after it are returned. Absent: from "
                     + "the beginning of the feed.", example = "Y2hhbmdlcy12MXwxMDQy.xPj1b5TB0ZcnOQ3bLQ2kpw")
