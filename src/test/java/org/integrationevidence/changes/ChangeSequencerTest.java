@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +38,9 @@ class ChangeSequencerTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aWriteThatCommitsAfterALaterOneStillComesAfterTheTokenOfAReaderWhoSawTheLaterOne() throws Exception {
@@ -69,5 +73,29 @@ class ChangeSequencerTest {
         slowWrite.get(30, TimeUnit.SECONDS);
         // The reader resumes from its token and finds the write with the earlier journal id after it, not below it.
         assertEquals(List.of("published"), harvest(seen, 100).kindsOf((String) slow.get("slug")));
+    }
+
+    /**
+     * The API keeps withdrawn case studies, but a row removed from the database (by an operator, or a later erasure
+     * feature that records its change as every write does) is a {@code deleted} tombstone.
+     */
+    @Test
+    void aCaseStudyWhoseRowIsGoneIsADeletedTombstone() {
+        String start = ChangeFeedTest.now();
+        String slug = caseStudies.create(json.convertValue(TestData.caseStudy("sport"), CaseStudyInput.class), EDITOR).slug();
+        ChangeFeedTest.Harvest published = harvest(start, 100);
+        assertEquals(List.of("published"), published.kindsOf(slug));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number id = (Number) entityManager.createNativeQuery("select id from case_study where slug = ?1")
+                    .setParameter(1, slug).getSingleResult();
+            entityManager.createNativeQuery("delete from case_study where id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("insert into change_journal (case_study_id, recorded_at) values (?1, current_timestamp)")
+                    .setParameter(1, id).executeUpdate();
+        });
+        ChangeFeedTest.Harvest deleted = harvest(published.next(), 100);
+        assertEquals(List.of("deleted"), deleted.kindsOf(slug));
+        Map<String, Object> tombstone = deleted.about(slug).get(0);
+        assertEquals(false, tombstone.containsKey("link"));
+        assertEquals(false, tombstone.containsKey("version"), "a deleted case study has no version left");
     }
 }
