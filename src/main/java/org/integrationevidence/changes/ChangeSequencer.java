@@ -4,9 +4,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +20,8 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.ChangeJournal;
+import org.jboss.logging.Logger;
 
 /**
  * Turns committed change journal entries into positions of the public feed. One sequencer runs at a time across
@@ -23,6 +31,10 @@ import org.integrationevidence.casestudy.CaseStudyStatus;
  * <p>
  * Each case study's public state now is compared with what the feed last said of it, so drafts never appear, and a
  * burst of writes to one case study in one batch becomes one change.
+ * <p>
+ * A reader's request sequences whatever is pending before it reads, so the feed holds every write answered before
+ * it. Each local commit also starts a sequencing in the background, so that positions follow commits closely and a
+ * reader rarely has anything to wait for.
  */
 @ApplicationScoped
 public class ChangeSequencer {
@@ -33,8 +45,39 @@ public class ChangeSequencer {
     /** One sequencer per instance waits for the database's lock; the others wait here and then find nothing to do. */
     private final ReentrantLock local = new ReentrantLock();
 
+    private static final Logger LOG = Logger.getLogger(ChangeSequencer.class);
+
+    /** Background sequencing after local commits: one thread, and at most one run waiting behind the current one. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "change-feed-sequencer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean backgroundQueued = new AtomicBoolean();
+
     @Inject
     EntityManager entityManager;
+
+    /** After a local commit of case study changes: sequence them soon, off the committing thread. */
+    void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
+        if (backgroundQueued.compareAndSet(false, true)) {
+            background.execute(() -> {
+                // Cleared before the run: a commit during it queues the next one, which then sees that commit.
+                backgroundQueued.set(false);
+                try {
+                    sequencePending();
+                } catch (RuntimeException e) {
+                    LOG.warn("Sequencing the change feed after a commit failed; the next read of the feed or commit retries.", e);
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+    }
 
     /** Sequences every journal entry committed before this call, in batches. */
     public void sequencePending() {
