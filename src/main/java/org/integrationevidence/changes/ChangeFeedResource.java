@@ -38,6 +38,9 @@ public class ChangeFeedResource {
     static final String FULL_PAGE_POLICY = "public, max-age=31536000, immutable";
     /** The end of the feed grows: a cache must ask again each time (a 304 when nothing changed). */
     static final String TAIL_POLICY = "public, no-cache";
+    /** Tokens are short (a scope, a number and a signature, in base64url); documented bounds, not checked here. */
+    static final int MAX_TOKEN_LENGTH = 200;
+    static final String TOKEN_PATTERN = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
 
     private static final String BAD_TOKEN_EXAMPLE = "{\"type\":\"/problems/validation\",\"title\":\"Invalid request\","
             + "\"status\":400,\"detail\":\"The request has 1 invalid field: since is not a token returned by this feed's "
@@ -87,12 +90,14 @@ public class ChangeFeedResource {
                     examples = @ExampleObject(name = "tampered-token", summary = "An altered token", value = BAD_TOKEN_EXAMPLE)))
     public RestResponse<ChangePage> list(
             @Parameter(description = "The `next` of the page read last: only changes after it are returned. Absent: from "
-                    + "the beginning of the feed.", example = "Y2hhbmdlcy12MXwxMDQy.xPj1b5TB0ZcnOQ3bLQ2kpw")
+                    + "the beginning of the feed.", example = "Y2hhbmdlcy12MXwxMDQy.xPj1b5TB0ZcnOQ3bLQ2kpw",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TOKEN_LENGTH, pattern = TOKEN_PATTERN))
             @QueryParam("since") String since,
-            @Parameter(description = "Most changes on the page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            @Parameter(description = "Most changes on the page.", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "100", defaultValue = "20"), example = "100") @QueryParam("limit") String limit,
             @Parameter(description = "The ETag of this page read earlier: 304 with no body while the page is the same.",
-                    example = "\"changes-1042-end\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                    example = "\"changes-1042-end\"", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context Request request) {
         int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
         long after = feed.positionOf(since);
