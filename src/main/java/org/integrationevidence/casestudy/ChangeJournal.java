@@ -18,8 +18,9 @@ import jakarta.transaction.Transactional;
 
 
 /**
- * The journal of committed case study changes, which search indexes (and later the public change feed) read in
- * id order. An entry is written in the transaction of the change, so it exists exactly when the change does.
+ * The journal of committed case study changes, which search indexes read in id order and the public change feed's
+ * sequencer (changes.ChangeSequencer) reads in the order entries commit. An entry is written in the transaction of
+ * the change, so it exists exactly when the change does.
  * After a transaction that wrote entries commits, {@link CaseStudiesCommitted} is fired once, on the committing
  * thread, so that this instance's index can catch up before the write is answered.
  */

@@ -15,7 +15,8 @@ import io.vertx.ext.web.Router;
  * <li>anything answered to a request with a key: {@code no-store}, since it may hold drafts or keys;</li>
  * <li>a successful anonymous GET of the API (200, or 304 to a conditional GET): {@code public} with the configured
  * max-age and {@code stale-while-revalidate}, so that a site or a CDN serves it without asking for a while, then
- * serves it stale while it revalidates in the background; it varies by {@code Accept}, {@code Accept-Encoding} and
+ * serves it stale while it revalidates in the background, unless the resource set a policy of its own (the change
+ * feed); it varies by {@code Accept}, {@code Accept-Encoding} and
  * {@code Authorization}, so that no cache hands a JSON answer to a CSV request or an anonymous one to a curator;</li>
  * <li>any other answer of the API (a write, an error): {@code no-store}, so that a 404 is not remembered once the
  * case study exists.</li>
@@ -42,7 +43,11 @@ public class CacheHeaders {
                 if (withKey) {
                     headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                 } else if (api && read && (status == 200 || status == 304)) {
-                    headers.set(HttpHeaderNames.CACHE_CONTROL, publicPolicy);
+                    // A resource may choose its own policy for anonymous reads (the change feed: immutable pages, a
+                    // tail that must be revalidated).
+                    if (!headers.contains(HttpHeaderNames.CACHE_CONTROL)) {
+                        headers.set(HttpHeaderNames.CACHE_CONTROL, publicPolicy);
+                    }
                     headers.set(HttpHeaderNames.VARY, "Accept, Accept-Encoding, Authorization");
                 } else if (api) {
                     headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
