@@ -107,6 +107,44 @@ final class ContractDocument {
         return violations;
     }
 
+    /**
+     * Members of {@code body} that the schema at {@code pointer} does not describe: JSON Schema lets an object carry
+     * members besides the properties it lists, but a member the document never mentions is one no client can know.
+     * Objects whose schema lists no properties (free-form values) and combined schemas (allOf, oneOf) are not walked.
+     */
+    List<String> undocumentedMembers(String pointer, JsonNode body) {
+        List<String> undocumented = new ArrayList<>();
+        walk(document.at(pointer), body, "$", undocumented);
+        return undocumented;
+    }
+
+    private void walk(JsonNode schema, JsonNode value, String at, List<String> undocumented) {
+        for (int depth = 0; schema.has("$ref") && depth < 10; depth++) {
+            schema = document.at(schema.get("$ref").asText().substring(1));
+        }
+        if (value.isObject() && schema.has("properties")) {
+            JsonNode properties = schema.get("properties");
+            JsonNode additional = schema.path("additionalProperties");
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                if (properties.has(member.getKey())) {
+                    walk(properties.get(member.getKey()), member.getValue(), at + "." + member.getKey(), undocumented);
+                } else if (additional.isObject()) {
+                    walk(additional, member.getValue(), at + "." + member.getKey(), undocumented);
+                } else if (!additional.asBoolean(false) || additional.isMissingNode()) {
+                    undocumented.add(at + "." + member.getKey());
+                }
+            }
+        } else if (value.isObject() && schema.path("additionalProperties").isObject()) {
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                walk(schema.get("additionalProperties"), member.getValue(), at + "." + member.getKey(), undocumented);
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                walk(schema.get("items"), value.get(i), at + "[" + i + "]", undocumented);
+            }
+        }
+    }
+
     private JsonNode operationNode(String operation) {
         String[] parts = operation.split(" ", 2);
         JsonNode node = document.path("paths").path(parts[1]).path(parts[0].toLowerCase(Locale.ROOT));

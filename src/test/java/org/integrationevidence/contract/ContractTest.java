@@ -38,7 +38,8 @@ class ContractTest {
 
     /**
      * Routes the service answers that the API document rightly leaves out, each with its reason. Anything else the
-     * service answers must be documented.
+     * service answers must be documented, except HEAD and OPTIONS, which HTTP defines on every resource (a GET
+     * without its body; the methods allowed) and which the service answers so on every path.
      */
     private static final Map<String, String> UNDOCUMENTED_ROUTES = Map.of(
             "GET /q/openapi", "Quarkus serves the document itself here (OpenApiDocumentTest checks it); it does not describe itself",
@@ -352,6 +353,7 @@ class ContractTest {
     void everyScenarioGetsItsDocumentedStatusWithABodyTheDocumentDescribes() throws IOException {
         Fixtures fixtures = new Fixtures();
         List<String> failures = new ArrayList<>();
+        Set<String> served = new TreeSet<>();
         for (Scenario scenario : scenarios()) {
             Call call = scenario.request().apply(fixtures);
             String path = call.path != null ? call.path : scenario.template();
@@ -372,13 +374,29 @@ class ContractTest {
                 failures.add(where + ": " + status + " without a Location header");
             }
             failures.addAll(checkBody(where, document.content(scenario.operation(), status), response));
+            served.add(scenario.pair() + " " + mediaType(response));
+        }
+        // A success documented in several media types (CSV and NDJSON, JSON-LD) needs a scenario that gets each.
+        for (String operation : document.operations()) {
+            for (int status : document.statuses(operation)) {
+                if (status >= 200 && status < 300) {
+                    for (String mediaType : document.content(operation, status).keySet()) {
+                        if (!served.contains(operation + " " + status + " " + mediaType)) {
+                            failures.add(operation + " " + status + ": no scenario gets the documented " + mediaType);
+                        }
+                    }
+                }
+            }
         }
         assertEquals(List.of(), failures, failures.size() + " scenarios got what the document does not describe");
     }
 
-    /** The check below is only as good as the validator: it must see through $refs and refuse what breaks a schema. */
+    /**
+     * The check below is only as good as the validator: it must see through $refs, refuse what breaks a schema and
+     * find members the document does not mention.
+     */
     @Test
-    void theValidatorRefusesBodiesThatBreakTheirSchema() throws IOException {
+    void theValidatorRefusesBodiesThatBreakTheirSchemaOrCarryUndocumentedMembers() throws IOException {
         Map<String, String> notFound = document.content("GET /api/v1/approaches/{slug}", 404);
         String problem = notFound.get("application/problem+json");
         assertEquals(List.of(), document.violations(problem, JSON.readTree(
@@ -388,6 +406,12 @@ class ContractTest {
                 "a schema reached through a $ref inside another");
         String page = document.content("GET /api/v1/approaches", 200).get("application/json");
         assertEquals(1, document.violations(page, JSON.readTree("{\"items\": \"none\"}")).size());
+        // An inline schema is reached by its place in the document, whose path may hold braces.
+        String inPath = "/paths/~1api~1v1~1approaches~1{slug}/get/responses/200/content/application~1json/schema";
+        assertEquals(List.of(), document.violations(inPath, JSON.readTree("{\"slug\": \"school-linking\"}")));
+        assertEquals(1, document.violations(inPath, JSON.readTree("{\"slug\": 7}")).size());
+        assertEquals(List.of("$.stackTrace", "$.errors[0].exception"), document.undocumentedMembers(problem, JSON.readTree(
+                "{\"status\": 500, \"stackTrace\": \"\", \"errors\": [{\"field\": \"x\", \"exception\": \"\"}]}")));
     }
 
     /** The body is of a documented media type, and a JSON one matches its schema; no body where none is documented. */
@@ -396,7 +420,7 @@ class ContractTest {
         if (content.isEmpty()) {
             return body.isEmpty() ? List.of() : List.of(where + ": a body where the document has none: " + abbreviate(body));
         }
-        String contentType = response.contentType() == null ? "" : response.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String contentType = mediaType(response);
         String pointer = content.get(contentType);
         if (pointer == null) {
             return List.of(where + ": Content-Type \"" + response.contentType() + "\", but the document has " + content.keySet());
@@ -416,8 +440,16 @@ class ContractTest {
         List<String> failures = new ArrayList<>();
         for (JsonNode value : values) {
             document.violations(pointer, value).forEach(violation -> failures.add(where + ": " + violation));
+            if (!value.isTextual()) {
+                document.undocumentedMembers(pointer, value).forEach(member -> failures.add(where + ": " + member
+                        + " is not in the document"));
+            }
         }
         return failures;
+    }
+
+    private static String mediaType(Response response) {
+        return response.contentType() == null ? "" : response.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 
     private static String abbreviate(String text) {
