@@ -47,8 +47,8 @@ class ContractTest {
 
     /** Any status, on any operation, that no request in a test can honestly produce. */
     private static final Map<Integer, String> UNTRIGGERABLE_EVERYWHERE = Map.of(
-            500, "a server fault: a request that causes one is a bug to fix, not a scenario (ErrorResponsesTest checks "
-                    + "that a fault is answered with the fixed problem document)",
+            500, "a server fault: a request that causes one is a bug to fix, not a scenario (ProblemMappers answers any "
+                    + "with the fixed problem document the document describes)",
             429, "rate limits are set out of reach in the test profile and for the packaged jar under test, so that the "
                     + "suites can run; RateLimitTest and RateLimitIT produce 429 with small limits of their own");
 
@@ -78,12 +78,15 @@ class ContractTest {
 
     /**
      * THE SCENARIO TABLE: for every documented operation, one request per documented status that produces it.
-     * An operation added to the document (or a status added to one) fails {@link #everyDocumentedStatusHasAScenario}
-     * until it has a line here. A line is {@code on("METHOD /documented/{path}", status, f -> request)}: the request
-     * is {@code as(key)} (default: no key) {@code .at(concrete path)} (default: the documented path, for paths
-     * without parameters) with {@code .json(body)}, {@code .body(contentType, text)}, {@code .header(name, value)},
-     * {@code .accept(type)}. {@code f} holds the fixtures, made once per run: reuse them where a request only
-     * reads or fails, and make a new one ({@code f.newCaseStudy()}, {@code f.newApproach()}) where it changes it.
+     * An operation added to the document (or a status added to one) fails
+     * {@link #everyDocumentedStatusHasAScenarioOrAReasonToHaveNone} until it has a line here, and a success
+     * documented in several media types needs a line that gets each (by Accept or a query parameter).
+     * A line is {@code on("METHOD /documented/{path}", status, f -> request)}, the request being {@code as(key)}
+     * then, as needed, {@code .at(concrete path)} (default: the documented path, for paths without parameters),
+     * {@code .json(body)}, {@code .body(contentType, text)}, {@code .header(name, value)}, {@code .accept(type)},
+     * {@code .anyVersion()} (If-Match: *). {@code f} holds the fixtures, made once per run: reuse them where a
+     * request only reads or fails, and make a new one ({@code f.newCaseStudy()}, {@code f.newApproach()}) where it
+     * changes it.
      */
     static List<Scenario> scenarios() {
         return List.of(
