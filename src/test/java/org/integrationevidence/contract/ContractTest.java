@@ -1,0 +1,647 @@
+package org.integrationevidence.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import org.integrationevidence.TestData;
+import org.integrationevidence.TestKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is the whole truth about the API: every route the service answers is in it, every operation
+ * in it is answered, every status it documents for an operation is one the service really returns (a real request
+ * below produces it), no request gets a status its operation does not document, and every response body has a
+ * documented media type and matches the document's schema for it.
+ */
+@QuarkusTest
+class ContractTest {
+
+    /**
+     * Routes the service answers that the API document rightly leaves out, each with its reason. Anything else the
+     * service answers must be documented, except HEAD and OPTIONS, which HTTP defines on every resource (a GET
+     * without its body; the methods allowed) and which the service answers so on every path.
+     */
+    private static final Map<String, String> UNDOCUMENTED_ROUTES = Map.of(
+            "GET /q/openapi", "Quarkus serves the document itself here (OpenApiDocumentTest checks it); it does not describe itself",
+            "GET /q/swagger-ui", "Quarkus' Swagger UI, a page for people that renders the document");
+
+    /** Any status, on any operation, that no request in a test can honestly produce. */
+    private static final Map<Integer, String> UNTRIGGERABLE_EVERYWHERE = Map.of(
+            500, "a server fault: a request that causes one is a bug to fix, not a scenario (ProblemMappers answers any "
+                    + "with the fixed problem document the document describes)",
+            429, "rate limits are set out of reach in the test profile and for the packaged jar under test, so that the "
+                    + "suites can run; RateLimitTest and RateLimitIT produce 429 with small limits of their own");
+
+    private static final String SEARCH_UNAVAILABLE = "the search index not open yet (the first seconds of a start) or "
+            + "every search turn busy for the whole queue timeout; neither can be arranged by a request";
+
+    /**
+     * Documented (operation, status) pairs that no scenario below can produce, each with its reason. Keep it minimal:
+     * a pair listed here that has a scenario, or that the document no longer has, fails the test.
+     */
+    private static final Map<String, String> UNTRIGGERABLE = Map.of(
+            "GET /api/v1/case-studies 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/case-studies/export 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/case-studies/{slug}/related 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/suggest 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/feeds/case-studies.atom 503", SEARCH_UNAVAILABLE,
+            "POST /api/v1/imports 503", "an import that takes longer than its transaction timeout (3 minutes); "
+                    + "ImportTimeoutTest produces it with a timeout of its own",
+            "POST /api/v1/imports 409", "a slug taken by another request between the import's check of its rows (a "
+                    + "slug already taken then is a 422 row error) and its write: a race no single request can arrange",
+            "DELETE /api/v1/keys/{id} 409", "revoking the last usable admin key: every test shares the admin key the "
+                    + "service wrote at its first start, so no test may leave it the only one and try to revoke it");
+
+    private static final String IMAGE = "image/png"; // a type no operation serves: 406
+    private static final String TOO_LARGE = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"; // over the 1 MB limit
+    private static final String NO_SUCH = "no-such-thing-" + TestData.unique("x");
+
+    /**
+     * THE SCENARIO TABLE: for every documented operation, one request per documented status that produces it.
+     * An operation added to the document (or a status added to one) fails
+     * {@link #everyDocumentedStatusHasAScenarioOrAReasonToHaveNone} until it has a line here, and a success
+     * documented in several media types needs a line that gets each (by Accept or a query parameter).
+     * A line is {@code on("METHOD /documented/{path}", status, f -> request)}, the request being {@code as(key)}
+     * then, as needed, {@code .at(concrete path)} (default: the documented path, for paths without parameters),
+     * {@code .json(body)}, {@code .body(contentType, text)}, {@code .header(name, value)}, {@code .accept(type)},
+     * {@code .anyVersion()} (If-Match: *). {@code f} holds the fixtures, made once per run: reuse them where a
+     * request only reads or fails, and make a new one ({@code f.newCaseStudy()}, {@code f.newApproach()}) where it
+     * changes it.
+     */
+    static List<Scenario> scenarios() {
+        return List.of(
+                // Approach taxonomy
+                on("GET /api/v1/approaches", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/approaches", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("POST /api/v1/approaches", 201, f -> as(Key.EDITOR).json(approach(TestData.unique("approach")))),
+                on("POST /api/v1/approaches", 400, f -> as(Key.EDITOR).json(Map.of("slug", "Not A Slug"))),
+                on("POST /api/v1/approaches", 409, f -> as(Key.EDITOR).json(approach(f.approach))),
+                on("POST /api/v1/approaches", 415, f -> as(Key.EDITOR).body("text/plain", "school linking")),
+                on("POST /api/v1/approaches", 401, f -> as(Key.NONE).json(approach(TestData.unique("approach")))),
+                on("POST /api/v1/approaches", 403, f -> as(Key.CURATOR).json(approach(TestData.unique("approach")))),
+                on("POST /api/v1/approaches", 413, f -> as(Key.EDITOR).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/approaches", 406, f -> as(Key.EDITOR).accept(IMAGE).json(approach(TestData.unique("approach")))),
+                on("GET /api/v1/approaches/{slug}", 200, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach)),
+                on("GET /api/v1/approaches/{slug}", 404, f -> as(Key.NONE).at("/api/v1/approaches/" + NO_SUCH)),
+                on("GET /api/v1/approaches/{slug}", 406, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
+                on("PUT /api/v1/approaches/{slug}", 200, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).json(approach(f.approach))),
+                on("PUT /api/v1/approaches/{slug}", 400, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).json(Map.of("name", ""))),
+                on("PUT /api/v1/approaches/{slug}", 404, f -> as(Key.EDITOR).at("/api/v1/approaches/" + NO_SUCH).json(approach(NO_SUCH))),
+                on("PUT /api/v1/approaches/{slug}", 415, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).body("text/plain", "x")),
+                on("PUT /api/v1/approaches/{slug}", 401, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).json(approach(f.approach))),
+                on("PUT /api/v1/approaches/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/approaches/" + f.approach).json(approach(f.approach))),
+                on("PUT /api/v1/approaches/{slug}", 413, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).body("application/json", TOO_LARGE)),
+                on("PUT /api/v1/approaches/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).accept(IMAGE).json(approach(f.approach))),
+                on("DELETE /api/v1/approaches/{slug}", 204, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.newApproach())),
+                on("DELETE /api/v1/approaches/{slug}", 404, f -> as(Key.EDITOR).at("/api/v1/approaches/" + NO_SUCH)),
+                on("DELETE /api/v1/approaches/{slug}", 409, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach)),
+                on("DELETE /api/v1/approaches/{slug}", 401, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach)),
+                on("DELETE /api/v1/approaches/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/approaches/" + f.approach)),
+                on("DELETE /api/v1/approaches/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
+                on("GET /api/v1/evidence-levels", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-levels", 406, f -> as(Key.NONE).accept(IMAGE)),
+
+                // Case studies: lists, search, exports, feeds
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),
+                on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?limit=many")),
+                on("GET /api/v1/case-studies", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv")),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=ndjson")),
+                on("GET /api/v1/case-studies/export", 400, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=xls")),
+                on("GET /api/v1/case-studies/export", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/feeds/case-studies.atom", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/feeds/case-studies.atom", 400, f -> as(Key.NONE).at("/api/v1/feeds/case-studies.atom?limit=many")),
+                on("GET /api/v1/feeds/case-studies.atom", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/suggest", 200, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad")),
+                on("GET /api/v1/suggest", 400, f -> as(Key.NONE)),
+                on("GET /api/v1/suggest", 406, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad").accept(IMAGE)),
+
+                // Case studies: one
+                on("POST /api/v1/case-studies", 201, f -> as(Key.CURATOR).json(TestData.caseStudy(f.approach))),
+                on("POST /api/v1/case-studies", 400, f -> as(Key.CURATOR).json(Map.of("title", ""))),
+                on("POST /api/v1/case-studies", 409, f -> as(Key.EDITOR).json(f.caseStudyWithSlug(f.published))),
+                on("POST /api/v1/case-studies", 415, f -> as(Key.CURATOR).body("text/plain", "A case study")),
+                on("POST /api/v1/case-studies", 401, f -> as(Key.NONE).json(TestData.caseStudy(f.approach))),
+                on("POST /api/v1/case-studies", 413, f -> as(Key.CURATOR).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/case-studies", 406, f -> as(Key.CURATOR).accept(IMAGE).json(TestData.caseStudy(f.approach))),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published))),
+                on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).header("If-None-Match", f.publishedETag)),
+                on("GET /api/v1/case-studies/{slug}", 404, f -> as(Key.NONE).at(f.one(NO_SUCH))),
+                on("GET /api/v1/case-studies/{slug}", 410, f -> as(Key.NONE).at(f.one(f.withdrawn))),
+                on("GET /api/v1/case-studies/{slug}", 406, f -> as(Key.NONE).at(f.one(f.published)).accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}", 308, f -> as(Key.NONE).at(f.one(f.oldSlug))),
+                on("PUT /api/v1/case-studies/{slug}", 200, f -> as(Key.EDITOR).at(f.one(f.editable)).anyVersion().json(f.caseStudyWithSlug(f.editable))),
+                on("PUT /api/v1/case-studies/{slug}", 412, f -> as(Key.EDITOR).at(f.one(f.published)).header("If-Match", "\"999999\"").json(f.caseStudyWithSlug(f.published))),
+                on("PUT /api/v1/case-studies/{slug}", 428, f -> as(Key.EDITOR).at(f.one(f.published)).json(f.caseStudyWithSlug(f.published))),
+                on("PUT /api/v1/case-studies/{slug}", 400, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().json(Map.of("title", ""))),
+                on("PUT /api/v1/case-studies/{slug}", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH)).anyVersion().json(f.caseStudyWithSlug(NO_SUCH))),
+                on("PUT /api/v1/case-studies/{slug}", 410, f -> as(Key.EDITOR).at(f.one(f.withdrawn)).anyVersion().json(f.caseStudyWithSlug(f.withdrawn))),
+                on("PUT /api/v1/case-studies/{slug}", 415, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().body("text/plain", "x")),
+                on("PUT /api/v1/case-studies/{slug}", 401, f -> as(Key.NONE).at(f.one(f.published)).anyVersion().json(f.caseStudyWithSlug(f.published))),
+                on("PUT /api/v1/case-studies/{slug}", 403, f -> as(Key.CURATOR).at(f.one(f.published)).anyVersion().json(f.caseStudyWithSlug(f.published))),
+                on("PUT /api/v1/case-studies/{slug}", 413, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().body("application/json", TOO_LARGE)),
+                on("PUT /api/v1/case-studies/{slug}", 406, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().accept(IMAGE).json(f.caseStudyWithSlug(f.published))),
+                on("PUT /api/v1/case-studies/{slug}", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug)).anyVersion().json(f.caseStudyWithSlug(f.oldSlug))),
+                on("PATCH /api/v1/case-studies/{slug}", 200, f -> as(Key.EDITOR).at(f.one(f.editable)).anyVersion().body(MERGE_PATCH, "{\"summary\": \"Patched by the contract test.\"}")),
+                on("PATCH /api/v1/case-studies/{slug}", 400, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().body(MERGE_PATCH, "[]")),
+                on("PATCH /api/v1/case-studies/{slug}", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH)).anyVersion().body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 410, f -> as(Key.EDITOR).at(f.one(f.withdrawn)).anyVersion().body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 412, f -> as(Key.EDITOR).at(f.one(f.published)).header("If-Match", "\"999999\"").body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 415, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().json(Map.of())),
+                on("PATCH /api/v1/case-studies/{slug}", 428, f -> as(Key.EDITOR).at(f.one(f.published)).body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 401, f -> as(Key.NONE).at(f.one(f.published)).anyVersion().body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 403, f -> as(Key.CURATOR).at(f.one(f.published)).anyVersion().body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 413, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().body(MERGE_PATCH, TOO_LARGE)),
+                on("PATCH /api/v1/case-studies/{slug}", 406, f -> as(Key.EDITOR).at(f.one(f.published)).anyVersion().accept(IMAGE).body(MERGE_PATCH, "{}")),
+                on("PATCH /api/v1/case-studies/{slug}", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug)).anyVersion().body(MERGE_PATCH, "{}")),
+                on("DELETE /api/v1/case-studies/{slug}", 204, f -> as(Key.EDITOR).at(f.one(f.newCaseStudy())).anyVersion()),
+                on("DELETE /api/v1/case-studies/{slug}", 412, f -> as(Key.EDITOR).at(f.one(f.published)).header("If-Match", "\"999999\"")),
+                on("DELETE /api/v1/case-studies/{slug}", 428, f -> as(Key.EDITOR).at(f.one(f.published))),
+                on("DELETE /api/v1/case-studies/{slug}", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH)).anyVersion()),
+                on("DELETE /api/v1/case-studies/{slug}", 410, f -> as(Key.EDITOR).at(f.one(f.withdrawn)).anyVersion()),
+                on("DELETE /api/v1/case-studies/{slug}", 401, f -> as(Key.NONE).at(f.one(f.published)).anyVersion()),
+                on("DELETE /api/v1/case-studies/{slug}", 403, f -> as(Key.CURATOR).at(f.one(f.published)).anyVersion()),
+                on("DELETE /api/v1/case-studies/{slug}", 406, f -> as(Key.EDITOR).at(f.one(f.published)).header("If-Match", "\"999999\"").accept(IMAGE)),
+                on("DELETE /api/v1/case-studies/{slug}", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug)).anyVersion()),
+                on("GET /api/v1/case-studies/{slug}/related", 200, f -> as(Key.NONE).at(f.one(f.published) + "/related")),
+                on("GET /api/v1/case-studies/{slug}/related", 400, f -> as(Key.NONE).at(f.one(f.published) + "/related?limit=many")),
+                on("GET /api/v1/case-studies/{slug}/related", 404, f -> as(Key.NONE).at(f.one(NO_SUCH) + "/related")),
+                on("GET /api/v1/case-studies/{slug}/related", 410, f -> as(Key.NONE).at(f.one(f.withdrawn) + "/related")),
+                on("GET /api/v1/case-studies/{slug}/related", 406, f -> as(Key.NONE).at(f.one(f.published) + "/related").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/related", 308, f -> as(Key.NONE).at(f.one(f.oldSlug) + "/related")),
+
+                // Case studies: workflow
+                on("POST /api/v1/case-studies/{slug}/transitions", 200, f -> as(Key.CURATOR).at(f.one(f.newDraft()) + "/transitions").json(Map.of("action", "submit"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 412, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").header("If-Match", "\"999999\"").json(Map.of("action", "withdraw"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 400, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").json(Map.of("action", "fly"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH) + "/transitions").json(Map.of("action", "publish"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 409, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").json(Map.of("action", "publish"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 410, f -> as(Key.EDITOR).at(f.one(f.withdrawn) + "/transitions").json(Map.of("action", "publish"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 415, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").body("text/plain", "publish")),
+                on("POST /api/v1/case-studies/{slug}/transitions", 401, f -> as(Key.NONE).at(f.one(f.published) + "/transitions").json(Map.of("action", "withdraw"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/transitions").json(Map.of("action", "withdraw"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 413, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").body("application/json", TOO_LARGE)),
+                on("POST /api/v1/case-studies/{slug}/transitions", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").accept(IMAGE).json(Map.of("action", "publish"))),
+                on("POST /api/v1/case-studies/{slug}/transitions", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/transitions").json(Map.of("action", "publish"))),
+                on("GET /api/v1/case-studies/{slug}/transitions", 200, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions")),
+                on("GET /api/v1/case-studies/{slug}/transitions", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH) + "/transitions")),
+                on("GET /api/v1/case-studies/{slug}/transitions", 410, f -> as(Key.CURATOR).at(f.one(f.withdrawn) + "/transitions")),
+                on("GET /api/v1/case-studies/{slug}/transitions", 401, f -> as(Key.NONE).at(f.one(f.published) + "/transitions")),
+                on("GET /api/v1/case-studies/{slug}/transitions", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/transitions")),
+                on("GET /api/v1/case-studies/{slug}/transitions", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/transitions").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/transitions", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/transitions")),
+
+                // Case studies: revisions
+                on("GET /api/v1/case-studies/{slug}/revisions", 200, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 400, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions?limit=many")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 404, f -> as(Key.EDITOR).at(f.one(NO_SUCH) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 410, f -> as(Key.CURATOR).at(f.one(f.withdrawn) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 401, f -> as(Key.NONE).at(f.one(f.published) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/revisions", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/revisions")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 200, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 404, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/999")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 410, f -> as(Key.CURATOR).at(f.one(f.withdrawn) + "/revisions/1")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 401, f -> as(Key.NONE).at(f.one(f.published) + "/revisions/1")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/revisions/1")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/revisions/1")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 200, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/diff")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 400, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/diff?from=first")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 404, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/999/diff")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 410, f -> as(Key.CURATOR).at(f.one(f.withdrawn) + "/revisions/1/diff")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 401, f -> as(Key.NONE).at(f.one(f.published) + "/revisions/1/diff")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/revisions/1/diff")),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/diff").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/revisions/{number}/diff", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/revisions/1/diff")),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 200, f -> as(Key.EDITOR).at(f.one(f.editable) + "/revisions/1/restore").anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 400, f -> as(Key.EDITOR).at(f.one(f.editable) + "/revisions/1/restore?reason=" + "x".repeat(2001)).anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 404, f -> as(Key.EDITOR).at(f.one(f.editable) + "/revisions/999/restore").anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 410, f -> as(Key.EDITOR).at(f.one(f.withdrawn) + "/revisions/1/restore").anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 412, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/restore").header("If-Match", "\"999999\"")),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 428, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/restore")),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 401, f -> as(Key.NONE).at(f.one(f.published) + "/revisions/1/restore").anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 403, f -> as(Key.CURATOR).at(f.one(f.published) + "/revisions/1/restore").anyVersion()),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 406, f -> as(Key.EDITOR).at(f.one(f.published) + "/revisions/1/restore").header("If-Match", "\"999999\"").accept(IMAGE)),
+                on("POST /api/v1/case-studies/{slug}/revisions/{number}/restore", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug) + "/revisions/1/restore").anyVersion()),
+
+                // Bulk import
+                on("POST /api/v1/imports", 200, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
+                on("POST /api/v1/imports", 400, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=perhaps").body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
+                on("POST /api/v1/imports", 413, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, "{}\n".repeat(20_001))),
+                on("POST /api/v1/imports", 415, f -> as(Key.CURATOR).json(Map.of())),
+                on("POST /api/v1/imports", 422, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, "{\"title\": \"\"}\n")),
+                on("POST /api/v1/imports", 401, f -> as(Key.NONE).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
+                on("POST /api/v1/imports", 406, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").accept(IMAGE).body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
+
+                // Keys and audit
+                on("GET /api/v1/keys", 200, f -> as(Key.ADMIN)),
+                on("GET /api/v1/keys", 401, f -> as(Key.NONE)),
+                on("GET /api/v1/keys", 403, f -> as(Key.EDITOR)),
+                on("GET /api/v1/keys", 406, f -> as(Key.ADMIN).accept(IMAGE)),
+                on("POST /api/v1/keys", 201, f -> as(Key.ADMIN).json(key())),
+                on("POST /api/v1/keys", 400, f -> as(Key.ADMIN).json(Map.of("name", "", "role", "curator"))),
+                on("POST /api/v1/keys", 415, f -> as(Key.ADMIN).body("text/plain", "a key please")),
+                on("POST /api/v1/keys", 401, f -> as(Key.NONE).json(key())),
+                on("POST /api/v1/keys", 403, f -> as(Key.EDITOR).json(key())),
+                on("POST /api/v1/keys", 413, f -> as(Key.ADMIN).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/keys", 406, f -> as(Key.ADMIN).accept(IMAGE).json(key())),
+                on("GET /api/v1/keys/{id}", 200, f -> as(Key.ADMIN).at("/api/v1/keys/" + f.keyId)),
+                on("GET /api/v1/keys/{id}", 404, f -> as(Key.ADMIN).at("/api/v1/keys/999999999")),
+                on("GET /api/v1/keys/{id}", 401, f -> as(Key.NONE).at("/api/v1/keys/" + f.keyId)),
+                on("GET /api/v1/keys/{id}", 403, f -> as(Key.EDITOR).at("/api/v1/keys/" + f.keyId)),
+                on("GET /api/v1/keys/{id}", 406, f -> as(Key.ADMIN).at("/api/v1/keys/" + f.keyId).accept(IMAGE)),
+                on("DELETE /api/v1/keys/{id}", 204, f -> as(Key.ADMIN).at("/api/v1/keys/" + f.newKeyId())),
+                on("DELETE /api/v1/keys/{id}", 404, f -> as(Key.ADMIN).at("/api/v1/keys/999999999")),
+                on("DELETE /api/v1/keys/{id}", 401, f -> as(Key.NONE).at("/api/v1/keys/" + f.keyId)),
+                on("DELETE /api/v1/keys/{id}", 403, f -> as(Key.EDITOR).at("/api/v1/keys/" + f.keyId)),
+                on("DELETE /api/v1/keys/{id}", 406, f -> as(Key.ADMIN).at("/api/v1/keys/999999999").accept(IMAGE)),
+                on("GET /api/v1/audit-events", 200, f -> as(Key.ADMIN).at("/api/v1/audit-events?limit=5")),
+                on("GET /api/v1/audit-events", 400, f -> as(Key.ADMIN).at("/api/v1/audit-events?since=yesterday")),
+                on("GET /api/v1/audit-events", 401, f -> as(Key.NONE)),
+                on("GET /api/v1/audit-events", 403, f -> as(Key.EDITOR)),
+                on("GET /api/v1/audit-events", 406, f -> as(Key.ADMIN).accept(IMAGE)),
+
+                // Problem types
+                on("GET /problems", 200, f -> as(Key.NONE)),
+                on("GET /problems", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /problems/{type}", 200, f -> as(Key.NONE).at("/problems/not-found")),
+                on("GET /problems/{type}", 404, f -> as(Key.NONE).at("/problems/" + NO_SUCH)),
+                on("GET /problems/{type}", 406, f -> as(Key.NONE).at("/problems/not-found").accept(IMAGE)));
+    }
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String NDJSON = "application/x-ndjson";
+    private static final String NDJSON_UTF8 = NDJSON + "; charset=UTF-8";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ContractDocument document;
+
+    @BeforeEach
+    void readTheDocument() {
+        TestKeys.actAnonymously(); // each scenario says which key it sends
+        document = ContractDocument.load();
+    }
+
+    @Test
+    void everyRouteTheServiceAnswersIsDocumentedAndEveryDocumentedOperationIsARoute() {
+        ServedRoutes served = ServedRoutes.scan();
+        assertEquals(List.of(), served.unreadable(), "routes the scan cannot read");
+        Set<String> documented = document.operations();
+        Set<String> undocumented = new TreeSet<>(served.routes());
+        undocumented.removeAll(documented);
+        undocumented.removeAll(UNDOCUMENTED_ROUTES.keySet());
+        Set<String> unanswered = new TreeSet<>(documented);
+        unanswered.removeAll(served.routes());
+        assertEquals(Set.of(), undocumented, "routes the service answers that the OpenAPI "
+                + "document does not have: document them, or list them in UNDOCUMENTED_ROUTES with the reason");
+        assertEquals(Set.of(), unanswered, "operations in the OpenAPI document that no resource method answers");
+        // Seen from the outside too: the routes the document leaves out are really Quarkus' own.
+        UNDOCUMENTED_ROUTES.keySet().forEach(route -> given().redirects().follow(true)
+                .when().get(route.substring("GET ".length())).then().statusCode(200));
+    }
+
+    @Test
+    void everyDocumentedStatusHasAScenarioOrAReasonToHaveNone() {
+        Map<String, String> problems = new TreeMap<>();
+        Set<String> covered = new TreeSet<>();
+        for (Scenario scenario : scenarios()) {
+            covered.add(scenario.pair());
+            if (!document.operations().contains(scenario.operation())) {
+                problems.put(scenario.pair(), "a scenario for an operation the document does not have");
+            } else if (!document.statuses(scenario.operation()).contains(scenario.status())) {
+                problems.put(scenario.pair(), "a scenario expects a status the document does not give this operation");
+            }
+            if (UNTRIGGERABLE.containsKey(scenario.pair()) || UNTRIGGERABLE_EVERYWHERE.containsKey(scenario.status())) {
+                problems.put(scenario.pair(), "has a scenario, so it is not untriggerable: take it off the list");
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        for (String operation : document.operations()) {
+            for (int status : document.statuses(operation)) {
+                String pair = operation + " " + status;
+                documented.add(pair);
+                if (!covered.contains(pair) && !UNTRIGGERABLE.containsKey(pair) && !UNTRIGGERABLE_EVERYWHERE.containsKey(status)) {
+                    problems.put(pair, "documented, but no scenario produces it: add one to ContractTest.scenarios()");
+                }
+            }
+        }
+        UNTRIGGERABLE.keySet().stream().filter(pair -> !documented.contains(pair))
+                .forEach(pair -> problems.put(pair, "listed as untriggerable, but not documented: take it off the list"));
+        assertEquals(Map.of(), problems);
+    }
+
+    @Test
+    void everyScenarioGetsItsDocumentedStatusWithABodyTheDocumentDescribes() throws IOException {
+        Fixtures fixtures = new Fixtures();
+        List<String> failures = new ArrayList<>();
+        Set<String> served = new TreeSet<>();
+        for (Scenario scenario : scenarios()) {
+            Call call = scenario.request().apply(fixtures);
+            String path = call.path != null ? call.path : scenario.template();
+            Response response = call.send(scenario.method(), path);
+            String where = scenario.method() + " " + path.substring(0, Math.min(path.length(), 120)) + " (" + scenario.pair() + ")";
+            int status = response.statusCode();
+            if (!document.statuses(scenario.operation()).contains(status)) {
+                failures.add(where + ": answered " + status + ", which the document does not give " + scenario.operation()
+                        + " (" + abbreviate(response.asString()) + ")");
+                continue;
+            }
+            if (status != scenario.status()) {
+                failures.add(where + ": expected " + scenario.status() + ", answered " + status + " ("
+                        + abbreviate(response.asString()) + ")");
+                continue;
+            }
+            if ((status == 201 || status == 308) && response.header("Location") == null) {
+                failures.add(where + ": " + status + " without a Location header");
+            }
+            failures.addAll(checkBody(where, document.content(scenario.operation(), status), response));
+            served.add(scenario.pair() + " " + mediaType(response));
+        }
+        // A success documented in several media types (CSV and NDJSON, JSON-LD) needs a scenario that gets each.
+        for (String operation : document.operations()) {
+            for (int status : document.statuses(operation)) {
+                if (status >= 200 && status < 300) {
+                    for (String mediaType : document.content(operation, status).keySet()) {
+                        if (!served.contains(operation + " " + status + " " + mediaType)) {
+                            failures.add(operation + " " + status + ": no scenario gets the documented " + mediaType);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures, failures.size() + " scenarios got what the document does not describe");
+    }
+
+    /**
+     * The check below is only as good as the validator: it must see through $refs, refuse what breaks a schema and
+     * find members the document does not mention.
+     */
+    @Test
+    void theValidatorRefusesBodiesThatBreakTheirSchemaOrCarryUndocumentedMembers() throws IOException {
+        Map<String, String> notFound = document.content("GET /api/v1/approaches/{slug}", 404);
+        String problem = notFound.get("application/problem+json");
+        assertEquals(List.of(), document.violations(problem, JSON.readTree(
+                "{\"type\": \"/problems/not-found\", \"title\": \"Not found\", \"status\": 404}")));
+        assertEquals(1, document.violations(problem, JSON.readTree("{\"status\": \"404\"}")).size());
+        assertEquals(1, document.violations(problem, JSON.readTree("{\"errors\": [{\"field\": 7}]}")).size(),
+                "a schema reached through a $ref inside another");
+        String page = document.content("GET /api/v1/approaches", 200).get("application/json");
+        assertEquals(1, document.violations(page, JSON.readTree("{\"items\": \"none\"}")).size());
+        // An inline schema is reached by its place in the document, whose path may hold braces.
+        String inPath = "/paths/~1api~1v1~1approaches~1{slug}/get/responses/200/content/application~1json/schema";
+        assertEquals(List.of(), document.violations(inPath, JSON.readTree("{\"slug\": \"school-linking\"}")));
+        assertEquals(1, document.violations(inPath, JSON.readTree("{\"slug\": 7}")).size());
+        assertEquals(List.of("$.stackTrace", "$.errors[0].exception"), document.undocumentedMembers(problem, JSON.readTree(
+                "{\"status\": 500, \"stackTrace\": \"\", \"errors\": [{\"field\": \"x\", \"exception\": \"\"}]}")));
+    }
+
+    /** The body is of a documented media type, and a JSON one matches its schema; no body where none is documented. */
+    private List<String> checkBody(String where, Map<String, String> content, Response response) throws IOException {
+        String body = response.asString();
+        if (content.isEmpty()) {
+            return body.isEmpty() ? List.of() : List.of(where + ": a body where the document has none: " + abbreviate(body));
+        }
+        String contentType = mediaType(response);
+        String pointer = content.get(contentType);
+        if (pointer == null) {
+            return List.of(where + ": Content-Type \"" + response.contentType() + "\", but the document has " + content.keySet());
+        }
+        List<JsonNode> values = new ArrayList<>();
+        if (contentType.equals(NDJSON)) {
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    values.add(JSON.readTree(line));
+                }
+            }
+        } else if (contentType.equals("application/json") || contentType.endsWith("+json")) {
+            values.add(JSON.readTree(body));
+        } else {
+            values.add(JSON.getNodeFactory().textNode(body)); // CSV, Atom: documented as a string
+        }
+        List<String> failures = new ArrayList<>();
+        for (JsonNode value : values) {
+            document.violations(pointer, value).forEach(violation -> failures.add(where + ": " + violation));
+            if (!value.isTextual()) {
+                document.undocumentedMembers(pointer, value).forEach(member -> failures.add(where + ": " + member
+                        + " is not in the document"));
+            }
+        }
+        return failures;
+    }
+
+    private static String mediaType(Response response) {
+        return response.contentType() == null ? "" : response.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    // --- The scenario table's vocabulary ---
+
+    /** One request that should get {@code status} from the documented {@code operation} ("METHOD /path"). */
+    record Scenario(String operation, int status, Function<Fixtures, Call> request) {
+        String method() {
+            return operation.substring(0, operation.indexOf(' '));
+        }
+
+        String template() {
+            return operation.substring(operation.indexOf(' ') + 1);
+        }
+
+        String pair() {
+            return operation + " " + status;
+        }
+    }
+
+    static Scenario on(String operation, int status, Function<Fixtures, Call> request) {
+        return new Scenario(operation, status, request);
+    }
+
+    enum Key {
+        NONE(() -> null),
+        CURATOR(TestKeys::curator),
+        EDITOR(TestKeys::editor),
+        ADMIN(TestKeys::admin);
+
+        private final Supplier<String> key;
+
+        Key(Supplier<String> key) {
+            this.key = key;
+        }
+    }
+
+    static Call as(Key key) {
+        return new Call(key);
+    }
+
+    /** A request, said the way the table reads. */
+    static final class Call {
+        private final Key key;
+        private String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String contentType;
+        private String body;
+
+        private Call(Key key) {
+            this.key = key;
+        }
+
+        Call at(String concretePath) {
+            this.path = concretePath;
+            return this;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Call accept(String mediaType) {
+            return header("Accept", mediaType);
+        }
+
+        /** {@code If-Match: *}: write whatever version is there. */
+        Call anyVersion() {
+            return header("If-Match", "*");
+        }
+
+        Call json(Object value) {
+            try {
+                return body("application/json", JSON.writeValueAsString(value));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        Call body(String type, String text) {
+            this.contentType = type;
+            this.body = text;
+            return this;
+        }
+
+        Response send(String method, String target) {
+            // Redirects are answers to check, not to follow; the URL is sent as written in the table.
+            RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(false);
+            String secret = key.key.get();
+            if (secret != null) {
+                request.header("Authorization", "Bearer " + secret);
+            }
+            headers.forEach(request::header);
+            if (body != null) {
+                request.contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return request.when().request(method, target.replace(" ", "%20")).andReturn();
+        }
+    }
+
+    private static Map<String, Object> approach(String slug) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("name", "Contract test approach " + slug);
+        body.put("definition", "An approach made by the contract test.");
+        return body;
+    }
+
+    private static Map<String, Object> key() {
+        return Map.of("name", TestData.unique("contract"), "owner", "Contract test", "role", "curator");
+    }
+
+    /**
+     * What the scenarios act on, made once per run through the API: a published case study (only read, or refused),
+     * one that scenarios change, a withdrawn one, the old slug of a renamed one, a tag in use and a key.
+     */
+    static final class Fixtures {
+        final String approach;
+        final String published;
+        final String publishedETag;
+        final String editable;
+        final String withdrawn;
+        final String oldSlug;
+        final long keyId;
+
+        Fixtures() {
+            approach = newApproach();
+            published = create(Key.EDITOR, TestData.caseStudy(approach));
+            publishedETag = given().when().get(one(published)).then().statusCode(200).extract().header("ETag");
+            editable = create(Key.EDITOR, TestData.caseStudy(approach));
+            // A curator's draft, withdrawn by an editor: its curator still sees its history, as 410.
+            withdrawn = newDraft();
+            given().header("Authorization", "Bearer " + TestKeys.editor()).header("If-Match", "*")
+                    .when().delete(one(withdrawn)).then().statusCode(204);
+            oldSlug = create(Key.EDITOR, TestData.caseStudy(approach));
+            given().header("Authorization", "Bearer " + TestKeys.editor()).header("If-Match", "*")
+                    .contentType("application/json").body(caseStudyWithSlug(TestData.unique("renamed")))
+                    .when().put(one(oldSlug)).then().statusCode(200);
+            keyId = newKeyId();
+        }
+
+        String one(String slug) {
+            return "/api/v1/case-studies/" + slug;
+        }
+
+        /** A valid case study body with this slug, tagged with the fixture approach. */
+        Map<String, Object> caseStudyWithSlug(String slug) {
+            Map<String, Object> body = TestData.caseStudy(approach);
+            body.put("slug", slug);
+            return body;
+        }
+
+        String importLine(String slug) {
+            Map<String, Object> row = caseStudyWithSlug(slug);
+            row.put("status", "draft");
+            try {
+                return JSON.writeValueAsString(row) + "\n";
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        String newApproach() {
+            return given().header("Authorization", "Bearer " + TestKeys.editor()).contentType("application/json")
+                    .body(approach(TestData.unique("approach"))).when().post("/api/v1/approaches")
+                    .then().statusCode(201).extract().path("slug");
+        }
+
+        String newCaseStudy() {
+            return create(Key.EDITOR, TestData.caseStudy(approach));
+        }
+
+        String newDraft() {
+            return create(Key.CURATOR, TestData.caseStudy(approach));
+        }
+
+        long newKeyId() {
+            return ((Number) given().header("Authorization", "Bearer " + TestKeys.admin()).contentType("application/json")
+                    .body(key()).when().post("/api/v1/keys")
+                    .then().statusCode(201).extract().path("details.id")).longValue();
+        }
+
+        private static String create(Key key, Map<String, Object> body) {
+            return given().header("Authorization", "Bearer " + key.key.get()).contentType("application/json").body(body)
+                    .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
+        }
+    }
+}
