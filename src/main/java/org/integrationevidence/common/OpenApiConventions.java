@@ -41,8 +41,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * every response, and {@code Access-Control-Allow-Origin} on every response of a read (GET, HEAD), the only methods
  * offered to other origins;</li>
  * <li>the size of everything a client sends or reads that its own declaration leaves open: header values (parameters
- * and response headers) and the slug in a path, and the format (int32, int64) of integer parameters, which are parsed
- * from text and so have no Java type to give one.</li>
+ * and response headers) and the slug in a path, dates and instants, the items of each page and the values of
+ * maps, and the format (int32, int64) of integer parameters, which are parsed from text and so have no Java type to
+ * give one.</li>
  * </ul>
  * So a new operation gets all of them without declaring any.
  */
