@@ -32,9 +32,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
  * particular to them:
  * <ul>
- * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 429 for a rate limit, 500 for
- * a server fault), 413 for operations that take a body, and for operations that need a key, 401 (no or a refused
- * key) and 403 (a key without the role);</li>
+ * <li>the errors any request can meet (400 for an API key in the URL, 406 for an Accept header the API cannot serve,
+ * 429 for a rate limit, 500 for a server fault), 413 for operations that take a body, and for operations that need a
+ * key, 401 (no or a refused key) and 403 (a key without the role);</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
  * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) on
@@ -296,6 +296,8 @@ public class OpenApiConventions implements OASFilter {
             if (operation.getRequestBody() != null) {
                 addIfMissing(responses, "413", "ContentTooLarge");
             }
+            // Every operation refuses a key in the URL (KeysInUrlFilter); operations that document their own 400 cover it.
+            addIfMissing(responses, "400", "KeyInUrl");
             addIfMissing(responses, "406", "NotAcceptable");
             addIfMissing(responses, "429", "TooManyRequests");
             addIfMissing(responses, "500", "InternalError");
