@@ -33,8 +33,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * particular to them:
  * <ul>
  * <li>the errors any request can meet (400 for an API key in the URL, 406 for an Accept header the API cannot serve,
- * 429 for a rate limit, 500 for a server fault), 413 for operations that take a body, and for operations that need a
- * key, 401 (no or a refused key) and 403 (a key without the role);</li>
+ * 429 for a rate limit, 500 for a server fault), 413 for operations that take a body, 401 for a refused key (and on
+ * operations that need a key, for none), and 403 on those for a key without the role;</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
  * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) on
@@ -292,6 +292,9 @@ public class OpenApiConventions implements OASFilter {
             if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                 addIfMissing(responses, "401", "Unauthorized");
                 addIfMissing(responses, "403", "Forbidden");
+            } else {
+                // Operations open to all still refuse a key that is sent but not valid.
+                addIfMissing(responses, "401", "RefusedKey");
             }
             if (operation.getRequestBody() != null) {
                 addIfMissing(responses, "413", "ContentTooLarge");
