@@ -12,11 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApiKeyInput", description = "A new API key.")
 public record ApiKeyInput(
         @Schema(description = "What the key is for, to tell it apart in lists.", examples = "Bradford council import",
-                maxLength = 100)
-        @NotBlank @Size(max = 100) String name,
+                maxLength = MAX_NAME)
+        @NotBlank @Size(max = MAX_NAME) String name,
         @Schema(description = "The person or organisation that holds the key. Case studies created with the key belong to "
-                + "this owner.", examples = "Jane Smith, Bradford Council", maxLength = 200)
-        @NotBlank @Size(max = 200) String owner,
+                + "this owner.", examples = "Jane Smith, Bradford Council", maxLength = MAX_OWNER)
+        @NotBlank @Size(max = MAX_OWNER) String owner,
         @Schema(description = "What the key may do: curator (creates case studies and edits its own drafts), editor "
                 + "(reviews, edits any case study, publishes and withdraws, manages the taxonomy), admin (also manages keys).",
                 examples = "curator", enumeration = {"curator", "editor", "admin"})
@@ -24,4 +24,8 @@ public record ApiKeyInput(
         @Schema(description = "When the key stops working; it never expires when left out. Must be in the future.",
                 examples = "2027-12-31T23:59:59Z")
         Instant expiresAt) {
+
+    public static final int MAX_NAME = 100;
+    public static final int MAX_OWNER = 200;
+
 }

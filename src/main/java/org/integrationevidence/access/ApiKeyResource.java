@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.OpenApiConventions;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -79,7 +80,8 @@ public class ApiKeyResource {
     @Operation(operationId = "getApiKey", summary = "Get an API key", description = "One key's details, without the key. Admins only.")
     @APIResponse(responseCode = "200", description = "The key's details.")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ApiKeyView get(@Parameter(description = "Id of the key.", example = "7") @PathParam("id") String id) {
+    public ApiKeyView get(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "1", maximum = OpenApiConventions.MAX_LONG)) @PathParam("id") String id) {
         return keys.get(parseId(id));
     }
 
@@ -91,7 +93,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void revoke(@Parameter(description = "Id of the key.", example = "7") @PathParam("id") String id) {
+    public void revoke(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "1", maximum = OpenApiConventions.MAX_LONG)) @PathParam("id") String id) {
         keys.revoke(parseId(id));
     }
 

@@ -33,9 +33,11 @@ public class ApiKeyService {
     /** What every key starts with: "integration evidence key". */
     static final String KEY_PREFIX = "iek_";
     private static final int KEY_BYTES = 32;
+    /** A new key: the prefix and 32 bytes in unpadded base64url (43 characters). */
+    static final int KEY_LENGTH = 47;
     /** Shortest key accepted from the bootstrap setting: 256 bits as base64 take 43 characters. */
     static final int MIN_KEY_LENGTH = 43;
-    private static final int SHOWN_PREFIX_LENGTH = KEY_PREFIX.length() + 4;
+    static final int SHOWN_PREFIX_LENGTH = 8; // KEY_PREFIX and 4 more characters
     /** A key's last use is recorded to this resolution, so that reading with a key does not write on every request. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 

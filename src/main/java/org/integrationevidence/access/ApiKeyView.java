@@ -5,15 +5,18 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.OpenApiConventions;
 
 /** An API key as listed to admins: never the key itself, which is shown once, at creation. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "ApiKey", description = "An API key, without its secret.")
 public record ApiKeyView(
-        @Schema(description = "The key's id, used to revoke it.", examples = "7") long id,
-        @Schema(description = "The key's first characters, to tell keys apart.", examples = "iek_Xb3q") String prefix,
-        @Schema(examples = "Bradford council import") String name,
-        @Schema(examples = "Jane Smith, Bradford Council") String owner,
+        @Schema(description = "The key's id, used to revoke it.", examples = "7", minimum = "1", maximum = OpenApiConventions.MAX_LONG)
+        long id,
+        @Schema(description = "The key's first characters, to tell keys apart.", examples = "iek_Xb3q",
+                maxLength = ApiKeyService.SHOWN_PREFIX_LENGTH) String prefix,
+        @Schema(examples = "Bradford council import", maxLength = ApiKeyInput.MAX_NAME) String name,
+        @Schema(examples = "Jane Smith, Bradford Council", maxLength = ApiKeyInput.MAX_OWNER) String owner,
         @Schema(examples = "curator", enumeration = {"curator", "editor", "admin"}) Role role,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant createdAt,
         @Schema(description = "Last time the key was accepted, to the minute; null if never used.", nullable = true,

@@ -33,6 +33,17 @@ public class RateLimits {
 
     private static final String KEY_POLICY = "key";
     private static final String ADDRESS_POLICY = "address";
+    /**
+     * After Quarkus's CORS filter (route order -300, priority 300), so that a cross-origin read refused here still
+     * carries Access-Control-Allow-Origin and its page can read the 429; before authentication (order -200).
+     */
+    private static final int ROUTE_ORDER = -250;
+    /** The largest Retry-After and RateLimit {@code t}: whole seconds of a long of nanoseconds. */
+    public static final long MAX_RETRY_AFTER_SECONDS = Long.MAX_VALUE / 1_000_000_000L + 1;
+    /** The longest RateLimit-Policy value: the longer policy name, the largest capacity (an int) and period in seconds. */
+    public static final int MAX_POLICY_LENGTH = policy(ADDRESS_POLICY, Integer.MAX_VALUE, Long.MAX_VALUE).length();
+    /** The longest RateLimit value: remaining requests (at most the capacity) and whole seconds of a long of nanoseconds. */
+    public static final int MAX_LIMIT_LENGTH = limit(ADDRESS_POLICY, Integer.MAX_VALUE, MAX_RETRY_AFTER_SECONDS).length();
 
     @Inject
     EvidenceConfig config;
@@ -54,8 +65,8 @@ public class RateLimits {
         keys = new TokenBuckets(limits.keyRequests(), limits.keyPeriod(), now);
         addresses = new TokenBuckets(limits.addressRequests(), limits.addressPeriod(), now);
         refusedKeys = new TokenBuckets(limits.failedKeys(), limits.failedKeyPeriod(), now);
-        // After SecurityHeaders and BodySizeLimit, before authentication.
-        router.route().order(Integer.MIN_VALUE + 3).handler(this::check);
+        // After SecurityHeaders, BodySizeLimit and CORS, before authentication.
+        router.route().order(ROUTE_ORDER).handler(this::check);
     }
 
     private void check(RoutingContext context) {
@@ -78,9 +89,8 @@ public class RateLimits {
         String key = withKey ? ApiKeyAuthenticationMechanism.keyIn(authorization) : null;
         TokenBuckets.Take take = buckets.take(withKey ? ApiKeyService.hash(key != null ? key : authorization) : address, now);
         context.response()
-                .putHeader("RateLimit-Policy", "\"" + policy + "\";q=" + buckets.capacity() + ";w="
-                        + Math.max(1, buckets.period().toSeconds()))
-                .putHeader("RateLimit", "\"" + policy + "\";r=" + take.remaining() + ";t=" + ceilSeconds(take.fullInNanos()));
+                .putHeader("RateLimit-Policy", policy(policy, buckets.capacity(), Math.max(1, buckets.period().toSeconds())))
+                .putHeader("RateLimit", limit(policy, take.remaining(), ceilSeconds(take.fullInNanos())));
         if (take.allowed()) {
             context.next();
             return;
@@ -91,6 +101,16 @@ public class RateLimits {
         String what = withKey ? " requests" : " requests without an API key";
         problems.send(context, Problem.of(ProblemType.TOO_MANY_REQUESTS, who + " more than " + buckets.capacity() + what
                 + " in " + describe(buckets.period()) + ". Retry after " + plural(seconds, "second") + ".", context.request().path()));
+    }
+
+    /** The RateLimit-Policy header (draft-ietf-httpapi-ratelimit-headers): quota {@code q} per window {@code w} seconds. */
+    private static String policy(String name, int quota, long windowSeconds) {
+        return "\"" + name + "\";q=" + quota + ";w=" + windowSeconds;
+    }
+
+    /** The RateLimit header: {@code r} requests left now, the whole quota again in {@code t} seconds. */
+    private static String limit(String name, long remaining, long fullInSeconds) {
+        return "\"" + name + "\";r=" + remaining + ";t=" + fullInSeconds;
     }
 
     /** A key was refused (see AuthenticationProblems): counts against the address, and may lock it out. */

@@ -22,6 +22,8 @@ public enum Role {
     public static final String CURATOR_NAME = "curator";
     public static final String EDITOR_NAME = "editor";
     public static final String ADMIN_NAME = "admin";
+    /** The longest role name, for the OpenAPI document where a role may be null. */
+    public static final int MAX_NAME_LENGTH = 7; // CURATOR_NAME's length
 
     /** The role names a key with this role holds: its own and every role below it. */
     public Set<String> granted() {

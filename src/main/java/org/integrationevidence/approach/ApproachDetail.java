@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.Slugs;
+import org.integrationevidence.common.OpenApiConventions;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.common.Page;
 
 /** One approach with its place in the tree and the case studies that use it. */
 @Schema(name = "Approach", description = "An approach with its broader and narrower approaches and its case studies.")
 public record ApproachDetail(
-        @Schema(examples = "school-linking") String slug,
-        @Schema(examples = "School linking") String name,
-        String definition,
+        @Schema(examples = "school-linking", maxLength = Slugs.MAX_LENGTH) String slug,
+        @Schema(examples = "School linking", maxLength = ApproachInput.MAX_NAME) String name,
+        @Schema(maxLength = ApproachInput.MAX_DEFINITION) String definition,
         @Schema(description = "The broader approach; null for a top-level one.", nullable = true)
         ApproachRef parent,
         @Schema(description = "Narrower approaches, by name.")
@@ -22,5 +24,6 @@ public record ApproachDetail(
         Page<CaseStudySummary> caseStudies,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "0 when created; increases by one with every change.", examples = "0") long version) {
+        @Schema(description = "0 when created; increases by one with every change.", examples = "0", minimum = "0",
+                maximum = OpenApiConventions.MAX_LONG) long version) {
 }

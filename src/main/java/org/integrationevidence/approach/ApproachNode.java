@@ -3,14 +3,17 @@ package org.integrationevidence.approach;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.Slugs;
+import org.integrationevidence.common.OpenApiConventions;
 
 /** An approach in the taxonomy tree, with the approaches below it. */
 @Schema(name = "ApproachNode", description = "An approach in the taxonomy tree, with its narrower approaches.")
 public record ApproachNode(
-        @Schema(examples = "school-linking") String slug,
-        @Schema(examples = "School linking") String name,
-        String definition,
-        @Schema(description = "Published case studies tagged with this approach or any narrower one, each counted once.", examples = "2")
+        @Schema(examples = "school-linking", maxLength = Slugs.MAX_LENGTH) String slug,
+        @Schema(examples = "School linking", maxLength = ApproachInput.MAX_NAME) String name,
+        @Schema(maxLength = ApproachInput.MAX_DEFINITION) String definition,
+        @Schema(description = "Published case studies tagged with this approach or any narrower one, each counted once.", examples = "2",
+                minimum = "0", maximum = OpenApiConventions.MAX_LONG)
         long caseStudyCount,
         @Schema(description = "Narrower approaches, by name.")
         List<ApproachNode> children) {

@@ -40,8 +40,8 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final int BATCH = 500;
-    private static final int MAX_PATH_LENGTH = 500;
-    private static final int MAX_ADDRESS_LENGTH = 100;
+    static final int MAX_PATH_LENGTH = 500;
+    static final int MAX_ADDRESS_LENGTH = 100;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE", "CONNECT");
     private static final Duration PURGE_EVERY = Duration.ofHours(1);

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.OpenApiConventions;
+import org.integrationevidence.common.Cursor;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,14 +51,16 @@ public class AuditResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public Page<AuditEventView> list(
             @Parameter(description = "Only requests made with this key.", example = "7",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("keyId") String keyId,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @QueryParam("keyId") String keyId,
             @Parameter(description = "Only events of this kind.", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"write", "read", "refused-key"}), example = "write") @QueryParam("kind") String kind,
-            @Parameter(description = "Only events at or after this instant (ISO 8601) or date.", example = "2026-11-01")
+            @Parameter(description = "Only events at or after this instant (ISO 8601) or date.", example = "2026-11-01",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = OpenApiConventions.MAX_INSTANT_LENGTH))
             @QueryParam("since") String since,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from the previous page's `next`.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Opaque cursor from the previous page's `next`.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor) {
         List<FieldError> errors = new ArrayList<>();
         Integer key = QueryParameters.wholeNumber("keyId", keyId, 1, Integer.MAX_VALUE);
         AuditKind kindFilter = kind == null || kind.isBlank() ? null : AuditKind.parse(kind.strip());

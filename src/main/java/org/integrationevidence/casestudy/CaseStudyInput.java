@@ -26,15 +26,15 @@ public record CaseStudyInput(
                 examples = "bradford-bangladeshi-women-football", maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN, nullable = true)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = Slugs.RULE) String slug,
 
-        @Schema(description = "Title of the case study.", maxLength = 200,
+        @Schema(description = "Title of the case study.", maxLength = MAX_TITLE,
                 examples = "Bradford Council: engaging Bangladeshi women in the area with the local football team")
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = MAX_TITLE) String title,
 
-        @Schema(description = "One-line summary.", maxLength = 300)
-        @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String summary,
+        @Schema(description = "One-line summary.", maxLength = MAX_SUMMARY)
+        @NotBlank @Size(max = MAX_SUMMARY) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String summary,
 
-        @Schema(description = "Body in Markdown, stored as written and also served as sanitized HTML.", maxLength = 20000)
-        @NotBlank @Size(max = 20000) String body,
+        @Schema(description = "Body in Markdown, stored as written and also served as sanitized HTML.", maxLength = MAX_BODY)
+        @NotBlank @Size(max = MAX_BODY) String body,
 
         @Schema(required = true)
         @NotNull @Valid Place place,
@@ -42,37 +42,51 @@ public record CaseStudyInput(
         @Schema(nullable = true)
         @Valid Period period,
 
-        @Schema(description = "Organisations that ran the initiative.", maxItems = 20)
-        @Size(max = 20) List<@NotBlank @Size(max = 200) String> leadOrganisations,
+        @Schema(description = "Organisations that ran the initiative.", maxItems = MAX_ORGANISATIONS)
+        @Size(max = MAX_ORGANISATIONS) List<@NotBlank @Size(max = MAX_ORGANISATION) String> leadOrganisations,
 
-        @Schema(description = "Organisations that worked with them.", maxItems = 20)
-        @Size(max = 20) List<@NotBlank @Size(max = 200) String> partnerOrganisations,
+        @Schema(description = "Organisations that worked with them.", maxItems = MAX_ORGANISATIONS)
+        @Size(max = MAX_ORGANISATIONS) List<@NotBlank @Size(max = MAX_ORGANISATION) String> partnerOrganisations,
 
-        @Schema(description = "Slugs of one or more approaches from the taxonomy.", minItems = 1, maxItems = 10,
+        @Schema(description = "Slugs of one or more approaches from the taxonomy.", minItems = 1, maxItems = MAX_APPROACHES,
                 examples = "[\"sport\"]")
-        @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
+        @NotEmpty @Size(max = MAX_APPROACHES) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
 
-        @Schema(description = "Themes the initiative works on.", maxItems = 12)
-        @Size(max = 12) Set<@NotNull Theme> themes,
+        @Schema(description = "Themes the initiative works on.", maxItems = MAX_THEMES)
+        @Size(max = MAX_THEMES) Set<@NotNull Theme> themes,
 
-        @Schema(description = "Groups the initiative works with.", maxItems = 10)
-        @Size(max = 10) Set<@NotNull TargetGroup> targetGroups,
+        @Schema(description = "Groups the initiative works with.", maxItems = MAX_TARGET_GROUPS)
+        @Size(max = MAX_TARGET_GROUPS) Set<@NotNull TargetGroup> targetGroups,
 
-        @Schema(description = "Outcomes the sources report; empty when they report none.", maxItems = 20)
-        @Size(max = 20) List<@NotBlank @Size(max = 500) String> outcomes,
+        @Schema(description = "Outcomes the sources report; empty when they report none.", maxItems = MAX_OUTCOMES)
+        @Size(max = MAX_OUTCOMES) List<@NotBlank @Size(max = MAX_OUTCOME) String> outcomes,
 
         @Schema(required = true)
         @NotNull @Valid Evidence evidence,
 
-        @Schema(description = "Works the case study cites; at least one.", minItems = 1, maxItems = 20)
-        @NotEmpty @Size(max = 20) List<@NotNull @Valid SourceReference> sources,
+        @Schema(description = "Works the case study cites; at least one.", minItems = 1, maxItems = MAX_SOURCES)
+        @NotEmpty @Size(max = MAX_SOURCES) List<@NotNull @Valid SourceReference> sources,
 
-        @Schema(description = "SPDX identifier of the licence of the text.", defaultValue = "CC-BY-4.0", maxLength = 40, nullable = true)
-        @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9.+-]+", message = "must be an SPDX licence identifier such as CC-BY-4.0") String licence,
+        @Schema(description = "SPDX identifier of the licence of the text.", defaultValue = "CC-BY-4.0", maxLength = MAX_LICENCE, nullable = true)
+        @Size(max = MAX_LICENCE) @Pattern(regexp = "[A-Za-z0-9.+-]+", message = "must be an SPDX licence identifier such as CC-BY-4.0") String licence,
 
         @Schema(description = "draft or published (the default). Withdrawing is done with DELETE.", nullable = true,
                 enumeration = {"draft", "published"}, defaultValue = "published")
         CaseStudyStatus status) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_SUMMARY = 300;
+    public static final int MAX_BODY = 20000;
+    public static final int MAX_ORGANISATIONS = 20;
+    public static final int MAX_ORGANISATION = 200;
+    public static final int MAX_APPROACHES = 10;
+    public static final int MAX_THEMES = 12;
+    public static final int MAX_TARGET_GROUPS = 10;
+    public static final int MAX_OUTCOMES = 20;
+    public static final int MAX_OUTCOME = 500;
+    public static final int MAX_SOURCES = 20;
+    public static final int MAX_LICENCE = 40;
+    public static final int MAX_RATIONALE = 1000;
 
     /** This input with another slug and status: the same content under another name or in another state. */
     public CaseStudyInput withSlugAndStatus(String newSlug, CaseStudyStatus newStatus) {
@@ -85,7 +99,7 @@ public record CaseStudyInput(
     public record Evidence(
             @Schema(description = "Level from 1 (described) to 5 (independently replicated).", minimum = "1", maximum = "5", examples = "1")
             @NotNull @Min(1) @Max(5) Integer level,
-            @Schema(description = "Why this level: what the sources do and do not report.", maxLength = 1000)
-            @NotBlank @Size(max = 1000) String rationale) {
+            @Schema(description = "Why this level: what the sources do and do not report.", maxLength = MAX_RATIONALE)
+            @NotBlank @Size(max = MAX_RATIONALE) String rationale) {
     }
 }

@@ -114,7 +114,8 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters,
-            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary")
+            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
             @QueryParam(SparseFields.PARAMETER) String fields) {
         SearchRequest request = parameters.toRequest(config);
         sparseFields.selectInItems(fields, CaseStudySummary.class);
@@ -178,7 +179,8 @@ public class CaseStudyResource {
             @Parameter(description = "The Last-Modified of an earlier GET: 304 with no body if the case study has not "
                     + "changed since (ignored when If-None-Match is sent).", example = "Mon, 23 Nov 2026 09:00:00 GMT")
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary")
+            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
             @QueryParam(SparseFields.PARAMETER) String fields) {
         // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
         // Read first: should a rename commit in between, the tag is older than the body, never newer.

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.Cursor;
+import org.integrationevidence.common.OpenApiConventions;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,7 +64,8 @@ public class CaseStudyRevisionResource {
     public Page<RevisionSummary> list(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from the previous page's `next`.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Opaque cursor from the previous page's `next`.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor) {
         int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
         return service.revisions(slug, KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
     }
@@ -76,7 +79,7 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public RevisionView get(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number, from 1.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number) {
         return service.revision(slug, revisionNumber(number), KeyHolder.of(identity));
     }
 
@@ -92,9 +95,9 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public RevisionDiff diff(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The newer revision's number.", example = "2",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
             @Parameter(description = "The older revision's number; 0 for none. Defaults to the revision before.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("from") String from) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = OpenApiConventions.MAX_INT)) @QueryParam("from") String from) {
         int to = revisionNumber(number);
         Integer older = QueryParameters.wholeNumber("from", from, 0, Integer.MAX_VALUE);
         return service.diff(slug, older == null ? to - 1 : older, to, KeyHolder.of(identity));
@@ -116,7 +119,7 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<CaseStudyView> restore(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The number of the revision to restore.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
             @Parameter(description = CaseStudyResource.IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER)
             String ifMatch,
             @Parameter(description = CaseStudyResource.REASON, example = "Added the council's 2019 evaluation as a source.",

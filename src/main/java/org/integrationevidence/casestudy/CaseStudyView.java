@@ -4,37 +4,48 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationevidence.common.Slugs;
+import org.integrationevidence.common.OpenApiConventions;
+import jakarta.validation.constraints.Size;
 import org.integrationevidence.approach.ApproachRef;
 
 /** A case study as served in full. */
 @Schema(name = "CaseStudy", description = "A case study in full.")
 public record CaseStudyView(
-        @Schema(examples = "bradford-bangladeshi-women-football") String slug,
-        String title,
-        String summary,
-        @Schema(description = "The body in Markdown, as written.") String body,
-        @Schema(description = "The body rendered to HTML and sanitized: no scripts, event handlers or javascript: URLs.") String bodyHtml,
+        @Schema(examples = "bradford-bangladeshi-women-football", maxLength = Slugs.MAX_LENGTH) String slug,
+        @Schema(maxLength = CaseStudyInput.MAX_TITLE) String title,
+        @Schema(maxLength = CaseStudyInput.MAX_SUMMARY) String summary,
+        @Schema(description = "The body in Markdown, as written.", maxLength = CaseStudyInput.MAX_BODY) String body,
+        @Schema(description = "The body rendered to HTML and sanitized: no scripts, event handlers or javascript: URLs.",
+                maxLength = MAX_BODY_HTML) String bodyHtml,
         Place place,
         Period period,
-        List<String> leadOrganisations,
-        List<String> partnerOrganisations,
-        List<ApproachRef> approaches,
-        List<Theme> themes,
-        List<TargetGroup> targetGroups,
-        List<String> outcomes,
+        @Schema(maxItems = CaseStudyInput.MAX_ORGANISATIONS)
+        List<@Size(max = CaseStudyInput.MAX_ORGANISATION) String> leadOrganisations,
+        @Schema(maxItems = CaseStudyInput.MAX_ORGANISATIONS)
+        List<@Size(max = CaseStudyInput.MAX_ORGANISATION) String> partnerOrganisations,
+        @Schema(maxItems = CaseStudyInput.MAX_APPROACHES) List<ApproachRef> approaches,
+        @Schema(maxItems = CaseStudyInput.MAX_THEMES) List<Theme> themes,
+        @Schema(maxItems = CaseStudyInput.MAX_TARGET_GROUPS) List<TargetGroup> targetGroups,
+        @Schema(maxItems = CaseStudyInput.MAX_OUTCOMES) List<@Size(max = CaseStudyInput.MAX_OUTCOME) String> outcomes,
         Evidence evidence,
-        List<SourceReference> sources,
+        @Schema(maxItems = CaseStudyInput.MAX_SOURCES) List<SourceReference> sources,
         CaseStudyStatus status,
-        @Schema(examples = "CC-BY-4.0") String licence,
+        @Schema(examples = "CC-BY-4.0", maxLength = CaseStudyInput.MAX_LICENCE) String licence,
         @Schema(description = "When it was created, in UTC.") Instant createdAt,
         @Schema(description = "When it was last changed, in UTC.") Instant updatedAt,
-        @Schema(description = "0 when created; increases by one with every change.", examples = "0") long version) {
+        @Schema(description = "0 when created; increases by one with every change.", examples = "0", minimum = "0",
+                maximum = OpenApiConventions.MAX_LONG) long version) {
+
+    /** The size of the column that keeps the rendered body: no longer body is stored. */
+    public static final int MAX_BODY_HTML = 400_000;
+
 
     /** The evidence rating as served, with the label of its level. */
     @Schema(name = "Evidence", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels.")
     public record Evidence(
-            @Schema(examples = "1") int level,
-            @Schema(examples = "Described") String label,
-            String rationale) {
+            @Schema(examples = "1", minimum = "1", maximum = "5") int level,
+            @Schema(examples = "Described", maxLength = EvidenceLevel.MAX_LABEL) String label,
+            @Schema(maxLength = CaseStudyInput.MAX_RATIONALE) String rationale) {
     }
 }

@@ -16,6 +16,18 @@ public enum EvidenceLevel {
     INDEPENDENTLY_REPLICATED(5, "Independently replicated",
             "Independent evaluations confirm the impact, in more than one place or with more than one group.");
 
+    /** The longest label and description, for the OpenAPI document; checked when the class loads. */
+    public static final int MAX_LABEL = 24;
+    public static final int MAX_DESCRIPTION = 113;
+
+    static {
+        for (EvidenceLevel value : values()) {
+            if (value.label.length() > MAX_LABEL || value.description.length() > MAX_DESCRIPTION) {
+                throw new IllegalStateException("MAX_LABEL or MAX_DESCRIPTION is too small for " + value);
+            }
+        }
+    }
+
     public final int level;
     public final String label;
     public final String description;

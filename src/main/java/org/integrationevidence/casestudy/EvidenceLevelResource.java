@@ -28,9 +28,9 @@ public class EvidenceLevelResource {
     /** One level of the published evidence scale. */
     @Schema(name = "EvidenceLevel", description = "One level of the evidence scale.")
     public record EvidenceLevelView(
-            @Schema(examples = "2") int level,
-            @Schema(examples = "Outcomes reported") String label,
-            String description) {
+            @Schema(examples = "2", minimum = "1", maximum = "5") int level,
+            @Schema(examples = "Outcomes reported", maxLength = EvidenceLevel.MAX_LABEL) String label,
+            @Schema(maxLength = EvidenceLevel.MAX_DESCRIPTION) String description) {
     }
 
     private static final List<EvidenceLevelView> LEVELS = Arrays.stream(EvidenceLevel.values())

@@ -12,15 +12,15 @@ import org.integrationevidence.common.CountryCode;
 /** Where a case study took place. The same shape is read and written. */
 @Schema(description = "Where the initiative took place.")
 public record Place(
-        @Schema(description = "Name of the place: a neighbourhood, city, region or country.", examples = "Bradford", maxLength = 120)
-        @NotBlank @Size(max = 120) String name,
+        @Schema(description = "Name of the place: a neighbourhood, city, region or country.", examples = "Bradford", maxLength = MAX_NAME)
+        @NotBlank @Size(max = MAX_NAME) String name,
         @Schema(description = "The local authority or city government, when there is one.", examples = "Bradford Council",
-                nullable = true, maxLength = 120)
-        @Size(max = 120) String localAuthority,
-        @Schema(description = "Region, when the source names one.", examples = "London", nullable = true, maxLength = 120)
-        @Size(max = 120) String region,
+                nullable = true, maxLength = MAX_NAME)
+        @Size(max = MAX_NAME) String localAuthority,
+        @Schema(description = "Region, when the source names one.", examples = "London", nullable = true, maxLength = MAX_NAME)
+        @Size(max = MAX_NAME) String region,
         @Schema(description = "ISO 3166-1 alpha-2 country code; null for initiatives spanning several countries.", examples = "GB",
-                nullable = true, pattern = "^[A-Z]{2}$")
+                nullable = true, pattern = "^[A-Z]{2}$", maxLength = 2)
         @CountryCode String countryCode,
         @Schema(description = "Latitude in decimal degrees; given together with longitude or not at all.", nullable = true,
                 minimum = "-90", maximum = "90")
@@ -30,4 +30,8 @@ public record Place(
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Schema(description = "Geographic reach of the initiative.", examples = "city", required = true)
         @NotNull Scale scale) {
+
+    /** The longest name of a place, local authority or region. */
+    public static final int MAX_NAME = 120;
+
 }

@@ -14,6 +14,9 @@ public record TransitionInput(
                 enumeration = {"submit", "publish", "return", "withdraw", "restore"})
         @NotNull Transition action,
         @Schema(description = "Why: shown to the case study's curator and editors. Required to return a submission.",
-                examples = "Checked against the source; ready.", maxLength = 2000, nullable = true)
-        @Size(max = 2000) String note) {
+                examples = "Checked against the source; ready.", maxLength = MAX_NOTE, nullable = true)
+        @Size(max = MAX_NOTE) String note) {
+
+    public static final int MAX_NOTE = 2000;
+
 }

@@ -38,6 +38,8 @@ public class ChangeFeedResource {
     static final String FULL_PAGE_POLICY = "public, max-age=31536000, immutable";
     /** The end of the feed grows: a cache must ask again each time (a 304 when nothing changed). */
     static final String TAIL_POLICY = "public, no-cache";
+    /** The longest of the two policies, and of {@code no-store} (sent instead when the request has a key). */
+    static final int POLICY_MAX_LENGTH = 35;
     /** Tokens are short (a scope, a number and a signature, in base64url); documented bounds, not checked here. */
     static final int MAX_TOKEN_LENGTH = 200;
     static final String TOKEN_PATTERN = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
@@ -81,7 +83,7 @@ public class ChangeFeedResource {
                     schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Cache-Control", description = "`public, max-age=31536000, immutable` for a full page followed by "
                     + "more changes; `public, no-cache` for the end of the feed, which must be revalidated.",
-                    schema = @Schema(type = SchemaType.STRING))})
+                    schema = @Schema(type = SchemaType.STRING, maxLength = POLICY_MAX_LENGTH))})
     @APIResponse(responseCode = "304", description = "Not modified: the page is still the one named in If-None-Match. No body.",
             headers = @Header(name = "ETag", description = "Validator of this page.", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "`since` is not a token this feed gave (altered, or from another "

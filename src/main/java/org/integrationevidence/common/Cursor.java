@@ -21,6 +21,12 @@ public final class Cursor {
     private static final String ALGORITHM = "HmacSHA256";
     /** 128 bits of the MAC are kept: plenty against forgery, and the cursor stays short. */
     private static final int SIGNATURE_BYTES = 16;
+    /**
+     * The longest cursor accepted; longer ones are refused before they are decoded. The longest issued is a search's
+     * sorted by title, about 1,700 characters: eight short parts, a slug of at most 80 characters and the folded title
+     * (at most 200 characters, at most 4 bytes each), base64url-encoded, then the signature.
+     */
+    public static final int MAX_LENGTH = 2048;
 
     private Cursor() {
     }
@@ -33,6 +39,9 @@ public final class Cursor {
 
     /** Decodes a cursor into exactly {@code expectedParts} parts, or fails with a 400 naming the parameter. */
     public static List<String> decode(byte[] key, String cursor, int expectedParts) {
+        if (cursor.length() > MAX_LENGTH) {
+            throw invalid();
+        }
         try {
             int dot = cursor.indexOf('.');
             if (dot > 0) {

@@ -3,32 +3,49 @@ package org.integrationevidence.common;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.integrationevidence.access.RateLimits;
+import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.casestudy.EvidenceLevel;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
  * particular to them:
  * <ul>
- * <li>the errors any request can meet (406 for an Accept header the API cannot serve, 429 for a rate limit, 500 for
- * a server fault), 413 for operations that take a body, and for operations that need a key, 401 (no or a refused
- * key) and 403 (a key without the role);</li>
+ * <li>the errors any request can meet (400 for an API key in the URL, 406 for an Accept header the API cannot serve,
+ * 429 for a rate limit, 500 for a server fault), 413 for operations that take a body, 401 for a refused key (and on
+ * operations that need a key, for none), and 403 on those for a key without the role;</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
- * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape.</li>
+ * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
+ * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) on
+ * every response, and {@code Access-Control-Allow-Origin} on every response of a read (GET, HEAD), the only methods
+ * offered to other origins;</li>
+ * <li>the size of everything a client sends or reads that its own declaration leaves open: header values (parameters
+ * and response headers) and the slug in a path, dates and instants, the items of each page and the values of
+ * maps, and the format (int32, int64) of integer parameters, which are parsed from text and so have no Java type to
+ * give one.</li>
  * </ul>
+ * So a new operation gets all of them without declaring any.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -40,6 +57,58 @@ public class OpenApiConventions implements OASFilter {
      * no caller for who they are: they answer 401 without a key, never 403. ContractTest keeps this list honest.
      */
     private static final Set<String> OPEN_TO_EVERY_KEY = Set.of("createCaseStudy", "importCaseStudies");
+    /** The largest long and int, as schema bounds: for counts, ids and versions that nothing else limits. */
+    public static final String MAX_LONG = "9223372036854775807";
+    public static final String MAX_INT = "2147483647";
+    private static final String HEADER_PREFIX = "#/components/headers/";
+    private static final String RESPONSE_PREFIX = "#/components/responses/";
+    private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Policy", "RateLimit");
+    private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    private static final Set<PathItem.HttpMethod> CROSS_ORIGIN_METHODS = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD);
+
+    /**
+     * The longest header section the HTTP server accepts (quarkus.http.limits.max-header-size), so the longest any one
+     * header value can be: longer requests are refused with 431.
+     */
+    public static final int MAX_HEADER_SIZE = 16 * 1024;
+    /** The longest request line the HTTP server accepts (quarkus.http.limits.max-initial-line-length); 414 beyond. */
+    public static final int MAX_REQUEST_LINE = 64 * 1024;
+    /**
+     * The longest URL the API writes into a header (Location, Link): it is built from the request's scheme, Host
+     * header and target, each limited by the HTTP server, with a new slug or paging cursor in place of the old one.
+     */
+    public static final int MAX_URL_LENGTH = "https://".length() + MAX_HEADER_SIZE + MAX_REQUEST_LINE + Cursor.MAX_LENGTH;
+    private static final String INSTANT_REF = SCHEMA_PREFIX + "Instant";
+    private static final String DATE_REF = SCHEMA_PREFIX + "LocalDate";
+    /** {@code +1000000000-12-31T23:59:59.999999999+18:00:00}. */
+    public static final int MAX_INSTANT_LENGTH = 45;
+    /** {@code +1000000000-12-31}. */
+    public static final int MAX_DATE_LENGTH = 17;
+    /** An HTTP date (RFC 9110 IMF-fixdate) has exactly this length: {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    private static final int HTTP_DATE_LENGTH = 29;
+    /**
+     * The longest ETag the API sends: a version (a long), a dot and a 128-bit hash in base64url (Validators), quoted.
+     * META-INF/openapi.yaml states the same for the shared ETag header.
+     */
+    public static final int MAX_ETAG_LENGTH = IfMatch.etag(Long.MIN_VALUE).length() + ".".length() + 22;
+    /**
+     * The most items of each page: paged lists up to the largest limit (evidence.paging.max-limit, 100), related case
+     * studies and suggestions up to theirs (20), and the fixed lists of reference data.
+     */
+    private static final Map<String, Integer> PAGE_ITEMS = Map.of(
+            "PageCaseStudySummary", 100,
+            "PageRevisionSummary", 100,
+            "PageAuditEventView", 100,
+            "PageRelatedCaseStudy", 20,
+            "PageSuggestion", 20,
+            "PageEvidenceLevelView", EvidenceLevel.values().length,
+            "PageProblemTypeView", ProblemType.values().length);
+    /** Response headers whose size follows from what they carry; a declaration's own maxLength wins. */
+    private static final Map<String, Integer> HEADER_LENGTHS = Map.of(
+            "Location", MAX_URL_LENGTH,
+            "Link", MAX_URL_LENGTH + "<>; rel=\"next\"".length(),
+            "ETag", MAX_ETAG_LENGTH,
+            "Last-Modified", HTTP_DATE_LENGTH);
 
     /**
      * A repeatable query parameter is an array, so its example must be one too: Swagger UI cannot send a try-out
@@ -52,18 +121,48 @@ public class OpenApiConventions implements OASFilter {
                 && parameter.getExample() instanceof String single) {
             parameter.setExample(List.of(single));
         }
+        if (schema != null && schema.getRef() == null) {
+            limitParameter(parameter, schema);
+        }
         return parameter;
+    }
+
+    /**
+     * A header value is never longer than the header section the server accepts; no slug is longer than
+     * {@link Slugs#MAX_LENGTH}, so a longer one in a path finds nothing (404). Integer parameters are parsed from text
+     * into an int or a long within their declared bounds: the bounds say which.
+     */
+    private static void limitParameter(Parameter parameter, Schema schema) {
+        boolean string = schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING)
+                && schema.getMaxLength() == null && schema.getEnumeration() == null;
+        if (string && parameter.getIn() == Parameter.In.HEADER) {
+            schema.setMaxLength(MAX_HEADER_SIZE);
+        } else if (string && parameter.getIn() == Parameter.In.PATH && "slug".equals(parameter.getName())) {
+            schema.setMaxLength(Slugs.MAX_LENGTH);
+        }
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.INTEGER) && schema.getFormat() == null
+                && schema.getMinimum() != null && schema.getMaximum() != null) {
+            boolean fitsInt = schema.getMinimum().compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                    && schema.getMaximum().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+            schema.setFormat(fitsInt ? "int32" : "int64");
+        }
     }
 
     /**
      * Every operation on one case study can meet its old slug: 308 to the new one. Every public GET (one without a
      * key) answers with validators and a cache policy, and 304 to a conditional GET (see Validators, CacheHeaders).
+     * Then the headers of every response (see the class comment): the rate limit headers on all,
+     * Access-Control-Allow-Origin on those of reads, and the size of each header value.
      */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        defineHeaders(openAPI);
+        Map<String, APIResponse> shared = openAPI.getComponents() == null || openAPI.getComponents().getResponses() == null
+                ? Map.of() : openAPI.getComponents().getResponses();
+        Set<String> sharedByReads = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation read = item.getGET();
             if (read != null && (read.getSecurity() == null || read.getSecurity().isEmpty()) && read.getResponses() != null) {
@@ -79,14 +178,134 @@ public class OpenApiConventions implements OASFilter {
                     }
                 }
             }
-            if (path.startsWith(RENAMEABLE_PREFIX) && item.getOperations() != null) {
-                item.getOperations().values().forEach(operation -> {
-                    if (operation.getResponses() != null) {
-                        addIfMissing(operation.getResponses(), "308", "MovedPermanently");
+            if (item.getOperations() == null) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> {
+                if (operation.getResponses() == null) {
+                    return;
+                }
+                if (path.startsWith(RENAMEABLE_PREFIX)) {
+                    addIfMissing(operation.getResponses(), "308", "MovedPermanently");
+                }
+                boolean crossOrigin = CROSS_ORIGIN_METHODS.contains(method);
+                operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    if (response.getRef() != null) {
+                        if (crossOrigin) {
+                            sharedByReads.add(response.getRef().substring(RESPONSE_PREFIX.length()));
+                        }
+                    } else {
+                        addHeaders(response, crossOrigin);
                     }
                 });
+            });
+        });
+        shared.forEach((name, response) -> addHeaders(response, sharedByReads.contains(name)));
+        if (openAPI.getComponents().getSchemas() != null) {
+            limitSchemas(openAPI.getComponents().getSchemas());
+        }
+    }
+
+    /**
+     * Limits that annotations cannot carry: the items of each generic Page, whose bound depends on the list it pages
+     * (lists that are not bounded at all, such as the taxonomy, are left open), and the values of maps.
+     */
+    private static void limitSchemas(Map<String, Schema> schemas) {
+        schemas.values().forEach(OpenApiConventions::limitDates);
+        PAGE_ITEMS.forEach((name, maxItems) -> {
+            Schema page = schemas.get(name);
+            Schema items = page == null || page.getProperties() == null ? null : page.getProperties().get("items");
+            if (items != null && items.getMaxItems() == null) {
+                items.setMaxItems(maxItems);
             }
         });
+        Schema summary = schemas.get("CaseStudySummary");
+        Schema highlights = summary == null || summary.getProperties() == null ? null : summary.getProperties().get("highlights");
+        if (highlights != null && highlights.getAdditionalPropertiesSchema() != null) {
+            Schema fragments = highlights.getAdditionalPropertiesSchema();
+            highlights.setMaxProperties(CaseStudySummary.HIGHLIGHTED_FIELDS);
+            fragments.setMaxItems(1);
+            if (fragments.getItems() != null) {
+                fragments.getItems().setMaxLength(CaseStudySummary.MAX_HIGHLIGHT_LENGTH);
+            }
+        }
+    }
+
+    /** The headers that {@link #addHeaders} refers to, each described once under components. */
+    private static void defineHeaders(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addHeader("RateLimit-Policy", OASFactory.createHeader()
+                        .description("The rate limit that applies (draft-ietf-httpapi-ratelimit-headers): `\"key\";q=600;w=60` is 600 "
+                                + "requests a minute per API key, `\"address\"` the limit per client address for requests without a "
+                                + "key. Sent on every response while rate limits are on (evidence.rate-limit.enabled, the default), "
+                                + "except a 413 for a body whose declared length is over the limit and a 429 for an address locked out after refused keys, "
+                                + "which are answered before the limit is counted.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(RateLimits.MAX_POLICY_LENGTH))
+                        .example("\"key\";q=600;w=60"))
+                .addHeader("RateLimit", OASFactory.createHeader()
+                        .description("What is left of the limit in RateLimit-Policy: `\"key\";r=599;t=1` is 599 requests now, and "
+                                + "the whole quota again in 1 second. Sent with RateLimit-Policy.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(RateLimits.MAX_LIMIT_LENGTH))
+                        .example("\"key\";r=599;t=1"))
+                .addHeader(ALLOW_ORIGIN, OASFactory.createHeader()
+                        .description("The request's Origin, sent back when the request has one: any web page may read the published "
+                                + "data with GET and HEAD, without credentials. Other methods are not offered to other origins: a "
+                                + "request with an Origin header and another method is refused (403), so the responses of writes "
+                                + "never carry this header.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(MAX_HEADER_SIZE))
+                        .example("https://www.example.org"));
+    }
+
+    /**
+     * Dates and instants are strings of a bounded length: the longest ISO 8601 value the API reads or writes has a year
+     * of up to ten digits with its sign (java.time's range), nanoseconds and, when read, an offset with seconds.
+     */
+    private static void limitDates(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        String ref = schema.getRef();
+        if (ref == null && schema.getAnyOf() != null) {
+            ref = schema.getAnyOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+        }
+        if (schema.getMaxLength() == null) {
+            if (INSTANT_REF.equals(ref) || "date-time".equals(schema.getFormat())) {
+                schema.setMaxLength(MAX_INSTANT_LENGTH);
+            } else if (DATE_REF.equals(ref) || "date".equals(schema.getFormat())) {
+                schema.setMaxLength(MAX_DATE_LENGTH);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConventions::limitDates);
+        }
+        limitDates(schema.getItems());
+        limitDates(schema.getAdditionalPropertiesSchema());
+    }
+
+    private static void addHeaders(APIResponse response, boolean crossOrigin) {
+        for (String name : RATE_LIMIT_HEADERS) {
+            addHeaderIfMissing(response, name);
+        }
+        if (crossOrigin) {
+            addHeaderIfMissing(response, ALLOW_ORIGIN);
+        }
+        response.getHeaders().forEach((name, header) -> {
+            Schema schema = header.getSchema();
+            Integer length = HEADER_LENGTHS.get(name);
+            if (length != null && schema != null && schema.getRef() == null && schema.getMaxLength() == null) {
+                schema.setMaxLength(length);
+            }
+        });
+    }
+
+    private static void addHeaderIfMissing(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            Header header = OASFactory.createHeader().ref(HEADER_PREFIX + name);
+            response.addHeader(name, header);
+        }
     }
 
     @Override
@@ -98,10 +317,15 @@ public class OpenApiConventions implements OASFilter {
                 if (!OPEN_TO_EVERY_KEY.contains(operation.getOperationId())) {
                     addIfMissing(responses, "403", "Forbidden");
                 }
+            } else {
+                // Operations open to all still refuse a key that is sent but not valid.
+                addIfMissing(responses, "401", "RefusedKey");
             }
             if (operation.getRequestBody() != null) {
                 addIfMissing(responses, "413", "ContentTooLarge");
             }
+            // Every operation refuses a key in the URL (KeysInUrlFilter); operations that document their own 400 cover it.
+            addIfMissing(responses, "400", "KeyInUrl");
             addIfMissing(responses, "406", "NotAcceptable");
             addIfMissing(responses, "429", "TooManyRequests");
             addIfMissing(responses, "500", "InternalError");

@@ -11,18 +11,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "An RFC 9457 problem document, served as application/problem+json.")
 public record Problem(
         @Schema(description = "URI reference identifying the kind of problem; stable, and dereferenceable for a description.",
-                examples = "/problems/validation")
+                examples = "/problems/validation", maxLength = ProblemType.MAX_URI)
         String type,
-        @Schema(description = "Short summary of the kind of problem.", examples = "Invalid request")
+        @Schema(description = "Short summary of the kind of problem.", examples = "Invalid request", maxLength = ProblemType.MAX_TITLE)
         String title,
-        @Schema(description = "HTTP status code.", examples = "400")
+        @Schema(description = "HTTP status code.", examples = "400", minimum = "400", maximum = "599")
         int status,
-        @Schema(description = "Explanation specific to this occurrence.", examples = "The request has 1 invalid field.")
+        @Schema(description = "Explanation specific to this occurrence; a longer one is cut short with an ellipsis.",
+                examples = "The request has 1 invalid field.", maxLength = Problem.MAX_DETAIL)
         String detail,
-        @Schema(description = "The path of the request that failed.", examples = "/api/v1/case-studies")
+        @Schema(description = "The path of the request that failed.", examples = "/api/v1/case-studies",
+                maxLength = OpenApiConventions.MAX_REQUEST_LINE)
         String instance,
-        @Schema(description = "For validation problems: each invalid field and what is wrong with it.")
+        @Schema(description = "For validation problems: each invalid field and what is wrong with it: the first 100 "
+                + "of a request, the first 1,000 of an import file.",
+                maxItems = Problem.MAX_ERRORS)
         List<FieldError> errors) {
+
+    /**
+     * The longest detail: details quote what the client sent (a slug, a parameter), which only the request line limits,
+     * so a longer one is cut short rather than echoing a request back whole.
+     */
+    public static final int MAX_DETAIL = 2000;
+    /** The most field errors one problem lists: one request can be wrong in more ways than anyone reads. */
+    public static final int MAX_ERRORS = 1000;
+
+    public Problem {
+        detail = Texts.shorten(detail, MAX_DETAIL);
+        errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -58,6 +58,19 @@ public enum ProblemType {
 
     /** Base of every problem type URI; the same path serves a description of the type. */
     public static final String BASE_PATH = "/problems/";
+    /** The longest slug, type URI, title and description, for the OpenAPI document; checked when the class loads. */
+    public static final int MAX_SLUG = 22;
+    public static final int MAX_URI = MAX_SLUG + 10; // BASE_PATH's length
+    public static final int MAX_TITLE = 22;
+    public static final int MAX_DESCRIPTION = 231;
+
+    static {
+        for (ProblemType type : values()) {
+            if (type.slug.length() > MAX_SLUG || type.uri().length() > MAX_URI || type.title.length() > MAX_TITLE || type.description.length() > MAX_DESCRIPTION) {
+                throw new IllegalStateException("MAX_SLUG, MAX_TITLE or MAX_DESCRIPTION is too small for " + type);
+            }
+        }
+    }
 
     private final String slug;
     private final int status;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,10 +30,10 @@ public class ProblemTypeResource {
     /** A kind of error the API reports. */
     @Schema(name = "ProblemType", description = "A kind of error the API reports, as named by a problem's type.")
     public record ProblemTypeView(
-            @Schema(examples = "/problems/validation") String type,
-            @Schema(examples = "Invalid request") String title,
-            @Schema(examples = "400") int status,
-            String description) {
+            @Schema(examples = "/problems/validation", maxLength = ProblemType.MAX_URI) String type,
+            @Schema(examples = "Invalid request", maxLength = ProblemType.MAX_TITLE) String title,
+            @Schema(examples = "400", minimum = "400", maximum = "599") int status,
+            @Schema(maxLength = ProblemType.MAX_DESCRIPTION) String description) {
 
         static ProblemTypeView of(ProblemType type) {
             return new ProblemTypeView(type.uri(), type.title(), type.status(), type.description());
@@ -62,7 +63,8 @@ public class ProblemTypeResource {
             description = "What a problem `type` means and what a client can do about it.")
     @APIResponse(responseCode = "200", description = "The problem type.")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<ProblemTypeView> get(@Parameter(description = "Last segment of the type URI.", example = "validation")
+    public RestResponse<ProblemTypeView> get(@Parameter(description = "Last segment of the type URI.", example = "validation",
+            schema = @Schema(type = SchemaType.STRING, maxLength = ProblemType.MAX_SLUG, pattern = "^[a-z]+(-[a-z]+)*$"))
             @PathParam("type") String type) {
         ProblemTypeView view = ProblemType.bySlug(type).map(ProblemTypeView::of)
                 .orElseThrow(() -> ApiException.notFound("There is no problem type \"" + type + "\"."));

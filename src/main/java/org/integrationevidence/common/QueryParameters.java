@@ -67,6 +67,11 @@ public final class QueryParameters {
         if (value == null) {
             return null;
         }
+        if (value.length() > OpenApiConventions.MAX_INSTANT_LENGTH) {
+            errors.add(new FieldError(parameter, "must be at most " + OpenApiConventions.MAX_INSTANT_LENGTH
+                    + " characters: an ISO 8601 instant or date"));
+            return null;
+        }
         try {
             Instant parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);

@@ -31,6 +31,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class SparseFields {
 
     public static final String PARAMETER = "fields";
+    /** Longer than every field name of any shape, comma-separated: a longer value cannot be a selection. */
+    public static final int MAX_LENGTH = 1000;
     public static final String DESCRIPTION = "Only these top-level fields of the case study (of each item, on lists), "
             + "comma-separated; the rest are left out. An unknown name is a 400 that lists the allowed ones. Applies "
             + "to `application/json` answers; other representations ignore it.";
@@ -57,6 +59,9 @@ public class SparseFields {
     private void remember(String fields, Class<?> type, boolean items) {
         if (fields == null) {
             return;
+        }
+        if (fields.length() > MAX_LENGTH) {
+            throw ApiException.invalid(PARAMETER, "is longer than " + MAX_LENGTH + " characters");
         }
         Set<String> allowed = PROPERTIES.computeIfAbsent(type, this::propertiesOf);
         Set<String> names = new LinkedHashSet<>();

@@ -84,7 +84,8 @@ public class CaseStudyExportResource {
                     + "leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.")
     @APIResponse(responseCode = "200", description = "The export, streamed.",
             headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"case-studies.csv\"` "
-                    + "(or `.ndjson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING)),
+                    + "(or `.ndjson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\""})),
             content = {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row", value = CSV_EXAMPLE)),

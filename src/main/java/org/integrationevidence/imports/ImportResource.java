@@ -81,7 +81,8 @@ public class ImportResource {
                     + "Curators and above.")
     @RequestBody(required = true, description = "The file: CSV with a header row, or NDJSON.", content = {
             @Content(mediaType = ImportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
-                    description = "CSV (RFC 4180) with a header row of column names."),
+                    description = "CSV (RFC 4180) with a header row of column names, at most evidence.imports.max-bytes "
+                            + "(20 MiB by default).", maxLength = 20971520),
                     examples = @ExampleObject(name = "csv", summary = "A header and one case study", value = CSV_EXAMPLE)),
             // Each line is a CaseStudyInput; the example (one line) is checked against that schema.
             @Content(mediaType = ImportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyInput.class),

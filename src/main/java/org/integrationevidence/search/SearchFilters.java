@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.OpenApiConventions;
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
@@ -31,48 +32,56 @@ import org.integrationevidence.common.QueryParameters;
  */
 public class SearchFilters {
 
-    private static final int MAX_VALUE_LENGTH = 200;
+    /** The longest value of a repeatable filter (FilterValue in the OpenAPI document). */
+    static final int MAX_VALUE_LENGTH = 200;
+    /** evidence.search.max-filter-values by default: the most values of all filters together. */
+    static final int DEFAULT_MAX_FILTER_VALUES = 100;
 
     @QueryParam("q")
     @Parameter(description = "Free text over title, summary, body, place, organisations, approach names and outcomes; a "
             + "match in the title or an approach name counts most. Case and accents are ignored (`Malmo` finds `Malmö`, "
             + "`Torino` finds `Turin`), words are matched by their stem, and results matching more of the words rank "
             + "first. Syntax: `\"a phrase\"`, `-word` to exclude, `integr*` for a prefix, `a | b` for either, "
-            + "`+` to require both, parentheses to group. At most 500 characters.", example = "women football")
+            + "`+` to require both, parentheses to group. At most 500 characters (evidence.search.max-query-length).",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 500), example = "women football")
     public String q;
 
     @QueryParam("approach")
     @Parameter(description = "Approach slug, such as `school-linking`; matches case studies tagged with it or any narrower "
-            + "approach. Repeatable.", example = "sport")
+            + "approach. Repeatable.", example = "sport",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES))
     public List<String> approach;
 
     @QueryParam("country")
-    @Parameter(description = "ISO 3166-1 alpha-2 country code, in any case. Repeatable.", example = "GB")
+    @Parameter(description = "ISO 3166-1 alpha-2 country code, in any case. Repeatable.", example = "GB",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES))
     public List<String> country;
 
     @QueryParam("region")
     @Parameter(description = "Region as written in case studies, for example `Piedmont`; case and accents are ignored. "
-            + "Repeatable.")
+            + "Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES))
     public List<String> region;
 
     @QueryParam("place")
     @Parameter(description = "Place name or local authority, such as `Bradford`; case and accents are ignored. Repeatable.",
-            example = "Bradford")
+            example = "Bradford",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES))
     public List<String> place;
 
     @QueryParam("theme")
     @Parameter(description = "Theme, one of the values of the Theme schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Theme.class), example = "social-contact")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Theme.class, maxItems = DEFAULT_MAX_FILTER_VALUES), example = "social-contact")
     public List<String> theme;
 
     @QueryParam("targetGroup")
     @Parameter(description = "Target group, one of the values of the TargetGroup schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetGroup.class), example = "women")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TargetGroup.class, maxItems = DEFAULT_MAX_FILTER_VALUES), example = "women")
     public List<String> targetGroup;
 
     @QueryParam("scale")
     @Parameter(description = "Scale, one of the values of the Scale schema. Repeatable.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Scale.class), example = "city")
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Scale.class, maxItems = DEFAULT_MAX_FILTER_VALUES), example = "city")
     public List<String> scale;
 
     @QueryParam("minEvidence")
@@ -94,7 +103,7 @@ public class SearchFilters {
     @QueryParam("updatedSince")
     @Parameter(description = "Only case studies changed at or after this instant (ISO 8601, such as "
             + "`2026-11-01T00:00:00Z`) or date (`2026-11-01`, from its start in UTC).",
-            schema = @Schema(type = SchemaType.STRING), example = "2020-01-01")
+            schema = @Schema(type = SchemaType.STRING, maxLength = OpenApiConventions.MAX_INSTANT_LENGTH), example = "2020-01-01")
     public String updatedSince;
 
 

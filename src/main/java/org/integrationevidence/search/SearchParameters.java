@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.FieldError;
@@ -19,13 +20,16 @@ public class SearchParameters extends SortedSearchFilters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
     private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale)";
+    /** Every facet once, comma-separated: "approach,country,theme,targetGroup,evidence,scale". */
+    static final int FACETS_MAX_LENGTH = 49;
     static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
 
     @QueryParam("facets")
     @Parameter(description = "Comma-separated facets to count under the current query and filters: "
             + "`approach` (rolled up the tree), `country`, `theme`, `targetGroup`, `evidence`, `scale`. A facet's own filter "
             + "does not narrow its own counts, so a client can offer the other values to add. Repeatable.",
-            schema = @Schema(type = SchemaType.STRING, pattern = FACETS_PATTERN), example = "approach,country,theme")
+            schema = @Schema(type = SchemaType.STRING, pattern = FACETS_PATTERN, maxLength = FACETS_MAX_LENGTH),
+            example = "approach,country,theme")
     public List<String> facets;
 
     @QueryParam("limit")
@@ -35,13 +39,18 @@ public class SearchParameters extends SortedSearchFilters {
 
     @QueryParam("cursor")
     @Parameter(description = "The `next` cursor of the previous page, with the same other parameters; leave out for the "
-            + "first page. Cursors expire after a day. It is opaque: only a `next` from this API is a valid value.")
+            + "first page. Cursors expire after a day. It is opaque: only a `next` from this API is a valid value.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH))
     public String cursor;
 
     @Override
     List<String> facetNames(List<FieldError> errors) {
         Set<String> names = new LinkedHashSet<>();
         for (String value : facets == null ? List.<String>of() : facets) {
+            if (value.length() > FACETS_MAX_LENGTH) {
+                errors.add(new FieldError("facets", "must be at most " + FACETS_MAX_LENGTH + " characters: each facet at most once"));
+                continue;
+            }
             for (String name : value.split(",")) {
                 String trimmed = name.strip();
                 if (trimmed.isEmpty()) {

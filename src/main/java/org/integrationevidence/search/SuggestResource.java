@@ -54,7 +54,8 @@ public class SuggestResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public RestResponse<Page<Suggestion>> suggest(
-            @Parameter(description = "What has been typed so far, 1 to 100 characters.", required = true, example = "brad")
+            @Parameter(description = "What has been typed so far, 1 to 100 characters.", required = true, example = "brad",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = MAX_PREFIX_LENGTH))
             @QueryParam("prefix") String prefix,
             @Parameter(description = "How many suggestions, 1 to 20.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "8"), example = "8")

@@ -1,6 +1,7 @@
 package org.integrationevidence.access;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -98,6 +99,19 @@ class RateLimitTest {
         tooMany(from("203.0.113.20").when().get(PATH).then());
         // The key itself is fine from elsewhere.
         from("203.0.113.21").spec(TestKeys.bearer(valid)).when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aPageOnAnotherOriginCanReadTheRefusalOfItsRead() {
+        for (int i = 1; i <= 5; i++) {
+            from("203.0.113.30").header("Origin", "https://council.example").when().get(PATH).then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", equalTo("https://council.example"));
+        }
+        // Without Access-Control-Allow-Origin the browser would hide the 429, and its Retry-After, from the page.
+        tooMany(from("203.0.113.30").header("Origin", "https://council.example").when().get(PATH).then())
+                .header("Access-Control-Allow-Origin", equalTo("https://council.example"))
+                .header("Access-Control-Expose-Headers", containsString("Retry-After"))
+                .header("RateLimit", matchesPattern("\"address\";r=0;t=\\d+"));
     }
 
     private static io.restassured.specification.RequestSpecification from(String address) {

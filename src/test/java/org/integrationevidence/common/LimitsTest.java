@@ -2,6 +2,7 @@ package org.integrationevidence.common;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
@@ -171,6 +172,32 @@ class LimitsTest {
                 .body("type", equalTo("/problems/validation"))
                 .body("detail", equalTo("The request has 2002 invalid fields. The first 100 are listed."))
                 .body("errors.size()", equalTo(100));
+    }
+
+    @Test
+    void overLongValuesQuotedInProblemsAreCutShort() {
+        given().when().get("/problems/" + "x".repeat(5000))
+                .then().statusCode(404)
+                .body("detail", allOf(startsWith("There is no problem type \"xxx"), endsWith("…")))
+                .body("detail.length()", equalTo(Problem.MAX_DETAIL));
+    }
+
+    @Test
+    void overLongCursorsInstantsAndFacetListsAre400NamingTheParameter() {
+        given().queryParam("cursor", "a".repeat(Cursor.MAX_LENGTH + 1))
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("cursor")));
+        given().queryParam("updatedSince", "2026-11-01T00:00:00." + "0".repeat(30) + "Z")
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("updatedSince")))
+                .body("errors[0].message", equalTo("must be at most 45 characters: an ISO 8601 instant or date"));
+        given().queryParam("facets", "approach,approach,approach,approach,approach,approach")
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("facets")))
+                .body("errors[0].message", equalTo("must be at most 49 characters: each facet at most once"));
     }
 
     /** A JSON object of {@code length} bytes, padded with spaces, which pass every limit of the JSON parser. */
