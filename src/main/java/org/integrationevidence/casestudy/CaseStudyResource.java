@@ -49,7 +49,11 @@ import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.Problem;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.export.CaseStudyExportResource;
+import org.integrationevidence.formats.FormatExamples;
+import org.integrationevidence.formats.Representation;
 import org.integrationevidence.search.CaseStudyPage;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.RelatedCaseStudy;
@@ -86,6 +90,7 @@ public class CaseStudyResource {
     UriInfo uriInfo;
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Published case studies, a page at a time: all of them, or those matching free text (`q`) and "
@@ -94,14 +99,34 @@ public class CaseStudyResource {
                     + "for building filter menus. Follow `next` (or the `Link: rel=\"next\"` header) for the next page, "
                     + "to the last one; `total` counts all matches. Paging runs on a snapshot of the index, so pages never "
                     + "repeat or skip a case study while others are written.")
-    @APIResponse(responseCode = "200", description = "A page of case study summaries.",
-            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page.",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "A page of case study summaries: JSON by default; as JSON-LD, a "
+            + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
+            + "study of the page, in full, with the columns of the export.",
+            headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = CaseStudyPage.class)),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A schema.org ItemList in JSON-LD."),
+                            examples = @ExampleObject(name = "jsonld", summary = "A page of one case study, with a next page",
+                                    value = FormatExamples.PAGE_JSON_LD)),
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row",
+                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/case-studies\"}")))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters) {
+    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters, @Context HttpHeaders headers) {
+        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
         CaseStudyPage page = search.search(parameters.toRequest(config));
-        RestResponse.ResponseBuilder<CaseStudyPage> response = RestResponse.ResponseBuilder.ok(page);
+        RestResponse.ResponseBuilder<CaseStudyPage> response = RestResponse.ResponseBuilder.ok(page, representation.contentType());
         if (page.next() != null) {
             URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
@@ -130,21 +155,42 @@ public class CaseStudyResource {
     }
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Path("{slug}")
     @Operation(operationId = "getCaseStudy", summary = "Get a case study",
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
-    @APIResponse(responseCode = "200", description = "The case study.", headers = {
-            @Header(name = "ETag", description = "The case study's version, quoted: send it back in If-Match to change or "
-                    + "withdraw it, or in If-None-Match to read it again only if it changed.",
+    @APIResponse(responseCode = "200", description = "The case study: JSON by default; as JSON-LD, a schema.org "
+            + "`Article`; as CSV, a header and one row with the columns of the export.", headers = {
+            @Header(name = "ETag", description = "The case study's version, quoted: send the JSON one back in If-Match to "
+                    + "change or withdraw it, or any of them in If-None-Match to read it again only if it changed. Each "
+                    + "format has its own (`\"3\"`, `\"3-jsonld\"`, `\"3-csv\"`).",
                     schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Last-Modified", description = "When it last changed, for If-Modified-Since.",
-                    schema = @Schema(type = SchemaType.STRING))})
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"{slug}.csv\"`.",
+                    schema = @Schema(type = SchemaType.STRING))},
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = CaseStudyView.class)),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A schema.org Article in JSON-LD."),
+                            examples = @ExampleObject(name = "jsonld", summary = "A case study as a schema.org Article",
+                                    value = FormatExamples.CASE_STUDY_JSON_LD)),
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row",
+                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/case-studies/example-language-cafe\"}")))
     @APIResponse(responseCode = "304", description = "Not modified: the version named in If-None-Match (or the time in "
             + "If-Modified-Since) is still current. No body.", headers = {
-                    @Header(name = "ETag", description = "The case study's version, quoted.", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The ETag of the version in the format asked for, quoted.",
+                            schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
@@ -155,17 +201,17 @@ public class CaseStudyResource {
             @Parameter(description = "The Last-Modified of an earlier GET: 304 with no body if the case study has not "
                     + "changed since (ignored when If-None-Match is sent).", example = "Mon, 23 Nov 2026 09:00:00 GMT")
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
-            @Context Request request) {
+            @Context Request request, @Context HttpHeaders headers) {
+        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
         CaseStudyView view = service.get(slug, KeyHolder.of(identity));
-        EntityTag etag = new EntityTag(Long.toString(view.version()));
+        EntityTag etag = representation.etag(view.version());
         Date lastModified = Date.from(view.updatedAt());
         // Answered before the body is serialized: a client that holds this version gets headers only.
         if (request.evaluatePreconditions(lastModified, etag) != null) {
             return RestResponse.ResponseBuilder.<CaseStudyView>create(RestResponse.Status.NOT_MODIFIED)
-                    .header(HttpHeaders.ETAG, IfMatch.etag(view.version())).lastModified(lastModified).build();
+                    .tag(etag).lastModified(lastModified).build();
         }
-        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version()))
-                .lastModified(lastModified).build();
+        return RestResponse.ResponseBuilder.ok(view, representation.contentType()).tag(etag).lastModified(lastModified).build();
     }
 
     @POST
