@@ -84,6 +84,12 @@ class ContentNegotiationTest {
             assertTrue(withoutAccept.body().startsWith("{\""), path);
             assertFalse(withoutAccept.body().contains("@context"), path);
 
+            HttpResponse<String> blankAccept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + RestAssured.port + path)).header("Accept", "").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, blankAccept.statusCode(), path);
+            assertEquals("application/json", blankAccept.headers().firstValue("Content-Type").orElse(""), path);
+
             given().accept("*/*").when().get(path)
                     .then().statusCode(200).contentType(startsWith("application/json")).body(not(containsString("@context")));
             // What browsers send: nothing offered is named, so anything goes, and that is JSON.
