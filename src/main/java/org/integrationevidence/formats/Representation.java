@@ -127,6 +127,11 @@ public enum Representation {
      * same validator.
      */
     public EntityTag etag(long version) {
-        return new EntityTag(version + etagSuffix);
+        return etag(Long.toString(version));
+    }
+
+    /** The ETag of this representation of a resource whose JSON is validated by {@code validator}. */
+    public EntityTag etag(String validator) {
+        return new EntityTag(validator + etagSuffix);
     }
 }
