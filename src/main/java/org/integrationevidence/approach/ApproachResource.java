@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,9 +75,10 @@ public class ApproachResource {
                             value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
                                     + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
                                     + "\"instance\": \"/api/v1/approaches\"}")))
-    public RestResponse<Page<ApproachNode>> tree(@Context HttpHeaders headers) {
+    public Response tree(@Context HttpHeaders headers) {
         Representation representation = Representation.negotiate(headers, Representation.TAXONOMY);
-        return RestResponse.ResponseBuilder.ok(service.tree(), representation.contentType()).build();
+        // A Response, not a RestResponse: RESTEasy then writes it as the type set here instead of negotiating again.
+        return Response.ok(service.tree(), representation.contentType()).build();
     }
 
     @GET
@@ -101,10 +103,10 @@ public class ApproachResource {
                                     + "\"detail\": \"This resource is served as application/json, application/ld+json; send one of them in Accept, or none.\", "
                                     + "\"instance\": \"/api/v1/approaches/school-linking\"}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<ApproachDetail> get(@Parameter(description = "Slug of the approach.", example = "school-linking")
+    public Response get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug, @Context HttpHeaders headers) {
         Representation representation = Representation.negotiate(headers, Representation.APPROACH);
-        return RestResponse.ResponseBuilder.ok(service.get(slug), representation.contentType()).build();
+        return Response.ok(service.get(slug), representation.contentType()).build();
     }
 
     @POST

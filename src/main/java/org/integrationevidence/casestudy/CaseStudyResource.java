@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -123,10 +124,11 @@ public class CaseStudyResource {
                                     + "\"instance\": \"/api/v1/case-studies\"}")))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters, @Context HttpHeaders headers) {
+    public Response list(@BeanParam SearchParameters parameters, @Context HttpHeaders headers) {
         Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
         CaseStudyPage page = search.search(parameters.toRequest(config));
-        RestResponse.ResponseBuilder<CaseStudyPage> response = RestResponse.ResponseBuilder.ok(page, representation.contentType());
+        // A Response, not a RestResponse: RESTEasy then writes it as the type set here instead of negotiating again.
+        Response.ResponseBuilder response = Response.ok(page, representation.contentType());
         if (page.next() != null) {
             URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
@@ -194,7 +196,7 @@ public class CaseStudyResource {
                     @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public RestResponse<CaseStudyView> get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+    public Response get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = "ETags you hold (from an earlier GET): if the version is still one of them, the answer "
                     + "is 304 with no body.", example = "\"3\"") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -208,10 +210,9 @@ public class CaseStudyResource {
         Date lastModified = Date.from(view.updatedAt());
         // Answered before the body is serialized: a client that holds this version gets headers only.
         if (request.evaluatePreconditions(lastModified, etag) != null) {
-            return RestResponse.ResponseBuilder.<CaseStudyView>create(RestResponse.Status.NOT_MODIFIED)
-                    .tag(etag).lastModified(lastModified).build();
+            return Response.notModified(etag).lastModified(lastModified).build();
         }
-        return RestResponse.ResponseBuilder.ok(view, representation.contentType()).tag(etag).lastModified(lastModified).build();
+        return Response.ok(view, representation.contentType()).tag(etag).lastModified(lastModified).build();
     }
 
     @POST

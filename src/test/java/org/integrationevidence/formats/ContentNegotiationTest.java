@@ -406,6 +406,10 @@ class ContentNegotiationTest {
                     .then().statusCode(200).contentType(startsWith(JSON_LD));
             given().accept("text/csv;q=0.3, application/*;q=0.2, application/ld+json;q=0.1").when().get(path)
                     .then().statusCode(200).contentType(startsWith("text/csv"));
+            given().accept("text/*").when().get(path)
+                    .then().statusCode(200).contentType(startsWith("text/csv"));
+            given().accept("text/*;q=0.3, application/*;q=0.5, application/json;q=0.1").when().get(path)
+                    .then().statusCode(200).contentType(startsWith(JSON_LD));
         }
     }
 
