@@ -16,12 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -32,6 +34,9 @@ import org.integrationevidence.access.Role;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CatalogueValidators;
+import org.integrationevidence.common.Problem;
+import org.integrationevidence.formats.FormatExamples;
+import org.integrationevidence.formats.Representation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/approaches")
@@ -52,28 +57,68 @@ public class ApproachResource {
     HttpHeaders headers;
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Operation(operationId = "listApproaches", summary = "Get the approach taxonomy",
             description = "The whole taxonomy as a tree: top-level approaches in `items`, each with its narrower approaches in "
                     + "`children`, and each node with the number of published case studies tagged with it or below it. "
                     + "`total` counts every approach in the tree; the tree is never paged.")
-    @APIResponse(responseCode = "200", description = "The taxonomy tree.")
-    public RestResponse<Page<ApproachNode>> tree() {
-        return Validators.conditional(headers, validators.of(headers, uriInfo), service::tree);
+    @APIResponse(responseCode = "200", description = "The taxonomy tree: JSON by default; as JSON-LD, a SKOS "
+            + "`ConceptScheme` whose concepts name their broader and narrower concepts, each identified by its URL here; "
+            + "as CSV, a row per approach (parents first) with its broader and narrower approaches and its count.",
+            headers = @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"approaches.csv\"`.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "attachment; filename=\"approaches.csv\"")),
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(ref = "#/components/schemas/PageApproachNode")),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A SKOS concept scheme in JSON-LD."),
+                            examples = @ExampleObject(name = "skos", summary = "A scheme of two concepts",
+                                    value = FormatExamples.TAXONOMY_JSON_LD)),
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "Two approaches, one under the other",
+                                    value = FormatExamples.TAXONOMY_CSV))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/approaches\"}")))
+    public Response tree() {
+        Representation representation = Representation.negotiate(headers, Representation.TAXONOMY);
+        // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of
+        // negotiating again.
+        return Validators.conditional(headers, validators.of(headers, uriInfo), service::tree,
+                (tree, response) -> response.type(representation.contentType())).toResponse();
     }
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Path("{slug}")
     @Operation(operationId = "getApproach", summary = "Get an approach",
             description = "The approach with its broader and narrower approaches, and the first page of published case studies "
                     + "tagged with it or any narrower approach.")
-    @APIResponse(responseCode = "200", description = "The approach.")
+    @APIResponse(responseCode = "200", description = "The approach: JSON by default; as JSON-LD, one SKOS `Concept` "
+            + "of the scheme at /api/v1/approaches.",
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = ApproachDetail.class)),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A SKOS concept in JSON-LD."),
+                            examples = @ExampleObject(name = "skos", summary = "A concept with its broader concept",
+                                    value = FormatExamples.APPROACH_JSON_LD))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json and application/ld+json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/approaches/school-linking\"}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<ApproachDetail> get(@Parameter(description = "Slug of the approach.", example = "school-linking")
+    public Response get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {
+        Representation representation = Representation.negotiate(headers, Representation.APPROACH);
         service.requireExists(slug); // a 404 before any 304: If-None-Match: * matches only what exists
-        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> service.get(slug));
+        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> service.get(slug),
+                (approach, response) -> response.type(representation.contentType())).toResponse();
     }
 
     @POST

@@ -22,6 +22,11 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
+    /** The case studies with these slugs, in no particular order; slugs that no case study has are left out. */
+    List<CaseStudy> findWithSlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
     /**
      * Of these ids, those of case studies in one of the statuses. Native SQL: it runs on every search, and
      * Hibernate translates a query with list parameters afresh on each run.

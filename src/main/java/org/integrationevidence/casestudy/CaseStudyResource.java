@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,9 +48,14 @@ import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.Problem;
 import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.SparseFields;
 import org.integrationevidence.common.Validators;
+import org.integrationevidence.export.CaseStudyExportResource;
+import org.integrationevidence.formats.FormatExamples;
+import org.integrationevidence.formats.Representation;
 import org.integrationevidence.search.CaseStudyPage;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.CatalogueValidators;
@@ -93,6 +99,9 @@ public class CaseStudyResource {
     @Inject
     SparseFields sparseFields;
 
+    /** {@code attachment; filename="<slug>.csv"} with the longest slug: 22 characters, the slug, then 5. */
+    static final int CONTENT_DISPOSITION_MAX_LENGTH = 22 + Slugs.MAX_LENGTH + 5;
+
     @Context
     UriInfo uriInfo;
 
@@ -100,6 +109,7 @@ public class CaseStudyResource {
     HttpHeaders headers;
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
             description = "Published case studies, a page at a time: all of them, or those matching free text (`q`) and "
@@ -108,24 +118,47 @@ public class CaseStudyResource {
                     + "for building filter menus. Follow `next` (or the `Link: rel=\"next\"` header) for the next page, "
                     + "to the last one; `total` counts all matches. Paging runs on a snapshot of the index, so pages never "
                     + "repeat or skip a case study while others are written.")
-    @APIResponse(responseCode = "200", description = "A page of case study summaries.",
-            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page.",
-                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "A page of case study summaries: JSON by default; as JSON-LD, a "
+            + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
+            + "study of the page, in full, with the columns of the export.",
+            headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "attachment; filename=\"case-studies.csv\""))},
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = CaseStudyPage.class)),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A schema.org ItemList in JSON-LD."),
+                            examples = @ExampleObject(name = "jsonld", summary = "A page of one case study, with a next page",
+                                    value = FormatExamples.PAGE_JSON_LD)),
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row",
+                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/case-studies\"}")))
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<CaseStudyPage> list(@BeanParam SearchParameters parameters,
+    public Response list(@BeanParam SearchParameters parameters,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
             @QueryParam(SparseFields.PARAMETER) String fields) {
+        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
         SearchRequest request = parameters.toRequest(config);
         sparseFields.selectInItems(fields, CaseStudySummary.class);
+        // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of
+        // negotiating again.
         return Validators.conditional(headers, catalogue.of(headers, uriInfo), () -> search.search(request),
                 (page, response) -> {
+                    response.type(representation.contentType());
                     if (page.next() != null) {
                         URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
                         response.header("Link", "<" + next + ">; rel=\"next\"");
                     }
-                });
+                }).toResponse();
     }
 
     @GET
@@ -151,27 +184,46 @@ public class CaseStudyResource {
     }
 
     @GET
+    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
     @Path("{slug}")
     @Operation(operationId = "getCaseStudy", summary = "Get a case study",
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
-    @APIResponse(responseCode = "200", description = "The case study.", headers = {
+    @APIResponse(responseCode = "200", description = "The case study: JSON by default; as JSON-LD, a schema.org "
+            + "`Article`; as CSV, a header and one row with the columns of the export.", headers = {
             @Header(name = "ETag", description = "The case study's version, a dot and a hash of this representation "
                     + "(media type, `fields`, the names of its approaches), quoted: send it back in If-Match to change or "
                     + "withdraw it (only the version counts there), or in If-None-Match to read it again only if it changed.",
                     schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Last-Modified", description = "When it, or the name of one of its approaches, last changed, for "
                     + "If-Modified-Since.",
-                    schema = @Schema(type = SchemaType.STRING))})
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"{slug}.csv\"`.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CONTENT_DISPOSITION_MAX_LENGTH))},
+            content = {
+                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = CaseStudyView.class)),
+                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A schema.org Article in JSON-LD."),
+                            examples = @ExampleObject(name = "jsonld", summary = "A case study as a schema.org Article",
+                                    value = FormatExamples.CASE_STUDY_JSON_LD)),
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row",
+                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
+    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
+                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
+                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
+                                    + "\"instance\": \"/api/v1/case-studies/example-language-cafe\"}")))
     @APIResponse(responseCode = "304", description = "Not modified: the representation named in If-None-Match (or the "
             + "time in If-Modified-Since) is still current. No body.", headers = {
                     @Header(name = "ETag", description = "The tag of the representation, quoted.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public RestResponse<CaseStudyView> get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
+    public Response get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
             @PathParam("slug") String slug,
             @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "
                     + "them, the answer is 304 with no body.", example = "\"3.mC0Jc8cbSpq9t5mSyCWq5A\"")
@@ -182,6 +234,7 @@ public class CaseStudyResource {
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
             @QueryParam(SparseFields.PARAMETER) String fields) {
+        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
         // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
         // Read first: should a rename commit in between, the tag is older than the body, never newer.
         TaxonomyLookup.Version approaches = taxonomy.version();
@@ -191,7 +244,8 @@ public class CaseStudyResource {
                 Validators.state(view.version(), view.updatedAt(), approaches.version()),
                 Validators.latest(view.updatedAt(), approaches.lastChange()));
         // Answered before the body is serialized: a client that holds this representation gets headers only.
-        return Validators.conditional(headers, validator, () -> view);
+        return Validators.conditional(headers, () -> validator, () -> view,
+                (body, response) -> response.type(representation.contentType())).toResponse();
     }
 
     @POST

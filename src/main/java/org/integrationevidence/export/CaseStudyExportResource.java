@@ -35,7 +35,8 @@ import org.integrationevidence.search.SortedSearchFilters;
 @Tag(name = "Case studies")
 public class CaseStudyExportResource {
 
-    private static final String CSV_EXAMPLE = "slug,title,summary,body,place.name,place.localAuthority,place.region,"
+    /** A header and one row of the CSV of case studies, as exports, lists and single case studies serve it. */
+    public static final String CSV_EXAMPLE = "slug,title,summary,body,place.name,place.localAuthority,place.region,"
             + "place.countryCode,place.latitude,place.longitude,place.scale,period.startYear,period.endYear,period.ongoing,"
             + "leadOrganisations,partnerOrganisations,approaches,themes,targetGroups,outcomes,evidence.level,"
             + "evidence.rationale,sources.title,sources.url,licence,createdAt,updatedAt,version\r\n"

@@ -16,11 +16,12 @@ import org.integrationevidence.casestudy.Vocabulary;
  * quote or a line break). Column names are the JSON paths of the fields, as in an import file; lists are joined
  * with {@value #LIST_SEPARATOR}, as an import reads them. A cell that a spreadsheet would run as a formula (one
  * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) starts with an apostrophe,
- * as OWASP advises for CSV files that people open in spreadsheets.
+ * as OWASP advises for CSV files that people open in spreadsheets. Exports and the CSV of lists and single case
+ * studies (formats/) write the same rows.
  */
-final class CsvRows {
+public final class CsvRows {
 
-    static final String LIST_SEPARATOR = "|";
+    public static final String LIST_SEPARATOR = "|";
 
     private record Column(String name, Function<CaseStudyView, Object> value) {
     }
@@ -56,23 +57,24 @@ final class CsvRows {
             new Column("updatedAt", CaseStudyView::updatedAt),
             new Column("version", CaseStudyView::version));
 
-    static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
+    public static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
 
     private CsvRows() {
     }
 
-    static void writeHeader(Writer out) throws IOException {
+    public static void writeHeader(Writer out) throws IOException {
         writeRow(out, NAMES);
     }
 
-    static void write(Writer out, CaseStudyView caseStudy) throws IOException {
+    public static void write(Writer out, CaseStudyView caseStudy) throws IOException {
         writeRow(out, COLUMNS.stream().map(column -> {
             Object value = column.value().apply(caseStudy);
             return value == null ? "" : value.toString();
         }).toList());
     }
 
-    private static void writeRow(Writer out, List<String> cells) throws IOException {
+    /** One record of any CSV the API serves, with the same quoting and formula disarming. */
+    public static void writeRow(Writer out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');

@@ -49,7 +49,7 @@ class ErrorResponsesTest {
 
     @Test
     void unacceptableMediaTypesAre406() {
-        given().accept("text/csv").when().get("/api/v1/case-studies")
+        given().accept("application/xml").when().get("/api/v1/case-studies")
                 .then().statusCode(406)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/not-acceptable"));

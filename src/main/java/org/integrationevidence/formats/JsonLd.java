@@ -1,0 +1,251 @@
+package org.integrationevidence.formats;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.integrationevidence.approach.ApproachDetail;
+import org.integrationevidence.approach.ApproachNode;
+import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.casestudy.Period;
+import org.integrationevidence.casestudy.Place;
+import org.integrationevidence.casestudy.SourceReference;
+import org.integrationevidence.casestudy.TargetGroup;
+import org.integrationevidence.casestudy.Theme;
+import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.search.CaseStudyPage;
+
+/**
+ * Case studies as schema.org {@code Article}s and the approach taxonomy as a SKOS concept scheme, in JSON-LD. Every
+ * node that the API serves is identified by its URL in the API, so that the approaches a case study is about are
+ * the very concepts of the taxonomy, and a harvester can follow each {@code @id} to its JSON. Only what the data
+ * holds is said: a place without coordinates gets no {@code geo}, a period without years no temporal coverage.
+ */
+final class JsonLd {
+
+    static final String SCHEMA_ORG = "https://schema.org";
+    static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    /** The licence of a text is an SPDX identifier; SPDX names each licence by a URL under this one. */
+    static final String SPDX_LICENSES = "https://spdx.org/licenses/";
+    static final String TAXONOMY_LABEL = "Integration Evidence Repository: approaches to integration";
+    private static final String THEMES_LABEL = "Integration Evidence Repository: themes";
+    private static final String TARGET_GROUPS_LABEL = "Integration Evidence Repository: target groups";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final URI caseStudies;
+    private final URI taxonomy;
+
+    /** @param base the API's base URL as the client called it, ending in a slash */
+    JsonLd(URI base) {
+        this.caseStudies = base.resolve("api/v1/case-studies");
+        this.taxonomy = base.resolve("api/v1/approaches");
+    }
+
+    /** One case study, in full. */
+    ObjectNode caseStudy(CaseStudyView c) {
+        ObjectNode article = NODES.objectNode();
+        article.put("@context", SCHEMA_ORG);
+        describe(article, c.slug(), c.title(), c.summary(), c.place(), c.period(), c.approaches(), c.themes(),
+                c.targetGroups(), c.licence(), c.createdAt(), c.updatedAt());
+        article.put("articleBody", c.body());
+        ArrayNode mentions = NODES.arrayNode();
+        for (String organisation : concat(c.leadOrganisations(), c.partnerOrganisations())) {
+            mentions.addObject().put("@type", "Organization").put("name", organisation);
+        }
+        putIfAny(article, "mentions", mentions);
+        ArrayNode citations = NODES.arrayNode();
+        for (SourceReference source : c.sources() == null ? List.<SourceReference>of() : c.sources()) {
+            ObjectNode work = citations.addObject().put("@type", "CreativeWork").put("name", source.title());
+            putIfPresent(work, "url", source.url());
+            putIfPresent(work, "author", source.author());
+            putIfPresent(work, "publisher", source.publisher());
+            putIfPresent(work, "datePublished", source.publishedOn());
+        }
+        putIfAny(article, "citation", citations);
+        article.put("creativeWorkStatus", Vocabulary.slugOf(c.status()));
+        article.put("version", c.version());
+        return article;
+    }
+
+    /**
+     * A page of a list: an {@code ItemList} of the page's case studies as summaries, {@code numberOfItems} counting
+     * every match (as schema.org has it for a list served in pages), and the next page as a Hydra view.
+     */
+    ObjectNode page(CaseStudyPage page, URI self, URI next) {
+        ObjectNode list = NODES.objectNode();
+        list.putArray("@context").add(SCHEMA_ORG).addObject().put("hydra", HYDRA);
+        list.put("@type", "ItemList");
+        list.put("@id", self.toString());
+        list.put("numberOfItems", page.total());
+        ArrayNode items = list.putArray("itemListElement");
+        for (CaseStudySummary s : page.items()) {
+            describe(items.addObject(), s.slug(), s.title(), s.summary(), s.place(), s.period(), s.approaches(), s.themes(),
+                    s.targetGroups(), s.licence(), s.createdAt(), s.updatedAt());
+        }
+        if (next != null) {
+            ObjectNode view = list.putObject("hydra:view").put("@id", self.toString()).put("@type", "hydra:PartialCollectionView");
+            view.putObject("hydra:next").put("@id", next.toString());
+        }
+        return list;
+    }
+
+    /** The whole taxonomy: the scheme, then every concept, in the tree's order, each naming its broader and narrower. */
+    ObjectNode scheme(List<ApproachNode> roots) {
+        ObjectNode document = NODES.objectNode();
+        document.set("@context", skosContext());
+        ArrayNode graph = document.putArray("@graph");
+        ObjectNode scheme = graph.addObject().put("@id", taxonomy.toString()).put("@type", "skos:ConceptScheme");
+        scheme.put("skos:prefLabel", TAXONOMY_LABEL);
+        ArrayNode top = scheme.putArray("skos:hasTopConcept");
+        for (ApproachNode root : roots) {
+            top.addObject().put("@id", approach(root.slug()));
+        }
+        addConcepts(roots, null, graph);
+        return document;
+    }
+
+    private void addConcepts(List<ApproachNode> nodes, String broader, ArrayNode graph) {
+        for (ApproachNode node : nodes) {
+            concept(graph.addObject(), node.slug(), node.name(), node.definition(), broader,
+                    node.children().stream().map(ApproachNode::slug).toList());
+            addConcepts(node.children(), node.slug(), graph);
+        }
+    }
+
+    /** One approach as a concept of the scheme. */
+    ObjectNode concept(ApproachDetail approach) {
+        ObjectNode concept = NODES.objectNode();
+        concept.set("@context", skosContext());
+        return concept(concept, approach.slug(), approach.name(), approach.definition(),
+                approach.parent() == null ? null : approach.parent().slug(),
+                approach.children().stream().map(ApproachRef::slug).toList());
+    }
+
+    private ObjectNode concept(ObjectNode concept, String slug, String name, String definition, String broader,
+            List<String> narrower) {
+        concept.put("@id", approach(slug)).put("@type", "skos:Concept");
+        concept.put("skos:prefLabel", name);
+        putIfPresent(concept, "skos:definition", definition);
+        concept.put("skos:notation", slug);
+        concept.putObject("skos:inScheme").put("@id", taxonomy.toString());
+        if (broader == null) {
+            concept.putObject("skos:topConceptOf").put("@id", taxonomy.toString());
+        } else {
+            concept.putArray("skos:broader").addObject().put("@id", approach(broader));
+        }
+        ArrayNode narrowerIds = NODES.arrayNode();
+        narrower.forEach(child -> narrowerIds.addObject().put("@id", approach(child)));
+        putIfAny(concept, "skos:narrower", narrowerIds);
+        return concept;
+    }
+
+    private static ObjectNode skosContext() {
+        return NODES.objectNode().put("skos", SKOS);
+    }
+
+    /** What a case study and its summary have in common: an Article about approaches, themes and target groups. */
+    private void describe(ObjectNode article, String slug, String title, String summary, Place place, Period period,
+            List<ApproachRef> approaches, List<Theme> themes, List<TargetGroup> targetGroups, String licence,
+            Instant createdAt, Instant updatedAt) {
+        String url = caseStudies + "/" + slug;
+        article.put("@type", "Article");
+        article.put("@id", url);
+        article.put("url", url);
+        article.put("identifier", slug);
+        article.put("name", title);
+        article.put("headline", title);
+        article.put("abstract", summary);
+        ArrayNode about = NODES.arrayNode();
+        for (ApproachRef approach : approaches == null ? List.<ApproachRef>of() : approaches) {
+            about.addObject().put("@type", "DefinedTerm").put("@id", approach(approach.slug())).put("name", approach.name())
+                    .put("termCode", approach.slug())
+                    .putObject("inDefinedTermSet").put("@type", "DefinedTermSet").put("@id", taxonomy.toString())
+                    .put("name", TAXONOMY_LABEL);
+        }
+        for (Theme theme : themes == null ? List.<Theme>of() : themes) {
+            term(about, theme, "theme", THEMES_LABEL);
+        }
+        for (TargetGroup group : targetGroups == null ? List.<TargetGroup>of() : targetGroups) {
+            term(about, group, "targetGroup", TARGET_GROUPS_LABEL);
+        }
+        putIfAny(article, "about", about);
+        if (place != null) {
+            article.set("spatialCoverage", place(place));
+        }
+        putIfPresent(article, "temporalCoverage", temporalCoverage(period));
+        if (licence != null) {
+            article.put("license", SPDX_LICENSES + licence);
+        }
+        article.put("dateCreated", createdAt.toString());
+        article.put("dateModified", updatedAt.toString());
+    }
+
+    /** A term of one of the fixed vocabularies; its URL lists the case studies filed under it. */
+    private void term(ArrayNode about, Enum<?> value, String filter, String vocabulary) {
+        about.addObject().put("@type", "DefinedTerm").put("name", Vocabulary.label(value))
+                .put("termCode", Vocabulary.slugOf(value))
+                .put("url", caseStudies + "?" + filter + "=" + Vocabulary.slugOf(value))
+                .putObject("inDefinedTermSet").put("@type", "DefinedTermSet").put("name", vocabulary);
+    }
+
+    private static ObjectNode place(Place place) {
+        ObjectNode node = NODES.objectNode().put("@type", "Place").put("name", place.name());
+        if (place.region() != null || place.countryCode() != null) {
+            ObjectNode address = node.putObject("address").put("@type", "PostalAddress");
+            putIfPresent(address, "addressRegion", place.region());
+            putIfPresent(address, "addressCountry", place.countryCode());
+        }
+        if (place.latitude() != null && place.longitude() != null) {
+            node.putObject("geo").put("@type", "GeoCoordinates").put("latitude", place.latitude())
+                    .put("longitude", place.longitude());
+        }
+        return node;
+    }
+
+    /**
+     * The period as an ISO 8601 interval of years, as schema.org's temporalCoverage takes it: "2010/2015", "2010/.."
+     * when it has no end year (still running, or the sources do not say), "../2015" without a start year; null when
+     * neither year is known.
+     */
+    static String temporalCoverage(Period period) {
+        if (period == null || (period.startYear() == null && period.endYear() == null)) {
+            return null;
+        }
+        if (period.startYear() != null && period.startYear().equals(period.endYear())) {
+            return period.startYear().toString();
+        }
+        return (period.startYear() == null ? ".." : period.startYear().toString()) + "/"
+                + (period.endYear() == null ? ".." : period.endYear().toString());
+    }
+
+    private String approach(String slug) {
+        return taxonomy + "/" + slug;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first == null ? List.of() : first);
+        all.addAll(second == null ? List.of() : second);
+        return all;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, Object value) {
+        if (value != null) {
+            node.put(name, value.toString());
+        }
+    }
+
+    private static void putIfAny(ObjectNode node, String name, ArrayNode values) {
+        if (!values.isEmpty()) {
+            node.set(name, values);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.integrationevidence.formats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.integrationevidence.approach.ApproachDetail;
+import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.common.Page;
+import org.integrationevidence.search.CaseStudyPage;
+
+/**
+ * Writes a case study, a page of case studies, the taxonomy and an approach as JSON-LD, for the resources that
+ * negotiated {@link Representation#JSON_LD}. Identifiers are absolute URLs built on the base URL the client called.
+ */
+@Provider
+@Produces(Representation.JSON_LD_TYPE)
+public class JsonLdWriter implements MessageBodyWriter<Object> {
+
+    @Inject
+    ObjectMapper json;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        // Exactly this type: RESTEasy also offers a writer for application/ld+json to application/json answers (and to
+        // application/problem+json ones), as +json types, and those are Jackson's.
+        return Representation.JSON_LD.mediaType.isCompatible(mediaType) && !mediaType.isWildcardSubtype()
+                && (type == CaseStudyView.class || type == CaseStudyPage.class || type == ApproachDetail.class || type == Page.class);
+    }
+
+    @Override
+    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
+        json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(entityStream, document(entity));
+    }
+
+    private JsonNode document(Object entity) {
+        JsonLd jsonLd = new JsonLd(uriInfo.getBaseUri());
+        if (entity instanceof CaseStudyView caseStudy) {
+            return jsonLd.caseStudy(caseStudy);
+        }
+        if (entity instanceof CaseStudyPage page) {
+            URI next = page.next() == null ? null
+                    : uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+            return jsonLd.page(page, uriInfo.getRequestUri(), next);
+        }
+        if (entity instanceof ApproachDetail approach) {
+            return jsonLd.concept(approach);
+        }
+        return jsonLd.scheme(TaxonomyRows.nodes((Page<?>) entity));
+    }
+}
