@@ -77,12 +77,7 @@ public class ApproachResource {
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "Two approaches, one under the other",
                                     value = FormatExamples.TAXONOMY_CSV))})
-    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
-                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
-                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
-                                    + "\"instance\": \"/api/v1/approaches\"}")))
+    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
     public Response tree() {
         Representation representation = Representation.negotiate(headers, Representation.TAXONOMY);
         // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of

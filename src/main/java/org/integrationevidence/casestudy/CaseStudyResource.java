@@ -134,12 +134,7 @@ public class CaseStudyResource {
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
                                     value = CaseStudyExportResource.CSV_EXAMPLE))})
-    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
-                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
-                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
-                                    + "\"instance\": \"/api/v1/case-studies\"}")))
+    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response list(@BeanParam SearchParameters parameters,
@@ -211,12 +206,7 @@ public class CaseStudyResource {
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
                                     value = CaseStudyExportResource.CSV_EXAMPLE))})
-    @APIResponse(responseCode = "406", description = "Accept names none of application/json, application/ld+json and text/csv.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "notAcceptable", summary = "Asked for HTML",
-                            value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
-                                    + "\"detail\": \"This resource is served as application/json, application/ld+json, text/csv; send one of them in Accept, or none.\", "
-                                    + "\"instance\": \"/api/v1/case-studies/example-language-cafe\"}")))
+    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
     @APIResponse(responseCode = "304", description = "Not modified: the representation named in If-None-Match (or the "
             + "time in If-Modified-Since) is still current. No body.", headers = {
                     @Header(name = "ETag", description = "The tag of the representation, quoted.", schema = @Schema(type = SchemaType.STRING)),
