@@ -74,6 +74,16 @@ final class ContractDocument {
     }
 
     /**
+     * Whether the operation is open to all: it has no security requirement (nor does the document as a whole), as
+     * OpenApiConventions leaves operations that need no key.
+     */
+    boolean isOpenToAll(String operation) {
+        JsonNode operationNode = operationNode(operation);
+        JsonNode security = operationNode.has("security") ? operationNode.get("security") : document.path("security");
+        return security.isMissingNode() || security.isEmpty();
+    }
+
+    /**
      * The documented media types of a response and, for each, the JSON pointer (in this document) of its schema;
      * empty when the response has no body.
      */

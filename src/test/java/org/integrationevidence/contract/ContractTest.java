@@ -73,8 +73,11 @@ class ContractTest {
                     + "service wrote at its first start, so no test may leave it the only one and try to revoke it");
 
     private static final String IMAGE = "image/png"; // a type no operation serves: 406
+    private static final String JSON_LD = "application/ld+json";
+    private static final String CSV = "text/csv";
     private static final String TOO_LARGE = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"; // over the 1 MB limit
     private static final String NO_SUCH = "no-such-thing-" + TestData.unique("x");
+    private static final String UNKNOWN_KEY = "iek_" + "x".repeat(43); // of the form the service hands out; no one holds it
 
     /**
      * THE SCENARIO TABLE: for every documented operation, one request per documented status that produces it.
@@ -92,6 +95,8 @@ class ContractTest {
         return List.of(
                 // Approach taxonomy
                 on("GET /api/v1/approaches", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/approaches", 200, f -> as(Key.NONE).accept(JSON_LD)),
+                on("GET /api/v1/approaches", 200, f -> as(Key.NONE).accept(CSV)),
                 on("GET /api/v1/approaches", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("POST /api/v1/approaches", 201, f -> as(Key.EDITOR).json(approach(TestData.unique("approach")))),
                 on("POST /api/v1/approaches", 400, f -> as(Key.EDITOR).json(Map.of("slug", "Not A Slug"))),
@@ -102,6 +107,7 @@ class ContractTest {
                 on("POST /api/v1/approaches", 413, f -> as(Key.EDITOR).body("application/json", TOO_LARGE)),
                 on("POST /api/v1/approaches", 406, f -> as(Key.EDITOR).accept(IMAGE).json(approach(TestData.unique("approach")))),
                 on("GET /api/v1/approaches/{slug}", 200, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach)),
+                on("GET /api/v1/approaches/{slug}", 200, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).accept(JSON_LD)),
                 on("GET /api/v1/approaches/{slug}", 404, f -> as(Key.NONE).at("/api/v1/approaches/" + NO_SUCH)),
                 on("GET /api/v1/approaches/{slug}", 406, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
                 on("PUT /api/v1/approaches/{slug}", 200, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).json(approach(f.approach))),
@@ -123,6 +129,8 @@ class ContractTest {
 
                 // Case studies: lists, search, exports, feeds
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(JSON_LD)),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(CSV)),
                 on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?limit=many")),
                 on("GET /api/v1/case-studies", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv")),
@@ -145,6 +153,8 @@ class ContractTest {
                 on("POST /api/v1/case-studies", 413, f -> as(Key.CURATOR).body("application/json", TOO_LARGE)),
                 on("POST /api/v1/case-studies", 406, f -> as(Key.CURATOR).accept(IMAGE).json(TestData.caseStudy(f.approach))),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published))),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(JSON_LD)),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(CSV)),
                 on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).header("If-None-Match", f.publishedETag)),
                 on("GET /api/v1/case-studies/{slug}", 404, f -> as(Key.NONE).at(f.one(NO_SUCH))),
                 on("GET /api/v1/case-studies/{slug}", 410, f -> as(Key.NONE).at(f.one(f.withdrawn))),
@@ -298,6 +308,33 @@ class ContractTest {
 
     private ContractDocument document;
 
+    /**
+     * Scenarios made from the document rather than written in the table, so that an operation added to it is covered
+     * without a line: every operation refuses an API key sent in the URL (KeysInUrlFilter) with 400, and every
+     * operation open to all refuses a key sent in Authorization that no one holds with 401. Each requests the
+     * operation's path with existing fixtures filled in ({@link Fixtures#existing}), and its answer must be the problem
+     * about the key, not some other 400 or 401 the same request could meet.
+     */
+    static List<Scenario> generatedScenarios(ContractDocument document) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String operation : document.operations()) {
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            scenarios.add(on(operation, 400, f -> as(Key.NONE).at(f.existing(template) + "?api_key=" + UNKNOWN_KEY)
+                    .saying("never in the URL")));
+            if (document.isOpenToAll(operation)) {
+                scenarios.add(on(operation, 401, f -> as(Key.NONE).at(f.existing(template))
+                        .header("Authorization", "Bearer " + UNKNOWN_KEY).saying("The API key is unknown, revoked or expired.")));
+            }
+        }
+        return scenarios;
+    }
+
+    private List<Scenario> everyScenario() {
+        List<Scenario> scenarios = new ArrayList<>(scenarios());
+        scenarios.addAll(generatedScenarios(document));
+        return scenarios;
+    }
+
     @BeforeEach
     void readTheDocument() {
         TestKeys.actAnonymously(); // each scenario says which key it sends
@@ -326,7 +363,7 @@ class ContractTest {
     void everyDocumentedStatusHasAScenarioOrAReasonToHaveNone() {
         Map<String, String> problems = new TreeMap<>();
         Set<String> covered = new TreeSet<>();
-        for (Scenario scenario : scenarios()) {
+        for (Scenario scenario : everyScenario()) {
             covered.add(scenario.pair());
             if (!document.operations().contains(scenario.operation())) {
                 problems.put(scenario.pair(), "a scenario for an operation the document does not have");
@@ -357,7 +394,7 @@ class ContractTest {
         Fixtures fixtures = new Fixtures();
         List<String> failures = new ArrayList<>();
         Set<String> served = new TreeSet<>();
-        for (Scenario scenario : scenarios()) {
+        for (Scenario scenario : everyScenario()) {
             Call call = scenario.request().apply(fixtures);
             String path = call.path != null ? call.path : scenario.template();
             Response response = call.send(scenario.method(), path);
@@ -372,6 +409,9 @@ class ContractTest {
                 failures.add(where + ": expected " + scenario.status() + ", answered " + status + " ("
                         + abbreviate(response.asString()) + ")");
                 continue;
+            }
+            if (call.saying != null && !response.asString().contains(call.saying)) {
+                failures.add(where + ": the answer does not say \"" + call.saying + "\" (" + abbreviate(response.asString()) + ")");
             }
             if ((status == 201 || status == 308) && response.header("Location") == null) {
                 failures.add(where + ": " + status + " without a Location header");
@@ -504,6 +544,7 @@ class ContractTest {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String contentType;
         private String body;
+        private String saying;
 
         private Call(Key key) {
             this.key = key;
@@ -526,6 +567,12 @@ class ContractTest {
         /** {@code If-Match: *}: write whatever version is there. */
         Call anyVersion() {
             return header("If-Match", "*");
+        }
+
+        /** The answer's body must contain this text: it is the answer meant, not another with the same status. */
+        Call saying(String text) {
+            this.saying = text;
+            return this;
         }
 
         Call json(Object value) {
@@ -596,6 +643,34 @@ class ContractTest {
                     .contentType("application/json").body(caseStudyWithSlug(TestData.unique("renamed")))
                     .when().put(one(oldSlug)).then().statusCode(200);
             keyId = newKeyId();
+        }
+
+        /**
+         * The documented path with each parameter set to an existing fixture, for the scenarios made from the
+         * document; a parameter no fixture fills stops the test, naming it.
+         */
+        String existing(String template) {
+            Map<String, String> values = Map.of(
+                    "approaches/{slug}", approach,
+                    "case-studies/{slug}", published,
+                    "revisions/{number}", "1",
+                    "keys/{id}", Long.toString(keyId),
+                    "problems/{type}", "not-found");
+            String[] segments = template.split("/");
+            StringBuilder path = new StringBuilder();
+            for (int i = 1; i < segments.length; i++) {
+                String segment = segments[i];
+                if (segment.startsWith("{")) {
+                    String parameter = segments[i - 1] + "/" + segment;
+                    segment = values.get(parameter);
+                    if (segment == null) {
+                        throw new IllegalStateException("No fixture fills " + parameter + " in " + template
+                                + ": add one to ContractTest.Fixtures.existing");
+                    }
+                }
+                path.append('/').append(segment);
+            }
+            return path.toString();
         }
 
         String one(String slug) {
