@@ -12,7 +12,7 @@ public record RevisionView(
         @Schema(examples = "3") int number,
         @Schema(examples = "update") RevisionAction action,
         @Schema(examples = "draft") CaseStudyStatus status,
-        @Schema(description = "The case study's version after the change: its ETag, unquoted.", examples = "2") long version,
+        @Schema(description = "The case study's version after the change: the number its ETags begin with.", examples = "2") long version,
         @Schema(nullable = true, examples = "Added the council's 2019 evaluation as a source.") String reason,
         @Schema(examples = "Jane Smith, Bradford Council") String by,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant at,
