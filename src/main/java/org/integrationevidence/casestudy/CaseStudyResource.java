@@ -207,10 +207,7 @@ public class CaseStudyResource {
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
                                     value = CaseStudyExportResource.CSV_EXAMPLE))})
     @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
-    @APIResponse(responseCode = "304", description = "Not modified: the representation named in If-None-Match (or the "
-            + "time in If-Modified-Since) is still current. No body.", headers = {
-                    @Header(name = "ETag", description = "The tag of the representation, quoted.", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Last-Modified", description = "When it last changed.", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")

@@ -17,7 +17,7 @@ public record RevisionSummary(
                 + "(of an older revision), untag (an approach deleted from the taxonomy).", examples = "update")
         RevisionAction action,
         @Schema(description = "The case study's status after the change.", examples = "draft") CaseStudyStatus status,
-        @Schema(description = "The case study's version after the change: its ETag, unquoted.", examples = "2", minimum = "0",
+        @Schema(description = "The case study's version after the change: the number its ETags begin with.", examples = "2", minimum = "0",
                 maximum = OpenApiConventions.MAX_LONG) long version,
         @Schema(description = "Why, as given with the change (the `reason` parameter, or a workflow note); null if none.",
                 nullable = true, examples = "Added the council's 2019 evaluation as a source.",

@@ -14,7 +14,7 @@ public record RevisionView(
         @Schema(examples = "3", minimum = "1", maximum = OpenApiConventions.MAX_INT) int number,
         @Schema(examples = "update") RevisionAction action,
         @Schema(examples = "draft") CaseStudyStatus status,
-        @Schema(description = "The case study's version after the change: its ETag, unquoted.", examples = "2", minimum = "0",
+        @Schema(description = "The case study's version after the change: the number its ETags begin with.", examples = "2", minimum = "0",
                 maximum = OpenApiConventions.MAX_LONG) long version,
         @Schema(nullable = true, examples = "Added the council's 2019 evaluation as a source.",
                 maxLength = CaseStudyService.MAX_REASON_LENGTH) String reason,

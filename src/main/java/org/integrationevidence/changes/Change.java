@@ -25,8 +25,8 @@ public record Change(
                 examples = "school-linking-bradford")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String previousSlug,
-        @Schema(description = "The case study's version when the change entered the feed (its `version`, which also "
-                + "starts its ETag); a mirror holding this version or a later one need not fetch it. Absent for `deleted`.", nullable = true,
+        @Schema(description = "The case study's version when the change entered the feed (the number its ETags begin "
+                + "with); a mirror holding this version or a later one need not fetch it. Absent for `deleted`.", nullable = true,
                 minimum = "0", maximum = "9223372036854775807", examples = "4")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Long version,

@@ -166,12 +166,16 @@ public class OpenApiConventions implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation read = item.getGET();
             if (read != null && (read.getSecurity() == null || read.getSecurity().isEmpty()) && read.getResponses() != null) {
-                addIfMissing(read.getResponses(), "304", "NotModified");
+                // Cache-Control is set on the API's answers only (CacheHeaders), 304s included.
+                boolean api = path.startsWith("/api/");
+                addIfMissing(read.getResponses(), "304", api ? "NotModified" : "NotModifiedWithoutCachePolicy");
                 org.eclipse.microprofile.openapi.models.responses.APIResponse ok = read.getResponses().getAPIResponse("200");
                 if (ok != null) {
+                    // A resource that documents its own ETag documents its validators itself (the change feed's pages
+                    // have a tag and no Last-Modified).
+                    boolean ownValidators = ok.getHeaders() != null && ok.getHeaders().containsKey("ETag");
                     for (String header : List.of("ETag", "Last-Modified", "Cache-Control")) {
-                        // Cache-Control is set on the API's answers only (CacheHeaders).
-                        boolean applies = path.startsWith("/api/") || !header.equals("Cache-Control");
+                        boolean applies = header.equals("Cache-Control") ? api : !ownValidators;
                         if (applies && (ok.getHeaders() == null || !ok.getHeaders().containsKey(header))) {
                             ok.addHeader(header, OASFactory.createHeader().ref(header));
                         }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.integrationevidence.TestKeys.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,6 +106,7 @@ class ChangeFeedTest {
         Map<String, Object> published = afterPublish.about(slug).get(0);
         assertEquals(CASE_STUDIES + "/" + slug, published.get("link"));
         assertTrue(published.get("changedAt") instanceof String);
+        // The case study's tag is its version, a dot and a hash of the representation.
         given().when().get((String) published.get("link")).then().statusCode(200)
                 .header("ETag", startsWith("\"" + published.get("version") + "."));
 

@@ -106,6 +106,17 @@ final class ContractDocument {
         return content;
     }
 
+    /** The names of the headers a response documents, in lower case (HTTP header names ignore case). */
+    Set<String> headers(String operation, int status) {
+        JsonNode response = operationNode(operation).path("responses").path(Integer.toString(status));
+        if (response.has("$ref")) {
+            response = document.at(response.get("$ref").asText().substring(1));
+        }
+        Set<String> headers = new TreeSet<>();
+        response.path("headers").fieldNames().forEachRemaining(name -> headers.add(name.toLowerCase(Locale.ROOT)));
+        return headers;
+    }
+
     /** The ways {@code body} does not match the schema at {@code pointer}; empty when it matches. */
     List<String> violations(String pointer, JsonNode body) {
         Schema schema = compiled.computeIfAbsent(pointer,

@@ -43,7 +43,10 @@ class ContractTest {
      */
     private static final Map<String, String> UNDOCUMENTED_ROUTES = Map.of(
             "GET /q/openapi", "Quarkus serves the document itself here (OpenApiDocumentTest checks it); it does not describe itself",
-            "GET /q/swagger-ui", "Quarkus' Swagger UI, a page for people that renders the document");
+            "GET /q/swagger-ui", "Quarkus' Swagger UI, a page for people that renders the document",
+            "GET /embed/case-studies.js", "the embed widget's JavaScript (EmbedScript), a file third-party pages load "
+                    + "with a script tag, not an operation that answers data: an API explorer has no use for it in the "
+                    + "document, and EmbedScriptTest checks its answers (type, caching, 304)");
 
     /** Any status, on any operation, that no request in a test can honestly produce. */
     private static final Map<Integer, String> UNTRIGGERABLE_EVERYWHERE = Map.of(
@@ -87,7 +90,8 @@ class ContractTest {
      * A line is {@code on("METHOD /documented/{path}", status, f -> request)}, the request being {@code as(key)}
      * then, as needed, {@code .at(concrete path)} (default: the documented path, for paths without parameters),
      * {@code .json(body)}, {@code .body(contentType, text)}, {@code .header(name, value)}, {@code .accept(type)},
-     * {@code .anyVersion()} (If-Match: *). {@code f} holds the fixtures, made once per run: reuse them where a
+     * {@code .anyVersion()} (If-Match: *), {@code .revalidated()} (If-None-Match with the ETag a first GET of the same
+     * URL got: a 304 checked at once, since any write may change a tag). {@code f} holds the fixtures, made once per run: reuse them where a
      * request only reads or fails, and make a new one ({@code f.newCaseStudy()}, {@code f.newApproach()}) where it
      * changes it.
      */
@@ -97,6 +101,7 @@ class ContractTest {
                 on("GET /api/v1/approaches", 200, f -> as(Key.NONE)),
                 on("GET /api/v1/approaches", 200, f -> as(Key.NONE).accept(JSON_LD)),
                 on("GET /api/v1/approaches", 200, f -> as(Key.NONE).accept(CSV)),
+                on("GET /api/v1/approaches", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/approaches", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("POST /api/v1/approaches", 201, f -> as(Key.EDITOR).json(approach(TestData.unique("approach")))),
                 on("POST /api/v1/approaches", 400, f -> as(Key.EDITOR).json(Map.of("slug", "Not A Slug"))),
@@ -108,6 +113,7 @@ class ContractTest {
                 on("POST /api/v1/approaches", 406, f -> as(Key.EDITOR).accept(IMAGE).json(approach(TestData.unique("approach")))),
                 on("GET /api/v1/approaches/{slug}", 200, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach)),
                 on("GET /api/v1/approaches/{slug}", 200, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).accept(JSON_LD)),
+                on("GET /api/v1/approaches/{slug}", 304, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).revalidated()),
                 on("GET /api/v1/approaches/{slug}", 404, f -> as(Key.NONE).at("/api/v1/approaches/" + NO_SUCH)),
                 on("GET /api/v1/approaches/{slug}", 406, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
                 on("PUT /api/v1/approaches/{slug}", 200, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).json(approach(f.approach))),
@@ -125,24 +131,38 @@ class ContractTest {
                 on("DELETE /api/v1/approaches/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/approaches/" + f.approach)),
                 on("DELETE /api/v1/approaches/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
                 on("GET /api/v1/evidence-levels", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-levels", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/evidence-levels", 406, f -> as(Key.NONE).accept(IMAGE)),
 
                 // Case studies: lists, search, exports, feeds
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(JSON_LD)),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(CSV)),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?fields=slug,title")),
+                on("GET /api/v1/case-studies", 304, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").revalidated()),
                 on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?limit=many")),
+                on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?fields=slug,colour")),
                 on("GET /api/v1/case-studies", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv")),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=ndjson")),
+                on("GET /api/v1/case-studies/export", 304, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv").revalidated()),
                 on("GET /api/v1/case-studies/export", 400, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=xls")),
                 on("GET /api/v1/case-studies/export", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /api/v1/feeds/case-studies.atom", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/feeds/case-studies.atom", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/feeds/case-studies.atom", 400, f -> as(Key.NONE).at("/api/v1/feeds/case-studies.atom?limit=many")),
                 on("GET /api/v1/feeds/case-studies.atom", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /api/v1/suggest", 200, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad")),
+                on("GET /api/v1/suggest", 304, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad").revalidated()),
                 on("GET /api/v1/suggest", 400, f -> as(Key.NONE)),
                 on("GET /api/v1/suggest", 406, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad").accept(IMAGE)),
+
+                // Change feed: a full page never changes, so its 304 holds however many changes the other lines add
+                on("GET /api/v1/changes", 200, f -> as(Key.NONE).at("/api/v1/changes?limit=5")),
+                on("GET /api/v1/changes", 304, f -> as(Key.NONE).at("/api/v1/changes?limit=1").revalidated()),
+                on("GET /api/v1/changes", 400, f -> as(Key.NONE).at("/api/v1/changes?since=not-a-token")),
+                on("GET /api/v1/changes", 400, f -> as(Key.NONE).at("/api/v1/changes?limit=0")),
+                on("GET /api/v1/changes", 406, f -> as(Key.NONE).accept(IMAGE)),
 
                 // Case studies: one
                 on("POST /api/v1/case-studies", 201, f -> as(Key.CURATOR).json(TestData.caseStudy(f.approach))),
@@ -155,7 +175,9 @@ class ContractTest {
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published))),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(JSON_LD)),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(CSV)),
-                on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).header("If-None-Match", f.publishedETag)),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,title,approaches")),
+                on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).revalidated()),
+                on("GET /api/v1/case-studies/{slug}", 400, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,colour")),
                 on("GET /api/v1/case-studies/{slug}", 404, f -> as(Key.NONE).at(f.one(NO_SUCH))),
                 on("GET /api/v1/case-studies/{slug}", 410, f -> as(Key.NONE).at(f.one(f.withdrawn))),
                 on("GET /api/v1/case-studies/{slug}", 406, f -> as(Key.NONE).at(f.one(f.published)).accept(IMAGE)),
@@ -194,6 +216,7 @@ class ContractTest {
                 on("DELETE /api/v1/case-studies/{slug}", 406, f -> as(Key.EDITOR).at(f.one(f.published)).header("If-Match", "\"999999\"").accept(IMAGE)),
                 on("DELETE /api/v1/case-studies/{slug}", 308, f -> as(Key.EDITOR).at(f.one(f.oldSlug)).anyVersion()),
                 on("GET /api/v1/case-studies/{slug}/related", 200, f -> as(Key.NONE).at(f.one(f.published) + "/related")),
+                on("GET /api/v1/case-studies/{slug}/related", 304, f -> as(Key.NONE).at(f.one(f.published) + "/related").revalidated()),
                 on("GET /api/v1/case-studies/{slug}/related", 400, f -> as(Key.NONE).at(f.one(f.published) + "/related?limit=many")),
                 on("GET /api/v1/case-studies/{slug}/related", 404, f -> as(Key.NONE).at(f.one(NO_SUCH) + "/related")),
                 on("GET /api/v1/case-studies/{slug}/related", 410, f -> as(Key.NONE).at(f.one(f.withdrawn) + "/related")),
@@ -295,12 +318,15 @@ class ContractTest {
 
                 // Problem types
                 on("GET /problems", 200, f -> as(Key.NONE)),
+                on("GET /problems", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /problems", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /problems/{type}", 200, f -> as(Key.NONE).at("/problems/not-found")),
+                on("GET /problems/{type}", 304, f -> as(Key.NONE).at("/problems/not-found").revalidated()),
                 on("GET /problems/{type}", 404, f -> as(Key.NONE).at("/problems/" + NO_SUCH)),
                 on("GET /problems/{type}", 406, f -> as(Key.NONE).at("/problems/not-found").accept(IMAGE)));
     }
 
+    private static final List<String> CACHING_HEADERS = List.of("ETag", "Last-Modified", "Cache-Control");
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String NDJSON = "application/x-ndjson";
     private static final String NDJSON_UTF8 = NDJSON + "; charset=UTF-8";
@@ -417,6 +443,9 @@ class ContractTest {
                 failures.add(where + ": " + status + " without a Location header");
             }
             failures.addAll(checkBody(where, document.content(scenario.operation(), status), response));
+            if (scenario.method().equals("GET") && call.key == Key.NONE && (status == 200 || status == 304)) {
+                failures.addAll(checkCachingHeaders(where, document.headers(scenario.operation(), status), response));
+            }
             served.add(scenario.pair() + " " + mediaType(response));
         }
         // A success documented in several media types (CSV and NDJSON, JSON-LD) needs a scenario that gets each.
@@ -491,6 +520,24 @@ class ContractTest {
         return failures;
     }
 
+    /**
+     * An anonymous read answers with the validators and cache policy its response documents, and with no other: a
+     * client or CDN plans its caching by them (an answer with a key is always {@code no-store}, said once for all).
+     */
+    private static List<String> checkCachingHeaders(String where, Set<String> documented, Response response) {
+        List<String> failures = new ArrayList<>();
+        for (String header : CACHING_HEADERS) {
+            boolean sent = response.header(header) != null;
+            boolean described = documented.contains(header.toLowerCase(Locale.ROOT));
+            if (sent && !described) {
+                failures.add(where + ": sends " + header + ": " + response.header(header) + ", which its response does not document");
+            } else if (described && !sent) {
+                failures.add(where + ": its response documents " + header + ", but none was sent");
+            }
+        }
+        return failures;
+    }
+
     private static String mediaType(Response response) {
         return response.contentType() == null ? "" : response.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
@@ -545,6 +592,7 @@ class ContractTest {
         private String contentType;
         private String body;
         private String saying;
+        private boolean revalidated;
 
         private Call(Key key) {
             this.key = key;
@@ -575,6 +623,12 @@ class ContractTest {
             return this;
         }
 
+        /** A conditional GET: If-None-Match with the ETag that a first GET of the same URL, with the same key, got. */
+        Call revalidated() {
+            this.revalidated = true;
+            return this;
+        }
+
         Call json(Object value) {
             try {
                 return body("application/json", JSON.writeValueAsString(value));
@@ -590,17 +644,32 @@ class ContractTest {
         }
 
         Response send(String method, String target) {
-            // Redirects are answers to check, not to follow; the URL is sent as written in the table.
-            RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(false);
-            String secret = key.key.get();
-            if (secret != null) {
-                request.header("Authorization", "Bearer " + secret);
+            if (revalidated) {
+                RequestSpecification firstRequest = request();
+                headers.forEach(firstRequest::header);
+                Response first = firstRequest.when().get(target.replace(" ", "%20")).andReturn();
+                String etag = first.header("ETag");
+                if (etag == null) {
+                    return first; // answered without a tag to revalidate: the check reports this answer
+                }
+                headers.put("If-None-Match", etag);
             }
+            RequestSpecification request = request();
             headers.forEach(request::header);
             if (body != null) {
                 request.contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             return request.when().request(method, target.replace(" ", "%20")).andReturn();
+        }
+
+        /** Redirects are answers to check, not to follow; the URL is sent as written in the table. */
+        private RequestSpecification request() {
+            RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(false);
+            String secret = key.key.get();
+            if (secret != null) {
+                request.header("Authorization", "Bearer " + secret);
+            }
+            return request;
         }
     }
 
@@ -623,7 +692,6 @@ class ContractTest {
     static final class Fixtures {
         final String approach;
         final String published;
-        final String publishedETag;
         final String editable;
         final String withdrawn;
         final String oldSlug;
@@ -632,7 +700,6 @@ class ContractTest {
         Fixtures() {
             approach = newApproach();
             published = create(Key.EDITOR, TestData.caseStudy(approach));
-            publishedETag = given().when().get(one(published)).then().statusCode(200).extract().header("ETag");
             editable = create(Key.EDITOR, TestData.caseStudy(approach));
             // A curator's draft, withdrawn by an editor: its curator still sees its history, as 410.
             withdrawn = newDraft();

@@ -23,7 +23,7 @@ import org.integrationevidence.common.Problem;
 /**
  * The routes the service answers, read from what it is built of: every JAX-RS resource method (class and method
  * {@code @Path} with an HTTP method annotation), every Vert.x {@code @Route} method, every static file under
- * META-INF/resources, and any path given to the Vert.x router in code. Each as "METHOD /path/{template}".
+ * META-INF/resources, and every path given to the Vert.x router in code. Each as "METHOD /path/{template}".
  */
 final class ServedRoutes {
 
@@ -31,9 +31,18 @@ final class ServedRoutes {
     private static final String VERTX_ROUTE = "io.quarkus.vertx.web.Route";
     /** {@code {name}} or {@code {name: regex}} in a JAX-RS path; the document names only the parameter. */
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(:[^}]*)?}");
-    /** A path handed to the router in code, such as {@code router.get("/x")} or {@code router.route("/x")}. */
+    /**
+     * A path handed to the router in code, such as {@code router.get("/x")}, {@code router.route(PATH)} or
+     * {@code router.route(HttpMethod.GET, "/x")}: any argument, a literal or a constant. {@code router.route()} with
+     * none is a handler for every path, which adds no route.
+     */
     private static final Pattern ROUTER_PATH = Pattern.compile(
-            "\\brouter\\s*\\.\\s*(route|get|post|put|delete|patch|head|options)(WithRegex)?\\s*\\(\\s*(HttpMethod\\.\\w+\\s*,\\s*)?\"");
+            "\\brouter\\s*\\.\\s*(route|get|post|put|delete|patch|head|options)(WithRegex)?\\s*\\(\\s*"
+                    + "(HttpMethod\\.(\\w+)\\s*,\\s*)?(\"([^\"]*)\"|([A-Za-z_][\\w.]*))\\s*\\)");
+    /** {@code .method(HttpMethod.GET)} in the chain that follows {@code router.route(path)}, before its handler. */
+    private static final Pattern CHAINED_METHOD = Pattern.compile("\\.\\s*method\\s*\\(\\s*HttpMethod\\.(\\w+)\\s*\\)");
+    /** HTTP defines these on every resource; the route test leaves them out (see ContractTest.UNDOCUMENTED_ROUTES). */
+    private static final Set<String> EVERY_RESOURCE = Set.of("HEAD", "OPTIONS");
 
     private final Set<String> routes = new TreeSet<>();
     private final List<String> unreadable = new ArrayList<>();
@@ -128,8 +137,10 @@ final class ServedRoutes {
     }
 
     /**
-     * The router's own handlers (security headers, caching, limits) apply to every path and add none; a handler
-     * given a path would be a route the scan above cannot see, so it is reported.
+     * The router's own handlers (security headers, caching, limits) apply to every path and add none. A handler given
+     * a path is a route: read when its path is a literal or a constant of the same file and its methods are named
+     * (by {@code router.get(...)} and the like, or by {@code .method(HttpMethod.X)} calls before its handler), and
+     * reported as unreadable otherwise.
      */
     private void readRouterCode(Path sources) {
         if (!Files.isDirectory(sources)) {
@@ -138,10 +149,7 @@ final class ServedRoutes {
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
                 try {
-                    Matcher matcher = ROUTER_PATH.matcher(Files.readString(file));
-                    while (matcher.find()) {
-                        unreadable.add(file + " gives the Vert.x router a path: list that route in ContractTest");
-                    }
+                    readRouterCalls(file, Files.readString(file));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -149,6 +157,41 @@ final class ServedRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void readRouterCalls(Path file, String code) {
+        Matcher call = ROUTER_PATH.matcher(code);
+        while (call.find()) {
+            String path = call.group(6) != null ? call.group(6) : constant(code, call.group(7));
+            if (path == null || call.group(2) != null) {
+                unreadable.add(file + " gives the Vert.x router a path it cannot read (" + call.group() + "): make it a "
+                        + "literal or a constant of that file");
+                continue;
+            }
+            Set<String> methods = new TreeSet<>();
+            if (!call.group(1).equals("route")) {
+                methods.add(call.group(1).toUpperCase(Locale.ROOT));
+            } else if (call.group(4) != null) {
+                methods.add(call.group(4).toUpperCase(Locale.ROOT));
+            } else {
+                int handler = code.indexOf("handler", call.end());
+                Matcher chained = CHAINED_METHOD.matcher(code.substring(call.end(), handler < 0 ? call.end() : handler));
+                while (chained.find()) {
+                    methods.add(chained.group(1).toUpperCase(Locale.ROOT));
+                }
+            }
+            if (methods.isEmpty()) {
+                unreadable.add(file + " routes every method to " + path + ": name them with .method(HttpMethod.X)");
+            }
+            methods.stream().filter(method -> !EVERY_RESOURCE.contains(method))
+                    .forEach(method -> routes.add(method + " " + join(path, "")));
+        }
+    }
+
+    /** The value of {@code static final String NAME = "...";} in the same file, or null. */
+    private static String constant(String code, String name) {
+        Matcher declaration = Pattern.compile("\\bString\\s+" + Pattern.quote(name) + "\\s*=\\s*\"([^\"]*)\"\\s*;").matcher(code);
+        return declaration.find() ? declaration.group(1) : null;
     }
 
     static String join(String classPath, String methodPath) {
