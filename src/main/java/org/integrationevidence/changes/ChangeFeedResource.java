@@ -87,7 +87,7 @@ public class ChangeFeedResource {
     @APIResponse(responseCode = "304", description = "Not modified: the page is still the one named in If-None-Match. No body.",
             headers = {@Header(name = "ETag", description = "Validator of this page.", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Cache-Control", description = "The page's policy, as on its 200.",
-                            schema = @Schema(type = SchemaType.STRING))})
+                            schema = @Schema(type = SchemaType.STRING, maxLength = POLICY_MAX_LENGTH))})
     @APIResponse(responseCode = "400", description = "`since` is not a token this feed gave (altered, or from another "
             + "list or another database), or `limit` is outside 1..100; `errors` names the parameter.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
