@@ -26,7 +26,8 @@ import org.integrationevidence.common.RouteProblems;
  * <p>
  * The client's address is the connection's, or what a trusted proxy says when quarkus.http.proxy.* allow it.
  * IPv6 addresses count by their /64 prefix, which one client usually has whole. Each instance keeps its own
- * buckets in memory: behind a load balancer, a client gets each instance's allowance.
+ * buckets in memory: behind a load balancer, a client gets each instance's allowance. The health checks are exempt
+ * (evidence.rate-limit.exempt-paths), so that probes are never refused.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -70,6 +71,11 @@ public class RateLimits {
     }
 
     private void check(RoutingContext context) {
+        String path = context.request().path();
+        if (path != null && config.rateLimit().exemptPaths().stream().anyMatch(path::startsWith)) {
+            context.next();
+            return;
+        }
         long now = System.nanoTime();
         String address = clientOf(context.request().remoteAddress());
         Long until = lockedOut.get(address);

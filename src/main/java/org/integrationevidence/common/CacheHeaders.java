@@ -1,5 +1,7 @@
 package org.integrationevidence.common;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,13 +21,16 @@ import io.vertx.ext.web.Router;
  * feed); it varies by {@code Accept}, {@code Accept-Encoding} and
  * {@code Authorization}, so that no cache hands a JSON answer to a CSV request or an anonymous one to a curator;</li>
  * <li>any other answer of the API (a write, an error): {@code no-store}, so that a 404 is not remembered once the
- * case study exists.</li>
+ * case study exists;</li>
+ * <li>health checks and metrics (/q/health, /q/metrics): {@code no-store}, since they describe this moment.</li>
  * </ul>
  */
 @ApplicationScoped
 public class CacheHeaders {
 
     private static final String API = "/api/";
+    /** Health and metrics: what they say is true only now. */
+    private static final List<String> OPERATIONS = List.of("/q/health", "/q/metrics");
 
     @Inject
     EvidenceConfig config;
@@ -36,7 +41,9 @@ public class CacheHeaders {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             boolean withKey = context.request().headers().contains(HttpHeaderNames.AUTHORIZATION);
             boolean read = context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.HEAD;
-            boolean api = context.request().path().startsWith(API);
+            String path = context.request().path();
+            boolean api = path.startsWith(API);
+            boolean operations = OPERATIONS.stream().anyMatch(path::startsWith);
             context.addHeadersEndHandler(ignored -> {
                 MultiMap headers = context.response().headers();
                 int status = context.response().getStatusCode();
@@ -49,7 +56,7 @@ public class CacheHeaders {
                         headers.set(HttpHeaderNames.CACHE_CONTROL, publicPolicy);
                     }
                     headers.set(HttpHeaderNames.VARY, "Accept, Accept-Encoding, Authorization");
-                } else if (api) {
+                } else if (api || operations) {
                     headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                 }
             });

@@ -115,6 +115,14 @@ public interface EvidenceConfig {
         /** How long a locked-out address gets 429 for every request, valid keys included. Env: EVIDENCE_RATE_LIMIT_LOCKOUT. */
         @WithDefault("15m")
         Duration lockout();
+
+        /**
+         * Path prefixes never limited: the health checks, which load balancers and orchestrators probe from a few
+         * addresses (often one that clients share, a proxy's), and must not be refused into taking the instance out.
+         * Env: EVIDENCE_RATE_LIMIT_EXEMPT_PATHS.
+         */
+        @WithDefault("/q/health")
+        List<String> exemptPaths();
     }
 
     interface Json {

@@ -129,6 +129,9 @@ public class CaseStudySearch {
     @Inject
     SearchBasis basisUsed;
 
+    @Inject
+    SearchTimer timer;
+
     private ObjectReader summaryReader;
     /**
      * Turns to search, handed out in arrival order, like Elasticsearch's fixed-size search pool. When many more
@@ -204,6 +207,10 @@ public class CaseStudySearch {
 
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public CaseStudyPage search(SearchRequest request) {
+        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request));
+    }
+
+    private CaseStudyPage page(SearchRequest request) {
         long issuedAt = cursorIssuedAt();
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
@@ -311,6 +318,10 @@ public class CaseStudySearch {
             if (done) {
                 return List.of();
             }
+            return timer.time(SearchTimer.Kind.EXPORT, this::nextBatch);
+        }
+
+        private List<Long> nextBatch() {
             acquireTurn();
             try {
                 TopFieldDocs docs = snapshot.search(query, new TopFieldCollectorManager(sort, batchSize, after, batchSize));
@@ -352,6 +363,10 @@ public class CaseStudySearch {
 
     /** The published case studies most like this one, each with what they share. */
     public List<RelatedCaseStudy> related(String slug, int limit) {
+        return timer.time(SearchTimer.Kind.RELATED, () -> findRelated(slug, limit));
+    }
+
+    private List<RelatedCaseStudy> findRelated(String slug, int limit) {
         long id = caseStudies.servableId(slug);
         Map<String, TaxonomyLookup.Entry> approaches = taxonomy.entries();
         SearchIndex.Snapshot snapshot = acquire(null);
@@ -420,6 +435,10 @@ public class CaseStudySearch {
 
     /** Completions of what is being typed: approach names, then places, then titles of published case studies. */
     public List<Suggestion> suggest(String prefix, int limit) {
+        return timer.time(SearchTimer.Kind.SUGGEST, () -> completions(prefix, limit));
+    }
+
+    private List<Suggestion> completions(String prefix, int limit) {
         String folded = SearchAnalyzers.fold(prefix);
         int share = (limit + 2) / 3;
         List<Suggestion> suggestions = new ArrayList<>();

@@ -111,7 +111,8 @@ public class SearchIndex {
         IndexWriter writer;
         SearcherManager searchers;
         SearcherLifetimeManager snapshots;
-        long watermark;
+        /** Volatile for {@link #status()}, which reads it on other threads. */
+        volatile long watermark;
         /** Stored with every commit: an index built from another database is rebuilt at the next start. */
         String databaseId;
         final TreeSet<Long> appliedAbove = new TreeSet<>();
@@ -122,6 +123,16 @@ public class SearchIndex {
         /** Counts the catch-ups that changed the index since it opened; read by the searcher factory. */
         long generation;
         Instant lastChange = Instant.EPOCH;
+        /** When the last catch-up that completed began: the index shows every commit made before then. */
+        volatile Instant caughtUpAt;
+    }
+
+    /**
+     * What operators watch (health checks and metrics): how many case studies the current snapshot holds, the
+     * change journal id below which every entry is applied, and when the last completed catch-up began, so that
+     * the index holds every commit made before {@code caughtUpAt} and is at most {@code now - caughtUpAt} behind.
+     */
+    public record Status(long documents, long journalPosition, Instant caughtUpAt) {
     }
 
     @Inject
@@ -219,6 +230,26 @@ public class SearchIndex {
     /** Whether searches can be answered. */
     public boolean isOpen() {
         return open != null;
+    }
+
+    /** See {@link Status}; null when the index is closed. Cheap: no search runs and the database is not asked. */
+    public Status status() {
+        Open current = open;
+        if (current == null) {
+            return null;
+        }
+        try {
+            IndexSearcher snapshot = current.searchers.acquire();
+            try {
+                return new Status(snapshot.getIndexReader().numDocs(), current.watermark, current.caughtUpAt);
+            } finally {
+                current.searchers.release(snapshot);
+            }
+        } catch (AlreadyClosedException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the index lives. */
@@ -432,6 +463,7 @@ public class SearchIndex {
      * will): it holds the watermark back until it fills or the gap timeout passes, so no commit is skipped.
      */
     private void catchUp(Open target) throws IOException {
+        Instant started = Instant.now();
         boolean changed = false;
         long readAfter = target.watermark;
         List<ChangeJournal.Change> batch;
@@ -462,6 +494,7 @@ public class SearchIndex {
             target.snapshots.prune(new SearcherLifetimeManager.PruneByAge(config.search().snapshotRetention().toSeconds()));
             target.uncommitted = true;
         }
+        target.caughtUpAt = started;
     }
 
     private void apply(Open target, Set<Long> caseStudyIds) throws IOException {

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -112,6 +115,35 @@ class RateLimitTest {
                 .header("Access-Control-Allow-Origin", equalTo("https://council.example"))
                 .header("Access-Control-Expose-Headers", containsString("Retry-After"))
                 .header("RateLimit", matchesPattern("\"address\";r=0;t=\\d+"));
+    }
+
+    @Test
+    void healthProbesAreNeverLimitedEvenFromAnAddressThatUsedItsAllowance() {
+        for (int i = 1; i <= 5; i++) {
+            from("203.0.113.40").when().get(PATH).then().statusCode(200);
+        }
+        tooMany(from("203.0.113.40").when().get(PATH).then());
+        // A load balancer behind the same address (a proxy's) still sees the instance as live and ready.
+        for (int i = 1; i <= 10; i++) {
+            from("203.0.113.40").when().get("/q/health/ready").then().statusCode(200)
+                    .header("RateLimit", nullValue())
+                    .body("status", equalTo("UP"));
+            from("203.0.113.40").when().get("/q/health/live").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void refusedRequestsAreNotNamedByTheirPathsInTheMetrics() {
+        for (int i = 1; i <= 5; i++) {
+            from("203.0.113.50").when().get(PATH).then().statusCode(200);
+        }
+        String path = "/api/v1/case-studies/refused-" + System.nanoTime();
+        tooMany(from("203.0.113.50").when().get(path).then());
+        // Anyone can send any path: metrics named by them would grow without bound.
+        String metrics = from("203.0.113.51").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(path), "the refused request's path is in the metrics");
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("status=\"429\"") && line.contains("uri=\"UNKNOWN\"")), "a 429 counted as UNKNOWN");
     }
 
     private static io.restassured.specification.RequestSpecification from(String address) {

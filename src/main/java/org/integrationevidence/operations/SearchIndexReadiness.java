@@ -1,0 +1,47 @@
+package org.integrationevidence.operations;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.integrationevidence.search.SearchIndex;
+
+/**
+ * Ready only while the search index is open: exactly when searches, lists, feeds and exports can be answered
+ * instead of 503 (while it opens, rebuilds or after it was closed). How far it is behind the database is reported
+ * for alerting, not judged: an index a few minutes stale still serves, while taking every instance out of the load
+ * balancer at once would serve nothing.
+ */
+@Readiness
+@ApplicationScoped
+public class SearchIndexReadiness implements HealthCheck {
+
+    static final String NAME = "Search index";
+
+    @Inject
+    SearchIndex index;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
+        SearchIndex.Status status = index.status();
+        if (status == null) {
+            return response.down().withData("reason", "The search index is not open: it is opening, rebuilding or closed.")
+                    .build();
+        }
+        response.up()
+                .withData("documents", status.documents())
+                .withData("journalPosition", status.journalPosition());
+        if (status.caughtUpAt() != null) {
+            response.withData("caughtUpAt", status.caughtUpAt().toString())
+                    .withData("lagSeconds", Duration.between(status.caughtUpAt(), Instant.now()).toSeconds());
+        }
+        return response.build();
+    }
+}
