@@ -190,6 +190,18 @@ public interface EvidenceConfig {
         int batchSize();
     }
 
+    /** Log output (see JsonLogs and RequestIds). */
+    Logs logs();
+
+    interface Logs {
+        /**
+         * Write the console log as one JSON object per line, the request id in {@code mdc.requestId}, for a log
+         * collector to parse; plain text otherwise. On in the prod profile. Env: EVIDENCE_LOGS_JSON.
+         */
+        @WithDefault("false")
+        boolean json();
+    }
+
     interface Keys {
         /**
          * An admin key to create when the service starts and no usable admin key exists: for deployments that set
