@@ -1,6 +1,12 @@
 package org.integrationevidence.common;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +14,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
 import io.quarkus.runtime.StartupEvent;
 
+import org.jboss.logmanager.ExtFormatter;
 import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.formatters.StructuredFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
  * Makes the console log one JSON object per line when {@code evidence.logs.json} is on (in production), so that a
- * log collector reads level, logger, message, exception and the request id ({@code mdc.requestId}, see
- * {@link RequestIds}) as fields. The JBoss LogManager's own JSON formatter does the writing; Quarkus's JSON logging
- * extension would only configure the same formatter, and its build-time part is not available to this build.
+ * log collector reads time, level, logger, thread, message, request id ({@link RequestIds}) and exception as fields.
+ * Written here with Jackson: Quarkus's JSON logging extension is not available to this build, and the log manager's
+ * own JSON formatter cannot see a JSON library from where the packaged application loads it.
  */
 @ApplicationScoped
 public class JsonLogs {
@@ -38,18 +47,46 @@ public class JsonLogs {
     private static void useJson(Handler[] handlers) {
         for (Handler handler : handlers) {
             if (handler instanceof ConsoleHandler console) {
-                console.setFormatter(formatter());
+                console.setFormatter(new JsonLines());
             } else if (handler instanceof ExtHandler parent) {
                 useJson(parent.getHandlers()); // Quarkus nests the console handler in a delaying one
             }
         }
     }
 
-    private static JsonFormatter formatter() {
-        JsonFormatter formatter = new JsonFormatter();
-        formatter.setRecordDelimiter("\n");
-        formatter.setExceptionOutputType(StructuredFormatter.ExceptionOutputType.DETAILED);
-        formatter.setPrintDetails(false);
-        return formatter;
+    /** One log record as one line of JSON: {@code timestamp level logger thread requestId message exception}. */
+    static final class JsonLines extends ExtFormatter {
+
+        private static final JsonFactory JSON = new JsonFactory();
+
+        @Override
+        public String format(ExtLogRecord record) {
+            StringWriter line = new StringWriter(256);
+            try (JsonGenerator json = JSON.createGenerator(line)) {
+                json.writeStartObject();
+                json.writeStringField("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
+                json.writeStringField("level", record.getLevel().getName());
+                json.writeStringField("logger", record.getLoggerName());
+                json.writeStringField("thread", record.getThreadName());
+                String requestId = record.getMdc(RequestIds.MDC_KEY);
+                if (requestId != null) {
+                    json.writeStringField("requestId", requestId);
+                }
+                json.writeStringField("message", formatMessage(record));
+                if (record.getThrown() != null) {
+                    json.writeStringField("exception", stackTrace(record));
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringWriter does not fail
+            }
+            return line.append('\n').toString();
+        }
+
+        private static String stackTrace(LogRecord record) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        }
     }
 }
