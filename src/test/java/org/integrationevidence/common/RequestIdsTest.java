@@ -1,6 +1,7 @@
 package org.integrationevidence.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -42,6 +43,14 @@ class RequestIdsTest {
                     .then().statusCode(200).header("X-Request-Id", matchesPattern(UUID))
                     .header("X-Request-Id", not(equalTo(sent)));
         }
+    }
+
+    @Test
+    void aWebPageOnAnotherOriginMayReadTheId() {
+        given().header("Origin", "https://www.example.org")
+                .when().get("/api/v1/case-studies")
+                .then().statusCode(200).header("X-Request-Id", matchesPattern(UUID))
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }
 
     @Test
