@@ -200,6 +200,13 @@ public interface EvidenceConfig {
          */
         @WithDefault("false")
         boolean json();
+
+        /**
+         * Log one line per request (AccessLog): method, path (keys in it redacted), status, bytes and milliseconds,
+         * never the query string, headers or client address. On in the prod profile. Env: EVIDENCE_LOGS_ACCESS.
+         */
+        @WithDefault("false")
+        boolean access();
     }
 
     interface Keys {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -23,13 +24,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Keys never reach the log, whether they are accepted, refused or sent in a URL; and what the service logs about a
  * request carries the request's id. Reads the log in process, so it has no packaged-jar twin.
  */
 @QuarkusTest
+@TestProfile(SecretsInLogsTest.WithAccessLog.class)
 class SecretsInLogsTest {
+
+    /** The access log, on in production only, is the log most likely to write down what a request sent. */
+    public static class WithAccessLog implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("evidence.logs.access", "true");
+        }
+    }
 
     /** Where the test profile writes the whole log of the test run, start-up included (application.properties). */
     private static final Path LOG_FILE = Path.of("target/test-logs/service.log");
@@ -79,11 +91,26 @@ class SecretsInLogsTest {
         List<CapturedLine> lines = captured.lines();
         assertNoneContains(lines, editor);
         assertNoneContains(lines, refused);
+        assertTrue(lines.stream().anyMatch(line -> line.text().contains("GET /api/v1/case-studies 400 ")),
+                "The access log should have the refused URL without its query: " + lines);
+        assertTrue(lines.stream().anyMatch(line -> line.text().contains("GET /api/v1/case-studies/" + AccessLog.REDACTED + " ")),
+                "The access log should have the path with the key redacted: " + lines);
         // The whole run's log, start-up included: the admin key the service made at its first start is only in its file.
         String wholeLog = Files.readString(LOG_FILE);
         for (String secret : List.of(TestKeys.admin(), editor, refused)) {
             assertFalse(wholeLog.contains(secret), "The log file " + LOG_FILE + " contains a key");
         }
+    }
+
+    @Test
+    void theAccessLogWritesEveryRequestUnderItsId() {
+        String id = TestData.unique("access-log");
+        given().header("X-Request-Id", id).when().get("/api/v1/case-studies?limit=1").then().statusCode(200);
+
+        List<CapturedLine> lines = captured.lines();
+        assertTrue(lines.stream().anyMatch(line -> id.equals(line.requestId())
+                && line.text().matches("INFO \\[" + AccessLog.class.getName() + "\\] GET /api/v1/case-studies 200 \\d+ bytes \\d+ ms")),
+                "No access log line for request " + id + " in: " + lines);
     }
 
     private static void assertNoneContains(List<CapturedLine> lines, String secret) {
