@@ -87,7 +87,7 @@ class RestartIT {
         }
     }
 
-    private static Process start(Path workDir, int port) throws IOException, InterruptedException {
+    static Process start(Path workDir, int port) throws IOException, InterruptedException {
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         assertTrue(jar.isFile(), "the packaged application is missing: " + jar);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -124,7 +124,7 @@ class RestartIT {
         assertEquals(false, process.isAlive());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -31,7 +31,7 @@ import org.integrationevidence.common.Timestamps;
 public class ApiKeyService {
 
     /** What every key starts with: "integration evidence key". */
-    static final String KEY_PREFIX = "iek_";
+    public static final String KEY_PREFIX = "iek_";
     private static final int KEY_BYTES = 32;
     /** A new key: the prefix and 32 bytes in unpadded base64url (43 characters). */
     static final int KEY_LENGTH = 47;

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.integrationevidence.common.Problem;
 import org.integrationevidence.common.ProblemType;
 import org.integrationevidence.common.RouteProblems;
+import org.jboss.logging.Logger;
 
 /**
  * A refused key is refused before any endpoint runs (Quarkus authenticates every request that carries a key), so
@@ -20,6 +21,8 @@ import org.integrationevidence.common.RouteProblems;
  */
 @ApplicationScoped
 public class AuthenticationProblems {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationProblems.class);
 
     @Inject
     RouteProblems problems;
@@ -38,6 +41,8 @@ public class AuthenticationProblems {
         }
         rateLimits.keyRefused(context);
         String detail = failure.getMessage() == null ? ProblemType.UNAUTHORIZED.description() : failure.getMessage();
+        // Never the key, nor the client's address: the request id on the line leads to the rest.
+        LOG.infof("Refused an API key on %s %s: %s", context.request().method(), context.request().path(), detail);
         context.response()
                 .putHeader(HttpHeaderNames.WWW_AUTHENTICATE, ApiKeyAuthenticationMechanism.CHALLENGE)
                 .putHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");

@@ -198,6 +198,25 @@ public interface EvidenceConfig {
         int batchSize();
     }
 
+    /** Log output (see JsonLogs and RequestIds). */
+    Logs logs();
+
+    interface Logs {
+        /**
+         * Write the console log as one JSON object per line, the request id in {@code mdc.requestId}, for a log
+         * collector to parse; plain text otherwise. On in the prod profile. Env: EVIDENCE_LOGS_JSON.
+         */
+        @WithDefault("false")
+        boolean json();
+
+        /**
+         * Log one line per request (AccessLog): method, path (keys in it redacted), status, bytes and milliseconds,
+         * never the query string, headers or client address. On in the prod profile. Env: EVIDENCE_LOGS_ACCESS.
+         */
+        @WithDefault("false")
+        boolean access();
+    }
+
     interface Keys {
         /**
          * An admin key to create when the service starts and no usable admin key exists: for deployments that set

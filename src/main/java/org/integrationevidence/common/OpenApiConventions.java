@@ -37,8 +37,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * operations that need a key, for none), and 403 on those for a key without the role;</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
- * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) on
- * every response, and {@code Access-Control-Allow-Origin} on every response of a read (GET, HEAD), the only methods
+ * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) and
+ * the request id ({@code X-Request-Id}, see {@link RequestIds}) on every response, and {@code Access-Control-Allow-Origin} on every response of a read (GET, HEAD), the only methods
  * offered to other origins;</li>
  * <li>the size of everything a client sends or reads that its own declaration leaves open: header values (parameters
  * and response headers) and the slug in a path, dates and instants, the items of each page and the values of
@@ -260,7 +260,15 @@ public class OpenApiConventions implements OASFilter {
                                 + "request with an Origin header and another method is refused (403), so the responses of writes "
                                 + "never carry this header.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(MAX_HEADER_SIZE))
-                        .example("https://www.example.org"));
+                        .example("https://www.example.org"))
+                .addHeader(RequestIds.HEADER, OASFactory.createHeader()
+                        .description("The id of this request, also on every log line the service wrote about it: quote it when you "
+                                + "report a problem. An X-Request-Id sent with the request (by a load balancer, say) is answered "
+                                + "as sent when it has 1 to " + RequestIds.MAX_LENGTH + " letters, digits, dots, underscores and "
+                                + "dashes; otherwise the request gets a new id.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + RequestIds.PATTERN + "$")
+                                .maxLength(RequestIds.MAX_LENGTH))
+                        .example("0f8fad5b-d9cb-469f-a165-70867728950e"));
     }
 
     /**
@@ -293,6 +301,7 @@ public class OpenApiConventions implements OASFilter {
         for (String name : RATE_LIMIT_HEADERS) {
             addHeaderIfMissing(response, name);
         }
+        addHeaderIfMissing(response, RequestIds.HEADER);
         if (crossOrigin) {
             addHeaderIfMissing(response, ALLOW_ORIGIN);
         }

@@ -26,7 +26,12 @@ public record Problem(
         @Schema(description = "For validation problems: each invalid field and what is wrong with it: the first 100 "
                 + "of a request, the first 1,000 of an import file.",
                 maxItems = Problem.MAX_ERRORS)
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "For server faults (5xx) only: the id of the request, as in its X-Request-Id header and on the "
+                + "service's log lines about it. Quote it when you report the problem.",
+                examples = "0f8fad5b-d9cb-469f-a165-70867728950e", pattern = "^" + RequestIds.PATTERN + "$",
+                maxLength = RequestIds.MAX_LENGTH)
+        String requestId) {
 
     /**
      * The longest detail: details quote what the client sent (a slug, a parameter), which only the request line limits,
@@ -39,15 +44,19 @@ public record Problem(
     public Problem {
         detail = Texts.shorten(detail, MAX_DETAIL);
         errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
+        // A server fault is the one problem a client cannot fix: the id leads an operator from its report to the log.
+        if (requestId == null && status >= 500) {
+            requestId = RequestIds.current();
+        }
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ProblemType type, String detail, String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance, null);
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, null, null);
     }
 
     public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, null);
     }
 }

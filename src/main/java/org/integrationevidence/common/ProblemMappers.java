@@ -117,7 +117,7 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = type.status() == status || reason == null ? type.title() : reason.getReasonPhrase();
-        Problem problem = new Problem(type.uri(), title, status, detailFor(type, request), request.path(), null);
+        Problem problem = new Problem(type.uri(), title, status, detailFor(type, request), request.path(), null, null);
         Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         if (status == Response.Status.METHOD_NOT_ALLOWED.getStatusCode()) {
             allowedMethods.forPath(request.path()).ifPresent(allow -> response.header(HttpHeaders.ALLOW, allow));

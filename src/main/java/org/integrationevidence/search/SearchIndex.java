@@ -376,6 +376,7 @@ public class SearchIndex {
                     opening.writer = new IndexWriter(opening.directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
                     opening.searchers = new SearcherManager(opening.writer, searcherFactory(opening));
                     opening.watermark = watermark;
+                    LOG.infof("Opened the search index at %s as it was committed, at change %d.", path, watermark);
                 }
             }
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException
@@ -564,6 +565,8 @@ public class SearchIndex {
         } finally {
             closeQuietly(closing);
         }
+        // Operators read this line to know the next start opens the index as it is, without a rebuild.
+        LOG.infof("Committed and closed the search index at change %d.", closing.watermark);
     }
 
     private static Map<String, String> commitData(Open target) {

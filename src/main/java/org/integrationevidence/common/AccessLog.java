@@ -1,0 +1,53 @@
+package org.integrationevidence.common;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.integrationevidence.access.ApiKeyService;
+import org.jboss.logging.Logger;
+
+/**
+ * One log line per request when {@code evidence.logs.access} is on (in production): method, path, status, bytes
+ * sent and milliseconds, under the request's id ({@link RequestIds}). Written here rather than by Quarkus's access
+ * log so that nothing secret or personal can be in it: never the query string or a header, never the client's
+ * address, and a path segment that is an API key (someone pasted a key into a URL) is written as {@value #REDACTED}.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    private static final Logger LOG = Logger.getLogger(AccessLog.class);
+    static final String REDACTED = "<redacted key>";
+    /** A path segment that begins like a key, percent-encoded or not. */
+    private static final Pattern KEY_SEGMENT = Pattern.compile("(?<=/)(?i:" + ApiKeyService.KEY_PREFIX.replace("_", "(?:_|%5f)")
+            + ")[^/]*");
+
+    @Inject
+    EvidenceConfig config;
+
+    void register(@Observes Router router) {
+        if (config.logs().access()) {
+            // Right after RequestIds, so that the line is written under the request's id.
+            router.route().order(Integer.MIN_VALUE + 1).handler(this::logWhenDone);
+        }
+    }
+
+    private void logWhenDone(RoutingContext context) {
+        long started = System.nanoTime();
+        context.addEndHandler(ignored -> LOG.infof("%s %s %d %d bytes %d ms", context.request().method(),
+                redact(context.request().path()), context.response().getStatusCode(), context.response().bytesWritten(),
+                (System.nanoTime() - started) / 1_000_000));
+        context.next();
+    }
+
+    /** The path as it may be logged: every segment that is an API key replaced. */
+    static String redact(String path) {
+        return path == null ? "" : KEY_SEGMENT.matcher(path).replaceAll(Matcher.quoteReplacement(REDACTED));
+    }
+}

@@ -1,0 +1,58 @@
+package org.integrationevidence.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.jboss.logging.MDC;
+
+/**
+ * Gives every request an id, answered in {@value #HEADER} and carried by every log line written while the request
+ * runs (the logging MDC key {@value #MDC_KEY}), so that a user who quotes it leads an operator to the request's log
+ * lines. An id sent by a load balancer or proxy is kept when it is short and plain; anything else sent in the header
+ * is never echoed into a response or a log, and the request gets an id of its own instead.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    /** The longest id accepted from a client: UUIDs, ULIDs and the ids proxies make fit with room to spare. */
+    public static final int MAX_LENGTH = 128;
+    /** Ids a client may send: letters, digits, dot, underscore and dash, so nothing in one can forge a log line. */
+    public static final String PATTERN = "[A-Za-z0-9._-]{1," + MAX_LENGTH + "}";
+
+    private static final Pattern ACCEPTED = Pattern.compile(PATTERN);
+
+    void register(@Observes Router router) {
+        // First of all (before the security headers, body limits, rate limits and authentication), so that every
+        // response, refusals included, carries the id and every log line about the request has it.
+        router.route().order(Integer.MIN_VALUE).handler(this::assign);
+    }
+
+    private void assign(RoutingContext context) {
+        String id = accepted(context.request().getHeader(HEADER));
+        // The MDC lives in the request's Vert.x context (Quarkus keeps it there, not in a thread), so it follows the
+        // request onto worker threads and is gone with it.
+        MDC.put(MDC_KEY, id);
+        context.put(MDC_KEY, id);
+        context.addHeadersEndHandler(ignored -> context.response().headers().set(HEADER, id));
+        context.next();
+    }
+
+    /** The id a request with this {@value #HEADER} header goes by: the client's if it is well-formed, else a new one. */
+    static String accepted(String sent) {
+        return sent != null && ACCEPTED.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
+    /** The id of the request being handled on this thread, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+}
