@@ -25,13 +25,17 @@ import org.jboss.logging.Logger;
 /**
  * An online backup of the embedded H2 database: H2's {@code SCRIPT}, the SQL that recreates every table, row,
  * sequence and user, gzip-compressed. H2 in file mode lets only the service's own process open the database, so the
- * backup has to be taken in here; it is read in one REPEATABLE READ transaction, so that it is one consistent state
- * while others keep writing. PostgreSQL is backed up with its own tools (pg_dump), not through the service.
+ * backup has to be taken in here. It is read in one transaction of H2's SNAPSHOT isolation, whose snapshot covers
+ * every table from the transaction's first statement, so that it is one consistent state while others keep writing
+ * (REPEATABLE READ would not do: H2 takes its snapshot table by table, at each table's first read). PostgreSQL is
+ * backed up with its own tools (pg_dump), not through the service.
  */
 @ApplicationScoped
 public class DatabaseBackup {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBackup.class);
+    /** H2's SNAPSHOT isolation level (org.h2.engine.Constants.TRANSACTION_SNAPSHOT), which JDBC has no name for. */
+    private static final int SNAPSHOT = 6;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,7 +60,7 @@ public class DatabaseBackup {
         long statements = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setTransactionIsolation(SNAPSHOT);
             GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024);
             Writer writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 64 * 1024);
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SCRIPT")) {
