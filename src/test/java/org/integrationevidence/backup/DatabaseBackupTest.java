@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,27 @@ class DatabaseBackupTest {
         given().when().get(BACKUP).then().statusCode(401);
         given().spec(bearer(TestKeys.editor())).when().get(BACKUP).then().statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("role"));
+    }
+
+    @Test
+    void everyBackupIsInTheAuditLogWithTheAdminWhoTookIt() throws InterruptedException {
+        String owner = TestData.unique("backup-operator");
+        String admin = TestKeys.create("admin", owner);
+        given().spec(bearer(admin)).when().get(BACKUP).then().statusCode(200);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<Map<String, Object>> events;
+        do {
+            Thread.sleep(50);
+            events = given().spec(bearer(TestKeys.admin())).when().get("/api/v1/audit-events?kind=read&limit=100")
+                    .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                    .filter(event -> owner.equals(event.get("keyOwner"))).toList();
+        } while (events.isEmpty() && Instant.now().isBefore(deadline));
+        assertEquals(1, events.size(), "one audit event for the backup: " + events);
+        assertEquals("GET", events.get(0).get("method"));
+        assertEquals(BACKUP, events.get(0).get("path"));
+        assertEquals(200, events.get(0).get("status"));
+        assertEquals("admin", events.get(0).get("keyRole"));
     }
 
     @Test
