@@ -95,6 +95,20 @@ public class ChangeJournal {
                 .map(entry -> new Change(entry.id, entry.caseStudyId, entry.recordedAt)).toList();
     }
 
+    /** Up to {@code limit} committed entries that the public change feed has not sequenced yet, oldest first. */
+    @Transactional
+    public List<Change> notYetInFeed(int limit) {
+        return entityManager.createNamedQuery(ChangeJournalEntry.NOT_IN_FEED, ChangeJournalEntry.class)
+                .setMaxResults(limit).getResultStream()
+                .map(entry -> new Change(entry.id, entry.caseStudyId, entry.recordedAt)).toList();
+    }
+
+    /** Marks entries as sequenced by the public change feed, in the sequencer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markInFeed(List<Long> ids) {
+        entityManager.createNamedQuery(ChangeJournalEntry.MARK_IN_FEED).setParameter("ids", ids).executeUpdate();
+    }
+
     /** The ids of every entry after {@code afterId}. */
     @Transactional
     public List<Long> idsAfter(long afterId) {

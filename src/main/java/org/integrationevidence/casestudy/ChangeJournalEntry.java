@@ -20,6 +20,10 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ChangeJournalEntry.LAST_RECORDED, query = "select max(e.recordedAt) from ChangeJournalEntry e")
 @NamedQuery(name = ChangeJournalEntry.LAST, query = "select max(e.id) from ChangeJournalEntry e")
 @NamedQuery(name = ChangeJournalEntry.IDS_AFTER, query = "select e.id from ChangeJournalEntry e where e.id > :after")
+@NamedQuery(name = ChangeJournalEntry.NOT_IN_FEED,
+        query = "select e from ChangeJournalEntry e where e.feedSequenced = false order by e.id")
+@NamedQuery(name = ChangeJournalEntry.MARK_IN_FEED,
+        query = "update ChangeJournalEntry e set e.feedSequenced = true where e.id in :ids")
 class ChangeJournalEntry {
 
     static final String AFTER = "ChangeJournalEntry.after";
@@ -27,6 +31,8 @@ class ChangeJournalEntry {
     static final String LAST = "ChangeJournalEntry.last";
     static final String LAST_RECORDED = "ChangeJournalEntry.lastRecorded";
     static final String IDS_AFTER = "ChangeJournalEntry.idsAfter";
+    static final String NOT_IN_FEED = "ChangeJournalEntry.notInFeed";
+    static final String MARK_IN_FEED = "ChangeJournalEntry.markInFeed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,4 +43,8 @@ class ChangeJournalEntry {
 
     @Column(name = "recorded_at", nullable = false)
     Instant recordedAt;
+
+    /** Whether the public change feed's sequencer has read this entry (changes.ChangeSequencer). */
+    @Column(name = "feed_sequenced", nullable = false)
+    boolean feedSequenced;
 }

@@ -58,6 +58,9 @@ public class ChangeSequencer {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ChangeJournal journal;
+
     /** After a local commit of case study changes: sequence them soon, off the committing thread. */
     void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
         if (backgroundQueued.compareAndSet(false, true)) {
@@ -94,62 +97,57 @@ public class ChangeSequencer {
     /** Sequences up to one batch; true when the batch was full. */
     private boolean sequenceBatch() {
         // Cheap when nothing is pending: one indexed query, and no lock taken.
-        if (pending(1).isEmpty()) {
+        if (journal.notYetInFeed(1).isEmpty()) {
             return false;
         }
         SequencerState state = entityManager.find(SequencerState.class, SequencerState.ID, LockModeType.PESSIMISTIC_WRITE);
         // Read after taking the lock: entries that another instance sequenced meanwhile are no longer pending.
-        List<PendingChange> pending = pending(BATCH);
+        List<ChangeJournal.Change> pending = journal.notYetInFeed(BATCH);
         if (pending.isEmpty()) {
             return false;
         }
         // One change per case study, in the order of its last entry.
-        Map<Long, PendingChange> latest = new LinkedHashMap<>();
-        for (PendingChange change : pending) {
-            latest.remove(change.caseStudyId);
-            latest.put(change.caseStudyId, change);
+        Map<Long, ChangeJournal.Change> latest = new LinkedHashMap<>();
+        for (ChangeJournal.Change change : pending) {
+            latest.remove(change.caseStudyId());
+            latest.put(change.caseStudyId(), change);
         }
         Map<Long, Object[]> current = new HashMap<>();
         for (Object[] row : entityManager.createNamedQuery(ChangeFeedEntry.CASE_STUDIES, Object[].class)
                 .setParameter("ids", latest.keySet()).getResultList()) {
             current.put((Long) row[0], row);
         }
-        for (PendingChange change : latest.values()) {
-            ChangeFeedEntry entry = changeOf(change, current.get(change.caseStudyId));
+        for (ChangeJournal.Change change : latest.values()) {
+            ChangeFeedEntry entry = changeOf(change, current.get(change.caseStudyId()));
             if (entry != null) {
                 entry.position = ++state.lastPosition;
                 entityManager.persist(entry);
             }
         }
-        entityManager.createNamedQuery(PendingChange.MARK_SEQUENCED)
-                .setParameter("ids", pending.stream().map(change -> change.id).toList()).executeUpdate();
+        journal.markInFeed(pending.stream().map(ChangeJournal.Change::id).toList());
         return pending.size() == BATCH;
-    }
-
-    private List<PendingChange> pending(int limit) {
-        return entityManager.createNamedQuery(PendingChange.PENDING, PendingChange.class).setMaxResults(limit).getResultList();
     }
 
     /**
      * The change of public data that the case study's state now makes, against what the feed last said of it, or
      * null when there is none (it was not public and is not now). Keeps what the feed says in {@link PublicCaseStudy}.
      */
-    private ChangeFeedEntry changeOf(PendingChange change, Object[] caseStudy) {
-        PublicCaseStudy told = entityManager.find(PublicCaseStudy.class, change.caseStudyId);
+    private ChangeFeedEntry changeOf(ChangeJournal.Change change, Object[] caseStudy) {
+        PublicCaseStudy told = entityManager.find(PublicCaseStudy.class, change.caseStudyId());
         boolean isPublic = caseStudy != null && caseStudy[2] == CaseStudyStatus.PUBLISHED;
         if (!isPublic && told == null) {
             return null;
         }
         ChangeFeedEntry entry = new ChangeFeedEntry();
-        entry.caseStudyId = change.caseStudyId;
-        entry.changedAt = change.recordedAt;
+        entry.caseStudyId = change.caseStudyId();
+        entry.changedAt = change.recordedAt();
         entry.caseVersion = caseStudy == null ? null : (Long) caseStudy[3];
         if (isPublic) {
             String slug = (String) caseStudy[1];
             if (told == null) {
                 entry.kind = ChangeKind.PUBLISHED;
                 told = new PublicCaseStudy();
-                told.caseStudyId = change.caseStudyId;
+                told.caseStudyId = change.caseStudyId();
                 told.slug = slug;
                 entityManager.persist(told);
             } else {
