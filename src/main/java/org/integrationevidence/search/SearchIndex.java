@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
@@ -235,21 +236,8 @@ public class SearchIndex {
     /** See {@link Status}; null when the index is closed. Cheap: no search runs and the database is not asked. */
     public Status status() {
         Open current = open;
-        if (current == null) {
-            return null;
-        }
-        try {
-            IndexSearcher snapshot = current.searchers.acquire();
-            try {
-                return new Status(snapshot.getIndexReader().numDocs(), current.watermark, current.caughtUpAt);
-            } finally {
-                current.searchers.release(snapshot);
-            }
-        } catch (AlreadyClosedException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return current == null ? null : fromCurrentSnapshot(current,
+                snapshot -> new Status(snapshot.getIndexReader().numDocs(), current.watermark, current.caughtUpAt));
     }
 
     /** Where the index lives. */
@@ -297,13 +285,15 @@ public class SearchIndex {
     /** What the current snapshot shows (see {@link State}); null when the index is closed. Cheap: no search runs. */
     public State state() {
         Open current = open;
-        if (current == null) {
-            return null;
-        }
+        return current == null ? null : fromCurrentSnapshot(current, snapshot -> snapshot.state);
+    }
+
+    /** What {@code read} takes from the current snapshot of {@code current}, or null if it closed meanwhile. */
+    private static <T> T fromCurrentSnapshot(Open current, Function<Snapshot, T> read) {
         try {
             Snapshot snapshot = (Snapshot) current.searchers.acquire();
             try {
-                return snapshot.state;
+                return read.apply(snapshot);
             } finally {
                 current.searchers.release(snapshot);
             }
