@@ -20,6 +20,13 @@ import io.restassured.http.ContentType;
  */
 public final class TestData {
 
+    /** The columns of every CSV of case studies (exports, lists, one case study), as the README and the document list them. */
+    public static final List<String> CSV_COLUMNS = List.of("slug", "title", "summary", "body", "place.name",
+            "place.localAuthority", "place.region", "place.countryCode", "place.latitude", "place.longitude", "place.scale",
+            "period.startYear", "period.endYear", "period.ongoing", "leadOrganisations", "partnerOrganisations",
+            "approaches", "themes", "targetGroups", "outcomes", "evidence.level", "evidence.rationale", "sources.title",
+            "sources.url", "licence", "createdAt", "updatedAt", "version");
+
     private TestData() {
     }
 

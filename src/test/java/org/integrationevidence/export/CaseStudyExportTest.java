@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +35,6 @@ class CaseStudyExportTest {
 
     private static final String EXPORT = "/api/v1/case-studies/export";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> COLUMNS = List.of("slug", "title", "summary", "body", "place.name",
-            "place.localAuthority", "place.region", "place.countryCode", "place.latitude", "place.longitude", "place.scale",
-            "period.startYear", "period.endYear", "period.ongoing", "leadOrganisations", "partnerOrganisations",
-            "approaches", "themes", "targetGroups", "outcomes", "evidence.level", "evidence.rationale", "sources.title",
-            "sources.url", "licence", "createdAt", "updatedAt", "version");
 
     @BeforeEach
     void writeAsEditor() {
@@ -71,7 +67,7 @@ class CaseStudyExportTest {
                 .extract().asString();
 
         List<List<String>> rows = parse(csv);
-        assertEquals(COLUMNS, rows.get(0));
+        assertEquals(TestData.CSV_COLUMNS, rows.get(0));
         List<String> exported = rows.subList(1, rows.size()).stream().map(row -> row.get(0)).toList();
         assertEquals(16, listed.size());
         assertEquals(listed, exported);
@@ -93,8 +89,8 @@ class CaseStudyExportTest {
 
         assertEquals(2, rows.size());
         Map<String, String> row = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            row.put(COLUMNS.get(i), rows.get(1).get(i));
+        for (int i = 0; i < TestData.CSV_COLUMNS.size(); i++) {
+            row.put(TestData.CSV_COLUMNS.get(i), rows.get(1).get(i));
         }
         assertEquals(slug, row.get("slug"));
         assertEquals("Parents, pupils and \"link\" teachers met.", row.get("summary"));

@@ -38,6 +38,7 @@ import io.restassured.response.Response;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,12 +56,6 @@ class ContentNegotiationTest {
     private static final String APPROACHES = "/api/v1/approaches";
     private static final String JSON_LD = "application/ld+json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The export's columns, documented in the export operation and the README. */
-    private static final List<String> CSV_COLUMNS = List.of("slug", "title", "summary", "body", "place.name",
-            "place.localAuthority", "place.region", "place.countryCode", "place.latitude", "place.longitude", "place.scale",
-            "period.startYear", "period.endYear", "period.ongoing", "leadOrganisations", "partnerOrganisations",
-            "approaches", "themes", "targetGroups", "outcomes", "evidence.level", "evidence.rationale", "sources.title",
-            "sources.url", "licence", "createdAt", "updatedAt", "version");
 
     @BeforeEach
     void writeAsEditor() {
@@ -300,13 +295,13 @@ class ContentNegotiationTest {
                 .extract().asString();
 
         List<CSVRecord> rows = csv(csv);
-        assertEquals(CSV_COLUMNS, rows.get(0).toList());
+        assertEquals(TestData.CSV_COLUMNS, rows.get(0).toList());
         assertEquals(2, rows.size());
         CSVRecord row = rows.get(1);
         assertEquals(slug, row.get(0));
-        assertEquals("Bradford", row.get(CSV_COLUMNS.indexOf("place.name")));
-        assertEquals("education|social-contact", row.get(CSV_COLUMNS.indexOf("themes")));
-        assertEquals("https://example.org/source", row.get(CSV_COLUMNS.indexOf("sources.url")));
+        assertEquals("Bradford", row.get(TestData.CSV_COLUMNS.indexOf("place.name")));
+        assertEquals("education|social-contact", row.get(TestData.CSV_COLUMNS.indexOf("themes")));
+        assertEquals("https://example.org/source", row.get(TestData.CSV_COLUMNS.indexOf("sources.url")));
     }
 
     @Test
@@ -328,7 +323,7 @@ class ContentNegotiationTest {
                 .extract();
 
         List<CSVRecord> rows = csv(response.asString());
-        assertEquals(CSV_COLUMNS, rows.get(0).toList());
+        assertEquals(TestData.CSV_COLUMNS, rows.get(0).toList());
         assertEquals(firstPage, rows.subList(1, rows.size()).stream().map(row -> row.get(0)).toList());
         assertEquals(3, rows.size());
     }
