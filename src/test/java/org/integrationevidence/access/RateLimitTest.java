@@ -43,7 +43,7 @@ class RateLimitTest {
                     Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1"),
                     // A database of its own in process: one that another start of the service in this JVM made is
                     // not usable. The packaged application keeps its file database (and admin key).
-                    Map.entry("%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:evidence-rate-limit-test;DB_CLOSE_DELAY=-1"));
+                    Map.entry("evidence-test.database", "rate_limit_test"));
         }
     }
 

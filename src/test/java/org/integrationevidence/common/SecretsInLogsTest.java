@@ -42,7 +42,7 @@ class SecretsInLogsTest {
             return Map.of("evidence.logs.access", "true",
                     // A database of its own, as in RateLimitTest: a new start of the service needs one, or it finds the
                     // keys of the first start while its key file holds those of the last one.
-                    "%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:evidence-secrets-in-logs-test;DB_CLOSE_DELAY=-1");
+                    "evidence-test.database", "secrets_in_logs_test");
         }
     }
 
