@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM lets requests in flight finish: runs the packaged server (as {@link RestartIT} does), sends it SIGTERM
+ * SIGTERM lets requests in flight finish: runs the packaged server (as {@link PackagedServer} does), sends it SIGTERM
  * while a bulk import is still being uploaded, and expects the import to be read to its last line and answered,
  * the search index to be committed and closed, and the next start to open the index as it was, without a rebuild.
  */
@@ -36,8 +36,8 @@ class GracefulShutdownIT {
     @Test
     void anUploadInFlightAtSigtermIsAnsweredAndTheIndexClosesCleanly() throws Exception {
         Path workDir = Files.createTempDirectory("evidence-shutdown");
-        int port = RestartIT.freePort();
-        Process server = RestartIT.start(workDir, port);
+        int port = PackagedServer.freePort();
+        Process server = PackagedServer.start(workDir, port, "graceful_shutdown");
         String adminKey = Files.readString(workDir.resolve("data").resolve("initial-admin-key")).strip();
 
         HttpRequest upload = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports?dryRun=true"))
@@ -59,7 +59,7 @@ class GracefulShutdownIT {
         String firstLog = serverLogs(workDir);
         assertTrue(firstLog.contains("Committed and closed the search index"), "no clean close in the log:\n" + firstLog);
 
-        Process restarted = RestartIT.start(workDir, port);
+        Process restarted = PackagedServer.start(workDir, port, "graceful_shutdown");
         try {
             String log = serverLogs(workDir).substring(firstLog.length());
             assertTrue(log.contains("Opened the search index"), "the index should open as committed:\n" + log);
@@ -70,7 +70,7 @@ class GracefulShutdownIT {
         }
     }
 
-    /** The logs of every start in the working directory, oldest first (RestartIT names them by start time). */
+    /** The logs of every start in the working directory, oldest first (PackagedServer names them by start time). */
     private static String serverLogs(Path workDir) throws IOException {
         StringBuilder logs = new StringBuilder();
         try (Stream<Path> files = Files.list(workDir)) {

@@ -5,19 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.restassured.http.ContentType;
 
@@ -35,8 +25,8 @@ class RestartIT {
     void dataSurvivesARestart() throws Exception {
         Path workDir = Files.createTempDirectory("evidence-restart");
         Path dataDir = workDir.resolve("data");
-        int port = freePort();
-        Process first = start(workDir, port);
+        int port = PackagedServer.freePort();
+        Process first = PackagedServer.start(workDir, port, "restart");
         String slug;
         String adminKey;
         int seeded;
@@ -50,10 +40,10 @@ class RestartIT {
             slug = given().spec(TestKeys.bearer(adminKey)).port(port).contentType(ContentType.JSON).body(TestData.caseStudy(approach))
                     .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
         } finally {
-            stop(first);
+            PackagedServer.stop(first);
         }
 
-        Process second = start(workDir, port);
+        Process second = PackagedServer.start(workDir, port, "restart");
         try {
             assertEquals(adminKey, Files.readString(dataDir.resolve("initial-admin-key")).strip(),
                     "a start with an admin key in the database makes no new one");
@@ -65,9 +55,11 @@ class RestartIT {
             given().port(port).when().get("/api/v1/case-studies")
                     .then().statusCode(200).body("total", equalTo(seeded + 1));
         } finally {
-            stop(second);
+            PackagedServer.stop(second);
         }
-        assertTrue(Files.exists(dataDir.resolve("evidence.mv.db")), "the database lives in the data directory");
+        if (!PackagedServer.onPostgresql()) {
+            assertTrue(Files.exists(dataDir.resolve("evidence.mv.db")), "the database lives in the data directory");
+        }
         assertTrue(Files.isDirectory(dataDir.resolve("index")), "the search index lives in the data directory");
 
         // The index is derived data: deleted while the server is down, it is rebuilt from the database.
@@ -76,57 +68,14 @@ class RestartIT {
                 Files.delete(each);
             }
         }
-        Process third = start(workDir, port);
+        Process third = PackagedServer.start(workDir, port, "restart");
         try {
             given().port(port).queryParam("q", "\"A test case study\"").when().get("/api/v1/case-studies")
                     .then().statusCode(200).body("items.slug", org.hamcrest.Matchers.hasItem(slug));
             given().port(port).when().get("/api/v1/case-studies")
                     .then().statusCode(200).body("total", equalTo(seeded + 1));
         } finally {
-            stop(third);
-        }
-    }
-
-    static Process start(Path workDir, int port) throws IOException, InterruptedException {
-        File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
-        assertTrue(jar.isFile(), "the packaged application is missing: " + jar);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", jar.getAbsolutePath())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-        builder.environment().remove("EVIDENCE_DATA_DIR");
-        Process process = builder.start();
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "the server exited during start-up; see its log in " + workDir);
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/approaches")).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not answer within 60 seconds; see its log in " + workDir);
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(false, process.isAlive());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            PackagedServer.stop(third);
         }
     }
 }
