@@ -28,11 +28,6 @@ public final class PackagedServer {
     private PackagedServer() {
     }
 
-    /** True in the {@code -Ppostgresql} test pass (pom.xml), whose packaged application runs on PostgreSQL. */
-    public static boolean onPostgresql() {
-        return System.getProperty("evidence-test.postgresql.url") != null;
-    }
-
     /** Starts the packaged application on {@code port} and returns once it answers. */
     public static Process start(Path workDir, int port, String database) throws IOException, InterruptedException {
         File jar = Path.of(System.getProperty("evidence-test.build-directory", "target"), "quarkus-app", "quarkus-run.jar").toFile();
@@ -44,7 +39,7 @@ public final class PackagedServer {
                 .redirectOutput(workDir.resolve("server-" + System.nanoTime() + ".log").toFile());
         Map<String, String> environment = builder.environment();
         environment.remove("EVIDENCE_DATA_DIR");
-        if (onPostgresql()) {
+        if (TestData.onPostgresql()) {
             String schema = System.getProperty("evidence-test.postgresql.schema-prefix") + "_" + database;
             environment.put("QUARKUS_DATASOURCE_JDBC_URL",
                     System.getProperty("evidence-test.postgresql.url") + "?currentSchema=" + schema);

@@ -57,7 +57,7 @@ class RestartIT {
         } finally {
             PackagedServer.stop(second);
         }
-        if (!PackagedServer.onPostgresql()) {
+        if (!TestData.onPostgresql()) {
             assertTrue(Files.exists(dataDir.resolve("evidence.mv.db")), "the database lives in the data directory");
         }
         assertTrue(Files.isDirectory(dataDir.resolve("index")), "the search index lives in the data directory");

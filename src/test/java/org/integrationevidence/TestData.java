@@ -30,6 +30,14 @@ public final class TestData {
     private TestData() {
     }
 
+    /**
+     * True in the {@code ./mvnw verify -Ppostgresql} run (pom.xml), in which the service under test, in process or
+     * packaged, runs on PostgreSQL; false on the embedded H2 database.
+     */
+    public static boolean onPostgresql() {
+        return System.getProperty("evidence-test.postgresql.url") != null;
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }

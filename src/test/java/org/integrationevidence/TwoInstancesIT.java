@@ -29,7 +29,7 @@ class TwoInstancesIT {
 
     @Test
     void whatOneInstanceWritesTheOtherServesWithinTwoSeconds() throws Exception {
-        assumeTrue(PackagedServer.onPostgresql(),
+        assumeTrue(TestData.onPostgresql(),
                 "two instances share a PostgreSQL database (./mvnw verify -Ppostgresql); H2 in file mode has one process");
         Path firstDir = Files.createTempDirectory("evidence-instance-1");
         Path secondDir = Files.createTempDirectory("evidence-instance-2");
