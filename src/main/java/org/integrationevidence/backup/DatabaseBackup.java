@@ -45,9 +45,9 @@ public class DatabaseBackup {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (!"H2".equalsIgnoreCase(product)) {
-                throw new ApiException(ProblemType.CONFLICT, "The service's database is " + product + ", not the "
-                        + "embedded H2 database: back it up with the database's own tools (scripts/backup runs "
-                        + "pg_dump for PostgreSQL).");
+                // The detail names no product: error answers say nothing of what runs behind the API.
+                throw new ApiException(ProblemType.CONFLICT, "The service runs on a database server, not on the "
+                        + "embedded database: back it up with the server's own tools (scripts/backup runs pg_dump).");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not ask the database which it is", e);

@@ -36,6 +36,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .maxNumberLength(limits.maxNumberLength())
                 .build());
         mapper.registerModule(TooManyItems.module(limits.maxArrayLength()));
+        mapper.registerModule(NulCharacters.jsonModule());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);

@@ -67,6 +67,11 @@ final class CsvReader {
                 if (c == '\r' && peek() == '\n') {
                     read();
                 }
+                for (int i = 0; i < fields.size(); i++) {
+                    if (fields.get(i).indexOf('\0') >= 0) { // as in JSON (NulCharacters): no database text holds it
+                        throw new MalformedRecord(recordNumber, "has the NUL character (U+0000) in field " + (i + 1));
+                    }
+                }
                 return new Record(recordNumber, fields);
             }
             if (c == ',') {

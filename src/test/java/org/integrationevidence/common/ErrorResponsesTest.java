@@ -39,6 +39,25 @@ class ErrorResponsesTest {
         }
     }
 
+    /** PostgreSQL cannot hold or compare it: refused on both databases as it arrives, with where it was. */
+    @Test
+    void theNulCharacterIsRefusedWhereverItIsSent() {
+        given().urlEncodingEnabled(false).when().get("/api/v1/case-studies/a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-request"))
+                .body("detail", containsString("NUL character"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/case-studies?q=refugees%00")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (U+0000)"));
+        given().contentType("application/json").body("{\"name\": \"Approach\\u0000\", \"definition\": \"x\"}")
+                .when().post("/api/v1/approaches")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (U+0000)"));
+    }
+
     @Test
     void optionsListsTheMethodsOfThePathItself() {
         given().when().options("/api/v1/case-studies")

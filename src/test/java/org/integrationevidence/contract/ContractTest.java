@@ -465,7 +465,8 @@ class ContractTest {
             for (int status : document.statuses(operation)) {
                 if (status >= 200 && status < 300) {
                     for (String mediaType : document.content(operation, status).keySet()) {
-                        if (!served.contains(operation + " " + status + " " + mediaType)) {
+                        if (!served.contains(operation + " " + status + " " + mediaType)
+                                && !UNTRIGGERABLE.containsKey(operation + " " + status)) {
                             failures.add(operation + " " + status + ": no scenario gets the documented " + mediaType);
                         }
                     }

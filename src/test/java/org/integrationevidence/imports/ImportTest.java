@@ -228,6 +228,14 @@ class ImportTest {
     }
 
     @Test
+    void theNulCharacterIsARowError() {
+        String file = HEADER + "\n" + row(TestData.unique("case-study"), "sport", "1", "").replace("A row made", "A row \u0000made") + "\n";
+        post(TestKeys.curator(), CSV, file, true).then().statusCode(422)
+                .body("errors.row", contains(2))
+                .body("errors[0].message", equalTo("is not well-formed CSV: it has the NUL character (U+0000) in field 3"));
+    }
+
+    @Test
     void unknownOrRepeatedColumnsAreRefused() {
         String file = HEADER + ",place.town,title\n" + row(TestData.unique("case-study"), "sport", "1", "") + ",Bradford,x\n";
         post(TestKeys.curator(), CSV, file, true).then().statusCode(422)

@@ -25,7 +25,7 @@ class ImportTimeoutTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("evidence.imports.transaction-timeout", "1s",
                     // A database of its own, as in RateLimitTest: a new start of the service needs one.
-                    "%test.quarkus.datasource.jdbc.url", "jdbc:h2:mem:evidence-import-timeout-test;DB_CLOSE_DELAY=-1");
+                    "evidence-test.database", "import_timeout_test");
         }
     }
 
