@@ -32,9 +32,8 @@ COPY mvnw pom.xml ./
 COPY openapi/ openapi/
 COPY src/ src/
 # The Maven repository is a BuildKit cache (BuildKit: the default builder since Docker Engine 23), kept from build to
-# build and in no layer. AppCDS is enabled so that the
-# application can write its class data archive in the runtime stage below (the archive this build writes fits this
-# JDK only, and is replaced there).
+# build and in no layer. AppCDS is enabled so that the application can write its class data archive in the runtime
+# stage below (the archive this build writes fits this JDK only, and is not copied).
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q package -DskipTests -Ppostgresql -Dquarkus.package.jar.appcds.enabled=true
 
