@@ -349,10 +349,15 @@ public class CrashTestClient {
         }
 
         int run(Duration indexWait) throws Exception {
+            // What the last check found, superseded by the writes acknowledged since (the ledger's later lines).
             Map<String, Written> expected = readState(context);
             List<JsonNode> ledger = readLines(context.ledger());
-            for (JsonNode line : ledger) {
+            int checkedLines = Files.exists(context.state())
+                    ? JSON.readTree(context.state().toFile()).path("ledgerLines").asInt() : 0;
+            Map<String, List<Written>> acknowledgedSince = new HashMap<>();
+            for (JsonNode line : ledger.subList(checkedLines, ledger.size())) {
                 Written acknowledged = Written.of(line);
+                acknowledgedSince.computeIfAbsent(acknowledged.slug(), slug -> new ArrayList<>()).add(acknowledged);
                 Written known = expected.get(acknowledged.slug());
                 if (known == null || acknowledged.version() > known.version()) {
                     expected.put(acknowledged.slug(), acknowledged);
@@ -416,7 +421,11 @@ public class CrashTestClient {
                 } else if (want == null && got == null) {
                     doubtsAbsent++; // a create in flight at the kill that was not committed
                 } else {
-                    lost++;
+                    // Each acknowledged write the server does not have counts, once: those newer than what it has.
+                    Written has = got;
+                    long missing = acknowledgedSince.getOrDefault(slug, List.of()).stream()
+                            .filter(written -> has == null || written.version() > has.version()).count();
+                    lost += (int) Math.max(1, missing);
                     problems.add("LOST: " + slug + " was acknowledged at " + want + (doubt == null ? "" : " (or in flight: "
                             + doubt + ")") + ", the server has " + (got == null ? "no such case study (" + status + ")" : got));
                 }
@@ -479,6 +488,7 @@ public class CrashTestClient {
             totals.put("longestIndexWaitMillis", Math.max(totals.path("longestIndexWaitMillis").asLong(), waitedMillis));
             writeAtomically(context.totals(), totals);
             ObjectNode state = JSON.createObjectNode();
+            state.put("ledgerLines", ledger.size());
             now.values().forEach(written -> state.withArray("caseStudies").add(written.toJson()));
             writeAtomically(context.state(), state);
 
