@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.ChangeJournal;
+import org.integrationevidence.common.DurableWrites;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +62,13 @@ public class ChangeSequencer {
     @Inject
     ChangeJournal journal;
 
+    @Inject
+    DurableWrites durableWrites;
+
+    /** What one sequencing transaction did. */
+    private record Batch(boolean full, boolean gavePositions) {
+    }
+
     /** After a local commit of case study changes: sequence them soon, off the committing thread. */
     void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
         if (backgroundQueued.compareAndSet(false, true)) {
@@ -82,29 +90,39 @@ public class ChangeSequencer {
         background.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** Sequences every journal entry committed before this call, in batches. */
+    /**
+     * Sequences every journal entry committed before this call, in batches. New positions are on the disk before the
+     * lock is released, hence before any reader of this instance can read them: a position once read is never given
+     * again to another change, even after a power cut.
+     */
     public void sequencePending() {
         local.lock();
         try {
-            while (QuarkusTransaction.requiringNew().call(this::sequenceBatch)) {
-                // the batch was full: there may be more
+            boolean gavePositions = false;
+            Batch batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(this::sequenceBatch);
+                gavePositions |= batch.gavePositions();
+            } while (batch.full());
+            if (gavePositions) {
+                durableWrites.sync(DurableWrites.Trigger.CHANGE_FEED);
             }
         } finally {
             local.unlock();
         }
     }
 
-    /** Sequences up to one batch; true when the batch was full. */
-    private boolean sequenceBatch() {
+    /** Sequences up to one batch. */
+    private Batch sequenceBatch() {
         // Cheap when nothing is pending: one indexed query, and no lock taken.
         if (journal.notYetInFeed(1).isEmpty()) {
-            return false;
+            return new Batch(false, false);
         }
         SequencerState state = entityManager.find(SequencerState.class, SequencerState.ID, LockModeType.PESSIMISTIC_WRITE);
         // Read after taking the lock: entries that another instance sequenced meanwhile are no longer pending.
         List<ChangeJournal.Change> pending = journal.notYetInFeed(BATCH);
         if (pending.isEmpty()) {
-            return false;
+            return new Batch(false, false);
         }
         // One change per case study, in the order of its last entry.
         Map<Long, ChangeJournal.Change> latest = new LinkedHashMap<>();
@@ -117,15 +135,17 @@ public class ChangeSequencer {
                 .setParameter("ids", latest.keySet()).getResultList()) {
             current.put((Long) row[0], row);
         }
+        boolean gavePositions = false;
         for (ChangeJournal.Change change : latest.values()) {
             ChangeFeedEntry entry = changeOf(change, current.get(change.caseStudyId()));
             if (entry != null) {
                 entry.position = ++state.lastPosition;
                 entityManager.persist(entry);
+                gavePositions = true;
             }
         }
         journal.markInFeed(pending.stream().map(ChangeJournal.Change::id).toList());
-        return pending.size() == BATCH;
+        return new Batch(pending.size() == BATCH, gavePositions);
     }
 
     /**
