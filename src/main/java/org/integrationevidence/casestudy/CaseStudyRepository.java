@@ -1,5 +1,6 @@
 package org.integrationevidence.casestudy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,6 +48,16 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
 
     Optional<CaseStudy> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** Id, version and update time of the published case study with this slug, without reading it. */
+    Optional<CaseStudyService.PublishedState> findPublishedState(String slug) {
+        return getEntityManager()
+                .createQuery("select c.id, c.version, c.updatedAt from CaseStudy c where c.slug = :slug and c.status = :status",
+                        Object[].class)
+                .setParameter("slug", slug).setParameter("status", CaseStudyStatus.PUBLISHED)
+                .getResultStream().findFirst()
+                .map(row -> new CaseStudyService.PublishedState((Long) row[0], (Long) row[1], (Instant) row[2]));
     }
 
     boolean slugExists(String slug) {

@@ -1,7 +1,10 @@
 package org.integrationevidence.casestudy;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -225,14 +228,26 @@ public class CaseStudyResource {
         // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
         // Read first: should a rename commit in between, the tag is older than the body, never newer.
         TaxonomyLookup.Version approaches = taxonomy.version();
-        CaseStudyView view = service.get(slug, KeyHolder.of(identity));
+        KeyHolder viewer = KeyHolder.of(identity);
+        // A published case study's validators come from a light read of its version, so that a client holding the
+        // current representation gets its 304 without the case study being read, and a 200 can reuse the view read
+        // before. Anything else (a draft, a withdrawn or renamed one, none) is read in full first, for its 404, 410
+        // or redirect.
+        CaseStudyService.PublishedState published = service.publishedState(slug).orElse(null);
+        AtomicReference<CaseStudyView> read = new AtomicReference<>(published == null ? service.get(slug, viewer) : null);
         sparseFields.select(fields, CaseStudyView.class);
-        Validators.Validator validator = Validators.of(headers, uriInfo, Long.toString(view.version()),
-                Validators.state(view.version(), view.updatedAt(), approaches.version()),
-                Validators.latest(view.updatedAt(), approaches.lastChange()));
-        // Answered before the body is serialized: a client that holds this representation gets headers only.
-        return Validators.conditional(headers, () -> validator, () -> view,
+        // Asked before the body is read, to decide on a 304, and after, so that a 200's tag is its body's.
+        Supplier<Validators.Validator> validator = () -> read.get() == null
+                ? validator(published.version(), published.updatedAt(), approaches)
+                : validator(read.get().version(), read.get().updatedAt(), approaches);
+        return Validators.conditional(headers, validator,
+                () -> read.updateAndGet(view -> view != null ? view : service.get(slug, viewer, published, approaches.version())),
                 (body, response) -> response.type(representation.contentType())).toResponse();
+    }
+
+    private Validators.Validator validator(long version, Instant updatedAt, TaxonomyLookup.Version approaches) {
+        return Validators.of(headers, uriInfo, Long.toString(version), Validators.state(version, updatedAt, approaches.version()),
+                Validators.latest(updatedAt, approaches.lastChange()));
     }
 
     @POST

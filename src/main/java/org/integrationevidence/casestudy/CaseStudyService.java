@@ -1,5 +1,6 @@
 package org.integrationevidence.casestudy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -61,6 +64,9 @@ public class CaseStudyService {
     /** Where case studies live in the API, for redirects from renamed slugs. */
     static final String COLLECTION_PATH = "/api/v1/case-studies";
 
+    /** The most views of published case studies kept for {@link #get(String, KeyHolder, PublishedState, String)}. */
+    static final int MAX_CACHED_VIEWS = 1000;
+
     /** Names the secret that signs revision paging cursors. */
     private static final String REVISION_CURSOR_KEY = "revision-cursor";
 
@@ -69,6 +75,13 @@ public class CaseStudyService {
 
     @Inject
     CaseStudyRepository caseStudies;
+
+    /** A published case study as last read by slug, with the versions it was read at. */
+    private record CachedView(long id, long version, String taxonomyVersion, CaseStudyView view) {
+    }
+
+    /** By slug; see {@link #get(String, KeyHolder, PublishedState, String)}. */
+    private final ConcurrentHashMap<String, CachedView> publishedViews = new ConcurrentHashMap<>();
 
     @Inject
     TaxonomyLookup taxonomy;
@@ -159,6 +172,45 @@ public class CaseStudyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseStudyView get(String slug, KeyHolder viewer) {
         return CaseStudyMapper.toView(findVisible(slug, viewer));
+    }
+
+    /**
+     * What the HTTP validators of a published case study are made of, read alone: one row of three columns instead
+     * of the case study and its seven collections.
+     */
+    public record PublishedState(long id, long version, Instant updatedAt) {
+    }
+
+    /** The state of the published case study with this slug; empty for any other (a draft, a withdrawn one, none). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PublishedState> publishedState(String slug) {
+        return caseStudies.findPublishedState(slug);
+    }
+
+    /**
+     * As {@link #get(String, KeyHolder)}, reusing the view of a published case study read before when it is still
+     * at {@code state} (the same id and version) and the taxonomy, whose names the view embeds, at the same
+     * {@code taxonomyVersion}: views are immutable, and the version changes with every change of the case study.
+     * {@code taxonomyVersion} must have been read before this call, so that a view is never kept under a newer one
+     * than it was built from.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseStudyView get(String slug, KeyHolder viewer, PublishedState state, String taxonomyVersion) {
+        CachedView cached = state == null ? null : publishedViews.get(slug);
+        if (cached != null && cached.id() == state.id() && cached.version() == state.version()
+                && cached.taxonomyVersion().equals(taxonomyVersion)) {
+            return cached.view();
+        }
+        CaseStudy caseStudy = findVisible(slug, viewer);
+        CaseStudyView view = CaseStudyMapper.toView(caseStudy);
+        if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
+            if (publishedViews.size() >= MAX_CACHED_VIEWS && !publishedViews.containsKey(slug)) {
+                // Full: one goes, whichever comes first. Popular case studies come back on their next read.
+                publishedViews.keySet().stream().findFirst().ifPresent(publishedViews::remove);
+            }
+            publishedViews.put(slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view));
+        }
+        return view;
     }
 
     /**

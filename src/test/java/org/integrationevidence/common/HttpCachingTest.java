@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
@@ -98,6 +99,30 @@ class HttpCachingTest {
         given().header("If-None-Match", etag).when().get(url).then().statusCode(200)
                 .header("ETag", startsWith("\"1."))
                 .body("summary", equalTo("Changed."));
+    }
+
+    @Test
+    void aCaseStudyReadBeforeIsAnsweredAsItIsNowAfterARenameOrWithdrawal() {
+        // The service reuses the view of a published case study while its version is unchanged: every change that
+        // follows a read must still show at once.
+        TestKeys.actAsEditor();
+        String slug = create(caseStudy(createApproach(null)));
+        TestKeys.actAnonymously();
+        String etag = given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(200).extract().header("ETag");
+
+        TestKeys.actAsEditor();
+        given().contentType("application/merge-patch+json").header("If-Match", etag).body(Map.of("slug", slug + "-renamed"))
+                .when().patch(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        TestKeys.actAnonymously();
+        given().redirects().follow(false).header("If-None-Match", etag).when().get(CASE_STUDIES + "/" + slug)
+                .then().statusCode(308).header("Location", endsWith(CASE_STUDIES + "/" + slug + "-renamed"));
+        String renamed = given().when().get(CASE_STUDIES + "/" + slug + "-renamed").then().statusCode(200)
+                .body("slug", equalTo(slug + "-renamed")).header("ETag", startsWith("\"1.")).extract().header("ETag");
+
+        TestKeys.actAsEditor();
+        given().header("If-Match", renamed).when().delete(CASE_STUDIES + "/" + slug + "-renamed").then().statusCode(204);
+        TestKeys.actAnonymously();
+        given().header("If-None-Match", renamed).when().get(CASE_STUDIES + "/" + slug + "-renamed").then().statusCode(410);
     }
 
     @Test
