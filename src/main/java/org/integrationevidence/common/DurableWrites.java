@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,13 +22,18 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Makes a 2xx answer to a write mean that the write is on the disk. The embedded H2 database writes each commit to
- * its file before the commit returns (WRITE_DELAY=0 in the JDBC URL, see application.properties), so a crash of this
- * process cannot lose it; but H2 never asks the operating system to put the file on the disk (no fsync at commit,
- * whatever its settings), so a crash of the machine or a power cut could still lose commits that were answered.
- * Before a write is answered, H2's {@code CHECKPOINT SYNC} forces the file to the disk (an fsync): one per answered
- * write, well under a millisecond on an SSD. PostgreSQL syncs its log at every commit itself (synchronous_commit),
- * so nothing is done there. Timed as {@code evidence_database_sync_seconds}, by what asked for the sync.
+ * Makes a 2xx answer to a write mean that the write is on the disk. The embedded H2 database keeps commits in memory
+ * and writes them to its file in the background, and never asks the operating system to put the file on the disk
+ * (no fsync at commit, whatever its settings): a crash of the process or of the machine could lose answered commits.
+ * Before a write is answered, H2's {@code CHECKPOINT SYNC} writes every commit made so far to the file and forces
+ * the file to the disk (an fsync). PostgreSQL syncs its log at every commit itself (synchronous_commit), so nothing
+ * is done there.
+ * <p>
+ * Syncs are shared (group commit): one sync covers every commit made before it started, so a caller whose commit
+ * came before a sync that is still running waits for the next one, and every caller waiting meanwhile shares that
+ * next one. Concurrent writers thus pay one file write and fsync per group rather than one each. Timed as
+ * {@code evidence_database_sync_seconds} (each caller's wait, by what asked for it) and counted as
+ * {@code evidence_database_fsyncs_total} (the syncs actually made).
  */
 @ApplicationScoped
 public class DurableWrites {
@@ -57,32 +64,101 @@ public class DurableWrites {
     /** Whether the database is H2, asked once: the kind is fixed when the service is built. */
     private volatile Boolean embedded;
 
+    /** Guards the three counters below, and is what callers wait on. */
+    private final Object group = new Object();
+    /** Numbers the calls to {@link #sync}: a call's ticket is covered by any sync that starts after it was drawn. */
+    private long ticketsDrawn;
+    /** Every ticket up to this one is on the disk. */
+    private long ticketsSynced;
+    /** Whether a sync is running; at most one runs at a time, so later callers can join the next. */
+    private boolean syncing;
+
     /** Forces what the database has committed to the disk, when the database does not do it at each commit. */
     public void sync(Trigger trigger) {
-        if (Boolean.FALSE.equals(embedded)) {
+        if (!isEmbedded()) {
             return;
         }
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            if (embedded == null) {
-                embedded = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-                if (!embedded) {
-                    return;
+        long ticket;
+        synchronized (group) {
+            ticket = ++ticketsDrawn;
+        }
+        while (!awaitOrLead(ticket)) {
+            // This caller leads: one sync for every ticket drawn so far, its own included.
+            long covers;
+            synchronized (group) {
+                covers = ticketsDrawn;
+            }
+            boolean synced = false;
+            try {
+                checkpointSync();
+                synced = true;
+            } finally {
+                synchronized (group) {
+                    syncing = false;
+                    if (synced) {
+                        ticketsSynced = Math.max(ticketsSynced, covers);
+                    }
+                    // On failure, the waiters wake too: one of them leads the next attempt.
+                    group.notifyAll();
                 }
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
+        }
+        Timer.builder("evidence.database.sync")
+                .description("Time a caller waited for the embedded database's file to reach the disk, by what asked")
+                .tag("trigger", trigger.label)
+                .register(registry)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Waits until {@code ticket} is synced (true), or until no sync runs and this caller must start one (false,
+     * with {@link #syncing} now set for it).
+     */
+    private boolean awaitOrLead(long ticket) {
+        synchronized (group) {
+            while (ticketsSynced < ticket) {
+                if (!syncing) {
+                    syncing = true;
+                    return false;
+                }
+                try {
+                    group.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the write to reach the disk", e);
+                }
             }
+            return true;
+        }
+    }
+
+    private void checkpointSync() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             // The write is committed, but perhaps not on the disk: no 2xx may say it is.
             LOG.error("Could not force the database's file to the disk", e);
             throw new IllegalStateException("The database could not confirm that the write is on the disk", e);
         }
-        Timer.builder("evidence.database.sync")
-                .description("Time to force the embedded database's file to the disk (an fsync), by what asked for it")
-                .tag("trigger", trigger.label)
+        Counter.builder("evidence.database.fsyncs")
+                .description("Syncs of the embedded database's file to the disk, each covering one or more writes")
                 .register(registry)
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .increment();
+    }
+
+    private boolean isEmbedded() {
+        Boolean known = embedded;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                LOG.error("Could not ask the database for its kind", e);
+                throw new IllegalStateException("The database could not confirm that the write is on the disk", e);
+            }
+            embedded = known;
+        }
+        return known;
     }
 
     /** Registered as a response filter: runs for every response, and syncs only before a successful write's. */

@@ -9,11 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +92,35 @@ class DurableWritesTest {
     }
 
     @Test
+    void concurrentWritesAreEachAnsweredAfterASync() throws Exception {
+        int writers = 8;
+        String approach = createApproach(null);
+        long waitsBefore = syncs("answer");
+        double fsyncsBefore = fsyncs();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                answers.add(pool.submit(() -> given().spec(TestKeys.bearer(TestKeys.editor())).contentType(ContentType.JSON)
+                        .body(caseStudy(approach)).when().post("/api/v1/case-studies").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(201, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (onH2()) {
+            // Each answer waited for a sync. How many syncs were made depends on how the writes overlapped (one
+            // covers every write committed before it began): at least one.
+            assertEquals(waitsBefore + writers, syncs("answer"), "every answered write waited for a sync");
+            assertTrue(fsyncs() - fsyncsBefore >= 1, "no sync was made for " + writers + " writes");
+        } else {
+            assertEquals(0, syncs("answer"), "PostgreSQL syncs at commit: no sync is made");
+        }
+    }
+
+    @Test
     void newPositionsOfTheChangeFeedAreSyncedBeforeTheyAreRead() throws SQLException {
         long before = syncs("change-feed");
         create(caseStudy(createApproach(null)));
@@ -96,6 +132,11 @@ class DurableWritesTest {
         } else {
             assertEquals(0, syncs("change-feed"), "PostgreSQL syncs at commit: no sync is made");
         }
+    }
+
+    private double fsyncs() {
+        Counter counter = registry.find("evidence.database.fsyncs").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long syncs(String trigger) {
