@@ -11,10 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -82,6 +84,22 @@ public class CaseStudyService {
 
     /** By slug; see {@link #get(String, KeyHolder, PublishedState, String)}. */
     private final ConcurrentHashMap<String, CachedView> publishedViews = new ConcurrentHashMap<>();
+
+    /** The most published states kept for {@link #publishedState(String)}: small records, one per slug. */
+    static final int MAX_CACHED_STATES = 10_000;
+
+    /** How long {@link #publishedState(String)} reuses a state it read: 1 s. */
+    static final long PUBLISHED_STATE_TTL_NANOS = 1_000_000_000L;
+
+    /** A published case study's state as last read by slug, and when. */
+    private record CachedState(PublishedState state, long readAtNanos) {
+    }
+
+    /** By slug; see {@link #publishedState(String)}. */
+    private final ConcurrentHashMap<String, CachedState> publishedStates = new ConcurrentHashMap<>();
+
+    /** Counts the commits that dropped {@link #publishedStates}, so that a read that raced one is not kept. */
+    private final AtomicLong publishedStatesGeneration = new AtomicLong();
 
     @Inject
     TaxonomyLookup taxonomy;
@@ -181,10 +199,40 @@ public class CaseStudyService {
     public record PublishedState(long id, long version, Instant updatedAt) {
     }
 
-    /** The state of the published case study with this slug; empty for any other (a draft, a withdrawn one, none). */
+    /**
+     * The state of the published case study with this slug; empty for any other (a draft, a withdrawn one, none).
+     * Every GET of a case study asks, so a state read is reused for {@link #PUBLISHED_STATE_TTL_NANOS}: a change
+     * committed here drops every reused state at once, and one committed through another instance sharing the
+     * database is seen within that time.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PublishedState> publishedState(String slug) {
-        return caseStudies.findPublishedState(slug);
+        CachedState cached = publishedStates.get(slug);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAtNanos() < PUBLISHED_STATE_TTL_NANOS) {
+            return Optional.of(cached.state());
+        }
+        long generation = publishedStatesGeneration.get();
+        Optional<PublishedState> state = caseStudies.findPublishedState(slug);
+        // A change that committed while this read ran may not be in it: then it is not kept.
+        if (state.isPresent() && publishedStatesGeneration.get() == generation) {
+            keepBounded(publishedStates, slug, new CachedState(state.get(), now), MAX_CACHED_STATES);
+        }
+        return state;
+    }
+
+    /** Drops the reused states as soon as a change of case studies commits here. */
+    void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
+        publishedStatesGeneration.incrementAndGet();
+        publishedStates.clear();
+    }
+
+    /** Puts, first removing an entry, whichever comes first, when full: popular ones come back on their next read. */
+    private static <V> void keepBounded(ConcurrentHashMap<String, V> cache, String slug, V value, int max) {
+        if (cache.size() >= max && !cache.containsKey(slug)) {
+            cache.keySet().stream().findFirst().ifPresent(cache::remove);
+        }
+        cache.put(slug, value);
     }
 
     /**
@@ -204,11 +252,8 @@ public class CaseStudyService {
         CaseStudy caseStudy = findVisible(slug, viewer);
         CaseStudyView view = CaseStudyMapper.toView(caseStudy);
         if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
-            if (publishedViews.size() >= MAX_CACHED_VIEWS && !publishedViews.containsKey(slug)) {
-                // Full: one goes, whichever comes first. Popular case studies come back on their next read.
-                publishedViews.keySet().stream().findFirst().ifPresent(publishedViews::remove);
-            }
-            publishedViews.put(slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view));
+            keepBounded(publishedViews, slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view),
+                    MAX_CACHED_VIEWS);
         }
         return view;
     }
