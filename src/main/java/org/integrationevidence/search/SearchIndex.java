@@ -581,6 +581,9 @@ public class SearchIndex {
         // Refreshes follow every write, which waits for them: never also wait for merges of the new tiny segments
         // (Lucene's default waits up to half a second); the merge scheduler does them in the background.
         writerConfig.setMaxFullFlushMergeWaitMillis(0);
+        // Each refresh flushes a segment of a few case studies: packing its files into a compound file would copy
+        // them once more on every write. Merged segments still follow the merge policy's choice.
+        writerConfig.setUseCompoundFile(false);
         // Kept in the default list order: its pages, and later pages of any listing, stop early instead of
         // comparing every case study (indexed oldest first, each would otherwise outrank the last).
         writerConfig.setIndexSort(SearchSort.UPDATED.sort());
