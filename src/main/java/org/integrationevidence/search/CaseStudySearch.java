@@ -514,13 +514,23 @@ public class CaseStudySearch {
     }
 
     private static Query statusFilter(Set<CaseStudyStatus> statuses) {
-        return new TermInSetQuery(CaseStudyDocuments.STATUS, statuses.stream().map(s -> new BytesRef(s.toString())).toList());
+        return anyOf(CaseStudyDocuments.STATUS, statuses.stream().map(CaseStudyStatus::toString).toList());
     }
 
     private static void putTerms(Map<String, Query> filters, String field, List<String> values) {
         if (!values.isEmpty()) {
-            filters.put(field, new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()));
+            filters.put(field, anyOf(field, values));
         }
+    }
+
+    /**
+     * Matches any of the values. One value is a plain term query, whose matches a count reads from the index's
+     * statistics in segments without deleted documents, instead of visiting them: the public list (published only)
+     * over 100,000 case studies counts its total that way.
+     */
+    private static Query anyOf(String field, List<String> values) {
+        return values.size() == 1 ? new TermQuery(new Term(field, values.get(0)))
+                : new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
     /** The text query with every filter but the one of {@code excludedDimension} (none when null). */
