@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -205,6 +206,41 @@ public class CaseStudySearch {
         return now - now % slice;
     }
 
+    /**
+     * A first page as searched in one index snapshot, with the ids it shows. Third-party sites ask for the same
+     * first pages over and over (the newest case studies, those of an approach): the same request in the same
+     * snapshot, within the same cursor hour, gives the same page, so it is answered again without searching, once
+     * the database confirms that every case study on it is still servable. A new snapshot (any indexed change)
+     * makes every kept page stale.
+     */
+    private record CachedPage(String snapshotVersion, long issuedAt, List<Long> ids, CaseStudyPage page) {
+    }
+
+    /** The most first pages kept: each is at most a few tens of kilobytes. */
+    static final int MAX_CACHED_PAGES = 200;
+
+    private final ConcurrentHashMap<SearchRequest, CachedPage> firstPages = new ConcurrentHashMap<>();
+
+    private CaseStudyPage cachedFirstPage(SearchRequest request, SearchIndex.Snapshot snapshot, long issuedAt) {
+        CachedPage cached = firstPages.get(request);
+        if (cached == null || cached.issuedAt() != issuedAt || !cached.snapshotVersion().equals(snapshot.state.version())) {
+            return null;
+        }
+        // The index may be a moment behind the database: as for a searched page, the database has the last word.
+        return caseStudies.idsIn(cached.ids(), request.statuses()).size() == cached.ids().size() ? cached.page() : null;
+    }
+
+    private void keepFirstPage(SearchRequest request, CachedPage page) {
+        if (firstPages.size() >= MAX_CACHED_PAGES && !firstPages.containsKey(request)) {
+            // Full: pages of older snapshots go first, else any one; popular pages come back on their next search.
+            firstPages.entrySet().stream().filter(entry -> !entry.getValue().snapshotVersion().equals(page.snapshotVersion()))
+                    .map(Map.Entry::getKey).findFirst()
+                    .or(() -> firstPages.keySet().stream().findFirst())
+                    .ifPresent(firstPages::remove);
+        }
+        firstPages.put(request, page);
+    }
+
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public CaseStudyPage search(SearchRequest request) {
         return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request));
@@ -223,6 +259,10 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
         recordBasis(snapshot, issuedAt);
         try {
+            CaseStudyPage cached = start == null ? cachedFirstPage(request, snapshot, issuedAt) : null;
+            if (cached != null) {
+                return cached;
+            }
             Query query = combine(textSearch, filters, null);
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
                     start == null ? null : start.after(), HITS_COUNTED_BEFORE_SKIPPING);
@@ -270,7 +310,12 @@ public class CaseStudySearch {
                 }
             }
             String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total, issuedAt) : null;
-            return new CaseStudyPage(items, total, next, facets);
+            CaseStudyPage page = new CaseStudyPage(items, total, next, facets);
+            if (start == null && servable.size() == stored.size()) {
+                keepFirstPage(request, new CachedPage(snapshot.state.version(), issuedAt,
+                        stored.stream().map(StoredHit::id).toList(), page));
+            }
+            return page;
         } catch (IndexSearcher.TooManyClauses e) {
             throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
         } catch (IOException e) {
