@@ -283,6 +283,14 @@ public interface EvidenceConfig {
         @WithDefault("10m")
         Duration snapshotRetention();
 
+        /**
+         * Whether a first page is answered again from the one searched before in the same index snapshot (see
+         * search.CaseStudySearch). Off only to measure the search itself (scripts/bench-search).
+         * Env: EVIDENCE_SEARCH_REUSE_FIRST_PAGES.
+         */
+        @WithDefault("true")
+        boolean reuseFirstPages();
+
         /** Longest {@code q}, in characters. Env: EVIDENCE_SEARCH_MAX_QUERY_LENGTH. */
         @WithDefault("500")
         int maxQueryLength();

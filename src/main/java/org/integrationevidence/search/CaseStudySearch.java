@@ -259,7 +259,8 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = acquire(start == null ? null : start.snapshotVersion());
         recordBasis(snapshot, issuedAt);
         try {
-            CaseStudyPage cached = start == null ? cachedFirstPage(request, snapshot, issuedAt) : null;
+            boolean reuse = start == null && config.search().reuseFirstPages();
+            CaseStudyPage cached = reuse ? cachedFirstPage(request, snapshot, issuedAt) : null;
             if (cached != null) {
                 return cached;
             }
@@ -311,7 +312,7 @@ public class CaseStudySearch {
             }
             String next = more ? encodeCursor(request, snapshot, (FieldDoc) hits[hits.length - 1], total, issuedAt) : null;
             CaseStudyPage page = new CaseStudyPage(items, total, next, facets);
-            if (start == null && servable.size() == stored.size()) {
+            if (reuse && servable.size() == stored.size()) {
                 keepFirstPage(request, new CachedPage(snapshot.state.version(), issuedAt,
                         stored.stream().map(StoredHit::id).toList(), page));
             }
