@@ -33,6 +33,7 @@ import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.BoundedMaps;
 import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.FieldError;
 import org.integrationevidence.common.IfMatch;
@@ -216,7 +217,7 @@ public class CaseStudyService {
         Optional<PublishedState> state = caseStudies.findPublishedState(slug);
         // A change that committed while this read ran may not be in it: then it is not kept.
         if (state.isPresent() && publishedStatesGeneration.get() == generation) {
-            keepBounded(publishedStates, slug, new CachedState(state.get(), now), MAX_CACHED_STATES);
+            BoundedMaps.put(publishedStates, slug, new CachedState(state.get(), now), MAX_CACHED_STATES);
         }
         return state;
     }
@@ -225,14 +226,6 @@ public class CaseStudyService {
     void onCommit(@Observes ChangeJournal.CaseStudiesCommitted event) {
         publishedStatesGeneration.incrementAndGet();
         publishedStates.clear();
-    }
-
-    /** Puts, first removing an entry, whichever comes first, when full: popular ones come back on their next read. */
-    private static <V> void keepBounded(ConcurrentHashMap<String, V> cache, String slug, V value, int max) {
-        if (cache.size() >= max && !cache.containsKey(slug)) {
-            cache.keySet().stream().findFirst().ifPresent(cache::remove);
-        }
-        cache.put(slug, value);
     }
 
     /**
@@ -252,7 +245,7 @@ public class CaseStudyService {
         CaseStudy caseStudy = findVisible(slug, viewer);
         CaseStudyView view = CaseStudyMapper.toView(caseStudy);
         if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
-            keepBounded(publishedViews, slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view),
+            BoundedMaps.put(publishedViews, slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view),
                     MAX_CACHED_VIEWS);
         }
         return view;

@@ -86,6 +86,7 @@ import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
 import org.integrationevidence.common.ApiException;
+import org.integrationevidence.common.BoundedMaps;
 import org.integrationevidence.common.Cursor;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.ProblemType;
@@ -231,14 +232,9 @@ public class CaseStudySearch {
     }
 
     private void keepFirstPage(SearchRequest request, CachedPage page) {
-        if (firstPages.size() >= MAX_CACHED_PAGES && !firstPages.containsKey(request)) {
-            // Full: pages of older snapshots go first, else any one; popular pages come back on their next search.
-            firstPages.entrySet().stream().filter(entry -> !entry.getValue().snapshotVersion().equals(page.snapshotVersion()))
-                    .map(Map.Entry::getKey).findFirst()
-                    .or(() -> firstPages.keySet().stream().findFirst())
-                    .ifPresent(firstPages::remove);
-        }
-        firstPages.put(request, page);
+        // Pages of older snapshots go first when full: they can no longer be served.
+        BoundedMaps.put(firstPages, request, page, MAX_CACHED_PAGES,
+                cached -> !cached.snapshotVersion().equals(page.snapshotVersion()));
     }
 
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
