@@ -20,7 +20,12 @@ public enum SearchSort {
 
     SearchSort(String parameter, SortField primary) {
         this.parameter = parameter;
-        this.sort = new Sort(primary, new SortField(CaseStudyDocuments.SLUG, SortField.Type.STRING));
+        // The index is sorted by -updated (SearchIndex), so that order stops early in each segment only with the very
+        // same sort fields; the other orders read the tie-break's slugs lazily (LazyTermOrder), the same order.
+        SortField bySlug = primary.getField() != null && primary.getField().equals(CaseStudyDocuments.UPDATED)
+                ? new SortField(CaseStudyDocuments.SLUG, SortField.Type.STRING)
+                : new SortField(CaseStudyDocuments.SLUG, new LazyTermOrder());
+        this.sort = new Sort(primary, bySlug);
     }
 
     public String parameter() {

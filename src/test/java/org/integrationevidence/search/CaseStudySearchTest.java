@@ -282,6 +282,30 @@ class CaseStudySearchTest {
     }
 
     @Test
+    void equalScoresAreOrderedBySlugAcrossSegmentsAndPages() {
+        String approach = createApproach(null);
+        // Identical texts score the same; each write is searched from a segment of its own until merged.
+        List<String> slugs = new ArrayList<>();
+        for (String letter : List.of("e", "b", "g", "a", "f", "c", "d")) {
+            Map<String, Object> body = withSlugAndTitle(caseStudy(approach), letter, "Quince orchards", 3, 2019);
+            slugs.add(create(body));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = new LinkedHashMap<>(Map.of("q", "quince", "approach", approach, "limit", "3"));
+            if (cursor != null) {
+                page.put("cursor", cursor);
+            }
+            Response response = search(page);
+            response.then().statusCode(200);
+            seen.addAll(response.path("items.slug"));
+            cursor = response.path("next");
+        } while (cursor != null);
+        assertEquals(slugs.stream().sorted().toList(), seen);
+    }
+
+    @Test
     void cursorsPageToTheEndWithoutDuplicatesOrGapsWhileOthersWrite() {
         String approach = createApproach(null);
         Set<String> existing = new HashSet<>();
