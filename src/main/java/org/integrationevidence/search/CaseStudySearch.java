@@ -38,8 +38,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -265,14 +263,16 @@ public class CaseStudySearch {
                     start == null ? null : start.after(), HITS_COUNTED_BEFORE_SKIPPING);
             boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
             TopFieldDocs docs;
-            FacetsCollector mainFacets = null;
+            List<FacetBitsets.SegmentMatches> mainMatches = null;
             long total;
             if (facetsFromMain) {
                 // Facets visit every match anyway: one pass gives the page, the facets and the exact total.
-                Object[] results = snapshot.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+                Object[] results = snapshot.search(query, new MultiCollectorManager(top, FacetBitsets.matches()));
                 docs = (TopFieldDocs) results[0];
-                mainFacets = (FacetsCollector) results[1];
-                total = start == null ? mainFacets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum()
+                @SuppressWarnings("unchecked")
+                List<FacetBitsets.SegmentMatches> matches = (List<FacetBitsets.SegmentMatches>) results[1];
+                mainMatches = matches;
+                total = start == null ? mainMatches.stream().mapToLong(FacetBitsets.SegmentMatches::count).sum()
                         : start.total();
             } else {
                 // Two passes cost less than scoring every match: the page from one that skips what cannot make
@@ -300,9 +300,9 @@ public class CaseStudySearch {
                 // Facets without a filter of their own count the main query's matches; a facet with a filter counts
                 // the matches of every other filter (multi-select), in a search of its own.
                 for (String dim : request.facets()) {
-                    FacetsCollector matches = filters.containsKey(dim)
-                            ? snapshot.search(combine(textSearch, filters, dim), new FacetsCollectorManager())
-                            : mainFacets;
+                    List<FacetBitsets.SegmentMatches> matches = filters.containsKey(dim)
+                            ? snapshot.search(combine(textSearch, filters, dim), FacetBitsets.matches())
+                            : mainMatches;
                     facets.put(dim, facetValues(facetBitsets.count(matches, dim), dim, request, approaches));
                 }
             }

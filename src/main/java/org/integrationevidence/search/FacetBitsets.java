@@ -2,19 +2,25 @@ package org.integrationevidence.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -33,21 +39,72 @@ final class FacetBitsets {
     /** Per segment core: dimension, then value, then the documents that have it. */
     private final Map<IndexReader.CacheKey, Map<String, Map<String, FixedBitSet>>> segments = new ConcurrentHashMap<>();
 
-    /** How many of the collected documents have each value of one dimension; values without any are left out. */
-    Map<String, Long> count(FacetsCollector collector, String dimension) throws IOException {
+    /** The matches of a search in one segment, as a bitset of its documents, and how many they are. */
+    record SegmentMatches(LeafReaderContext context, FixedBitSet docs, int count) {
+    }
+
+    /**
+     * Collects every match of a search straight into one bitset per segment, scoring nothing: what {@link #count}
+     * intersects. (Lucene's FacetsCollector builds a growing list of documents first, then turns it into a bitset:
+     * most of the collecting time of a faceted search with tens of thousands of matches.)
+     */
+    static CollectorManager<MatchCollector, List<SegmentMatches>> matches() {
+        return new CollectorManager<>() {
+            @Override
+            public MatchCollector newCollector() {
+                return new MatchCollector();
+            }
+
+            @Override
+            public List<SegmentMatches> reduce(Collection<MatchCollector> collectors) {
+                List<SegmentMatches> segments = new ArrayList<>();
+                collectors.forEach(collector -> segments.addAll(collector.segments));
+                return segments;
+            }
+        };
+    }
+
+    static final class MatchCollector implements Collector {
+        private final List<SegmentMatches> segments = new ArrayList<>();
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            FixedBitSet docs = new FixedBitSet(context.reader().maxDoc());
+            return new LeafCollector() {
+                private int count;
+
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) {
+                    docs.set(doc);
+                    count++;
+                }
+
+                @Override
+                public void finish() {
+                    if (count > 0) {
+                        segments.add(new SegmentMatches(context, docs, count));
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** How many of the matches have each value of one dimension; values without any are left out. */
+    Map<String, Long> count(List<SegmentMatches> matches, String dimension) throws IOException {
         Map<String, Long> counts = new HashMap<>();
-        for (FacetsCollector.MatchingDocs matching : collector.getMatchingDocs()) {
-            if (matching.totalHits == 0) {
-                continue;
-            }
-            LeafReader reader = matching.context.reader();
-            Map<String, FixedBitSet> values = valuesOf(reader).getOrDefault(dimension, Map.of());
-            if (values.isEmpty()) {
-                continue;
-            }
-            FixedBitSet matches = asFixedBitSet(matching.bits, reader.maxDoc());
+        for (SegmentMatches segment : matches) {
+            Map<String, FixedBitSet> values = valuesOf(segment.context().reader()).getOrDefault(dimension, Map.of());
             values.forEach((value, docs) -> {
-                long count = FixedBitSet.intersectionCount(matches, docs);
+                long count = FixedBitSet.intersectionCount(segment.docs(), docs);
                 if (count > 0) {
                     counts.merge(value, count, Long::sum);
                 }
@@ -102,15 +159,4 @@ final class FacetBitsets {
         return values;
     }
 
-    private static FixedBitSet asFixedBitSet(DocIdSet docs, int maxDoc) throws IOException {
-        if (docs instanceof BitDocIdSet bitDocs && bitDocs.bits() instanceof FixedBitSet bits) {
-            return bits;
-        }
-        FixedBitSet bits = new FixedBitSet(maxDoc);
-        DocIdSetIterator iterator = docs.iterator();
-        if (iterator != null) {
-            bits.or(iterator);
-        }
-        return bits;
-    }
 }
