@@ -668,6 +668,15 @@ public class CaseStudySearch {
              * about {@value #BODY_FRAGMENT_LENGTH} characters around the match: the JDK's sentence rules would do
              * better at abbreviations but cost more than the whole search.
              */
+            /**
+             * Every highlighted field is indexed with offsets in its postings. Lucene's own answer would look it up in
+             * the field infos of every segment merged anew for each highlighter, a twentieth of a search's time.
+             */
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+                return CaseStudyDocuments.HIGHLIGHTED.contains(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            }
+
             @Override
             protected BreakIterator getBreakIterator(String field) {
                 return CaseStudyDocuments.BODY.equals(field)
