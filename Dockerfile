@@ -46,8 +46,9 @@ RUN groupadd --system --gid 10001 evidence \
  && chown evidence:evidence /var/lib/evidence \
  && chmod 700 /var/lib/evidence
 WORKDIR /opt/evidence
-# Quarkus's fast-jar layout, in layers from the least to the most often changed: the libraries, the launcher, then
-# the application's classes and Quarkus's generated code.
+# Quarkus's aot-jar layout (every jar on the launcher's class path, so that the archive holds every class), in layers
+# from the least to the most often changed: the libraries, the launcher, then the application's classes and Quarkus's
+# generated code.
 COPY --from=build /build/target/postgresql/quarkus-app/lib/ lib/
 COPY --from=build /build/target/postgresql/quarkus-app/quarkus-run.jar ./
 COPY --from=build /build/target/postgresql/quarkus-app/app/ app/
