@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,9 +48,13 @@ class ProductionLogIT {
         List<String> lines = Files.readAllLines(serverLog(workDir)).stream().filter(line -> !line.isBlank()).toList();
         assertTrue(lines.size() > 3, "the start, the request and the stop are logged: " + lines);
         List<JsonNode> records = lines.stream().map(ProductionLogIT::parse).toList();
-        assertTrue(records.stream().anyMatch(record -> record.path("logger").asText().equals(SchemaVersionLog.class.getName())
-                        && record.path("message").asText().matches("The database schema is at version \\d+, last migrated at .*")),
-                "the schema version is logged: " + lines);
+        String schema = records.stream().filter(record -> record.path("logger").asText().equals(SchemaVersionLog.class.getName()))
+                .map(record -> record.path("message").asText()).findFirst().orElseThrow(() -> new AssertionError("no schema line: " + lines));
+        Matcher version = Pattern.compile("The database schema is at version (\\d+), last migrated at \\S+; this start applied "
+                + "(1 \\(catalogue\\)(, \\d+ \\([^)]+\\))*)\\.").matcher(schema);
+        assertTrue(version.matches(), schema);
+        assertEquals(Integer.parseInt(version.group(1)), version.group(2).split(", ").length,
+                "a new database gets every migration, numbered from 1: " + schema);
         assertTrue(records.stream().anyMatch(record -> record.path("message").asText().startsWith("GET /api/v1/case-studies 200")),
                 "the request is in the access log: " + lines);
     }
@@ -67,7 +73,15 @@ class ProductionLogIT {
         }
         Files.delete(serverLog(workDir));
 
-        AssertionError refused = assertThrows(AssertionError.class, () -> PackagedServer.start(workDir, port, "production_log_newer"));
+        Process[] started = new Process[1];
+        AssertionError refused;
+        try {
+            refused = assertThrows(AssertionError.class, () -> started[0] = PackagedServer.start(workDir, port, "production_log_newer"));
+        } finally {
+            if (started[0] != null) {
+                PackagedServer.stop(started[0]);
+            }
+        }
 
         assertTrue(refused.getMessage().startsWith("the server exited during start-up"), refused.getMessage());
         String log = Files.readString(serverLog(workDir));
