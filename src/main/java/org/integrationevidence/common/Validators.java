@@ -70,9 +70,9 @@ public final class Validators {
 
     /**
      * Answers 304 with the validators and no body when the client holds the current representation, else 200 with
-     * the body and its validators. {@code validator} is asked before the body is built, to decide, and again after,
-     * so that the tag sent with a body is the one of the data that body was built from even if the data changed in
-     * between (a search records the snapshot it read).
+     * the body and its validators. {@code validator} is asked before the body is built, to decide without building it,
+     * and again after, so that the tag sent with a body is the one of the data that body was built from even if the
+     * data changed in between (a search records the snapshot it read); a client that holds that tag gets a 304 too.
      */
     public static <T> RestResponse<T> conditional(HttpHeaders headers, Supplier<Validator> validator, Supplier<T> body) {
         return conditional(headers, validator, body, (entity, response) -> {
@@ -84,15 +84,25 @@ public final class Validators {
             BiConsumer<T, RestResponse.ResponseBuilder<T>> decorate) {
         Validator current = validator.get();
         if (notModified(headers, current)) {
-            return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
-                    .header(HttpHeaders.ETAG, current.etag()).lastModified(date(current)).build();
+            return notModified(current);
         }
         T entity = body.get();
         Validator used = validator.get();
+        // The body may stand on other data than the validator asked first: a search reads the index snapshot current
+        // when it runs, and tags what it left out of it. Its own validator decides too, so that a client holding
+        // exactly this representation is never sent it again.
+        if (notModified(headers, used)) {
+            return notModified(used);
+        }
         RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.ok(entity)
                 .header(HttpHeaders.ETAG, used.etag()).lastModified(date(used));
         decorate.accept(entity, response);
         return response.build();
+    }
+
+    private static <T> RestResponse<T> notModified(Validator validator) {
+        return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                .header(HttpHeaders.ETAG, validator.etag()).lastModified(date(validator)).build();
     }
 
     /** The same, for an answer whose validator does not change while it is built. */
