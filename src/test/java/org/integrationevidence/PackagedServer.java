@@ -30,6 +30,12 @@ public final class PackagedServer {
 
     /** Starts the packaged application on {@code port} and returns once it answers. */
     public static Process start(Path workDir, int port, String database) throws IOException, InterruptedException {
+        return start(workDir, port, database, Map.of());
+    }
+
+    /** The same, with more environment variables (settings such as EVIDENCE_RATE_LIMIT_KEY_REQUESTS). */
+    public static Process start(Path workDir, int port, String database, Map<String, String> settings)
+            throws IOException, InterruptedException {
         File jar = Path.of(System.getProperty("evidence-test.build-directory", "target"), "quarkus-app", "quarkus-run.jar").toFile();
         assertTrue(jar.isFile(), "the packaged application is missing: " + jar);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,6 +45,7 @@ public final class PackagedServer {
                 .redirectOutput(workDir.resolve("server-" + System.nanoTime() + ".log").toFile());
         Map<String, String> environment = builder.environment();
         environment.remove("EVIDENCE_DATA_DIR");
+        environment.putAll(settings);
         if (TestData.onPostgresql()) {
             String schema = System.getProperty("evidence-test.postgresql.schema-prefix") + "_" + database;
             environment.put("QUARKUS_DATASOURCE_JDBC_URL",

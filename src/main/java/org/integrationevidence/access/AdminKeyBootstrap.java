@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * The first admin key, since there are no default credentials. At start, when no usable admin key exists, the
  * key in {@code evidence.keys.bootstrap-admin-key} is stored if set; otherwise a new key is written to
  * {@code <data-dir>/initial-admin-key}, readable by the service's user only (like Jenkins' initial admin password).
- * Nothing happens once an admin key exists.
+ * Nothing happens once an admin key exists. A provisioned key that is stored already but revoked or expired is
+ * never made usable again: the start goes on without an admin key and says, in an error, how to provide a new one.
  */
 @ApplicationScoped
 public class AdminKeyBootstrap {
@@ -48,6 +49,13 @@ public class AdminKeyBootstrap {
                 throw new IllegalStateException("evidence.keys.bootstrap-admin-key (EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY) must "
                         + "have at least " + ApiKeyService.MIN_KEY_LENGTH + " characters, for example from openssl rand -base64 32");
             }
+            Optional<ApiKeyView> stored = keys.findByKey(configured.get());
+            if (stored.isPresent()) {
+                // Revoked or expired (a usable one would have ended this above): it never works again, whatever the
+                // setting says. The service still starts, so that the public keeps reading; only keys cannot be managed.
+                LOG.error(unusableBootstrapKey(stored.get(), Path.of(config.dataDir()).resolve(KEY_FILE).toAbsolutePath().normalize()));
+                return;
+            }
             keys.storeBootstrapAdmin(configured.get());
             LOG.info("No admin key existed: stored the one from evidence.keys.bootstrap-admin-key.");
             return;
@@ -58,6 +66,16 @@ public class AdminKeyBootstrap {
         keys.storeBootstrapAdmin(key);
         LOG.infof("No admin key existed: created one and wrote it to %s (readable by this user only). Use it to create "
                 + "your own keys (see the README, \"Keys and roles\"), then delete the file.", file);
+    }
+
+    /** What an operator must do when no admin key is usable and the provisioned one was revoked or has expired. */
+    static String unusableBootstrapKey(ApiKeyView key, Path keyFile) {
+        String what = key.revokedAt() != null ? "was revoked at " + key.revokedAt() : "expired at " + key.expiresAt();
+        return "No usable admin key exists, and the key in evidence.keys.bootstrap-admin-key "
+                + "(EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY) " + what + " (API key " + key.id() + ", " + key.prefix() + "...): a "
+                + "revoked or expired key never works again. The API serves its public reads, but nobody can manage keys "
+                + "until you either set EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY to a new key (for example from openssl rand "
+                + "-base64 32) or unset it, so that a new key is written to " + keyFile + ", and restart the service.";
     }
 
     private static void writeOwnerOnly(Path file, String key) {

@@ -46,13 +46,19 @@ public class ApiKeyService {
     @Inject
     ApiKeyRepository keys;
 
-    /** The holder of a usable key, or empty when the key is unknown, revoked or expired. */
+    /**
+     * The holder of a usable key, or empty when the key is unknown, revoked or expired. The key's entity is only read:
+     * its last use is recorded by a statement of its own ({@link ApiKeyRepository#recordUse}), since writing back the
+     * entity read here would also write back every other column as it was read, and undo a revocation committed
+     * in between.
+     */
     public Optional<KeyHolder> authenticate(String key) {
         Instant now = Timestamps.now();
         Optional<ApiKey> found = keys.findByHash(hash(key)).filter(k -> k.usableAt(now));
         found.ifPresent(k -> {
-            if (k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
-                k.lastUsedAt = now;
+            Instant before = now.minus(LAST_USED_RESOLUTION);
+            if (k.lastUsedAt == null || k.lastUsedAt.isBefore(before)) {
+                keys.recordUse(k.id, now, before);
             }
         });
         return found.map(KeyHolder::of);
@@ -81,7 +87,10 @@ public class ApiKeyService {
 
     /**
      * Revokes a key: it is refused from the next request on, and kept for the record. Revoking a revoked key changes
-     * nothing. The last usable admin key cannot be revoked: nobody could manage keys any more.
+     * nothing. The last usable admin key cannot be revoked: nobody could manage keys any more. Revocations of admin
+     * keys hold every admin key's row locked while they count and revoke, so two admins revoking each other at the
+     * same moment cannot both succeed; the revocation itself is one conditional statement, so nothing written
+     * concurrently (a key's last use) can undo it.
      */
     public void revoke(long id) {
         ApiKey key = find(id);
@@ -89,11 +98,19 @@ public class ApiKeyService {
         if (key.revokedAt != null) {
             return;
         }
-        if (key.role == Role.ADMIN && key.usableAt(now) && keys.countUsableAdmins(now) <= 1) {
-            throw new ApiException(ProblemType.CONFLICT, "This is the last usable admin key: create another admin key "
-                    + "before revoking it.");
+        if (key.role == Role.ADMIN) {
+            keys.lockAdmins();
+            // As committed before the lock was granted: another admin may have revoked this key meanwhile.
+            keys.getEntityManager().refresh(key);
+            if (key.revokedAt != null) {
+                return;
+            }
+            if (key.usableAt(now) && keys.countUsableAdmins(now) <= 1) {
+                throw new ApiException(ProblemType.CONFLICT, "This is the last usable admin key: create another admin key "
+                        + "before revoking it.");
+            }
         }
-        key.revokedAt = now;
+        keys.revoke(id, now);
     }
 
     /** Whether some admin key can be used now. */
@@ -105,6 +122,13 @@ public class ApiKeyService {
     /** Stores an admin key made outside the API (see {@link AdminKeyBootstrap}). */
     void storeBootstrapAdmin(String key) {
         store(key, "bootstrap", "bootstrap", Role.ADMIN, null, null, Timestamps.now());
+    }
+
+    /** The stored key with this value, usable or not, as the list shows it: the bootstrap checks a provisioned key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<ApiKeyView> findByKey(String key) {
+        Instant now = Timestamps.now();
+        return keys.findByHash(hash(key)).map(found -> ApiKeyView.of(found, now));
     }
 
     /** A new random key. */
