@@ -27,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.RouteOrder;
 import org.integrationevidence.common.Timestamps;
 import org.jboss.logging.Logger;
 
@@ -75,9 +76,9 @@ public class AuditLog {
         }
     }
 
-    /** Right after the security headers, before the body limit and the rate limits, so that their refusals are noted too. */
+    /** Before the edge checks, the body limit and the rate limits, so that their refusals are noted too. */
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+        router.route().order(RouteOrder.LOGS).handler(context -> {
             context.addEndHandler(ignored -> note(context));
             context.next();
         });

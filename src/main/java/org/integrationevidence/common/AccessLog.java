@@ -33,8 +33,7 @@ public class AccessLog {
 
     void register(@Observes Router router) {
         if (config.logs().access()) {
-            // Right after RequestIds, so that the line is written under the request's id.
-            router.route().order(Integer.MIN_VALUE + 1).handler(this::logWhenDone);
+            router.route().order(RouteOrder.LOGS).handler(this::logWhenDone);
         }
     }
 

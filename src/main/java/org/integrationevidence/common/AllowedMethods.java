@@ -23,7 +23,7 @@ import jakarta.ws.rs.Path;
 @ApplicationScoped
 public class AllowedMethods {
 
-    private record Route(Pattern path, Set<String> methods) {
+    private record Route(String template, Pattern path, Set<String> methods) {
     }
 
     @Inject
@@ -38,6 +38,13 @@ public class AllowedMethods {
                 .filter(route -> route.path().matcher(normalized).matches())
                 .findFirst()
                 .map(route -> String.join(", ", route.methods()));
+    }
+
+    /** Every path template of the API, as JAX-RS declares it, such as {@code /api/v1/case-studies/{slug}}. */
+    public Set<String> templates() {
+        Set<String> templates = new TreeSet<>();
+        routes().forEach(route -> templates.add(route.template()));
+        return templates;
     }
 
     private List<Route> routes() {
@@ -61,10 +68,11 @@ public class AllowedMethods {
                 continue;
             }
             Path methodPath = method.getAnnotation(Path.class);
-            Pattern pattern = template(classPath + "/" + (methodPath == null ? "" : methodPath.value()));
+            String template = clean(classPath + "/" + (methodPath == null ? "" : methodPath.value()));
+            Pattern pattern = pattern(template);
             Route route = found.stream().filter(r -> r.path().pattern().equals(pattern.pattern())).findFirst()
                     .orElseGet(() -> {
-                        Route created = new Route(pattern, new TreeSet<>(Set.of(HttpMethod.OPTIONS)));
+                        Route created = new Route(template, pattern, new TreeSet<>(Set.of(HttpMethod.OPTIONS)));
                         found.add(created);
                         return created;
                     });
@@ -85,11 +93,15 @@ public class AllowedMethods {
         return null;
     }
 
+    /** A path template with one slash between segments, and none at the end. */
+    private static String clean(String path) {
+        return ("/" + path).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+    }
+
     /** A JAX-RS path template as a regular expression: each {@code {name}} matches one path segment. */
-    private static Pattern template(String path) {
-        String cleaned = ("/" + path).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+    private static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
-        for (String part : cleaned.split("(?=\\{)|(?<=\\})")) {
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
             regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
         }
         return Pattern.compile(regex.toString());

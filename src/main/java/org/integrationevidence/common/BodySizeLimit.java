@@ -1,13 +1,17 @@
 package org.integrationevidence.common;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The body limit of every path but bulk imports (evidence.limits.*). Quarkus' own limit
@@ -29,19 +33,34 @@ public class BodySizeLimit {
     @Inject
     RouteProblems problems;
 
+    /** The HTTP server's own limit for every path (quarkus.http.limits.max-body-size), in bytes. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize serverMaxBodySize;
+
+    private long serverLimit;
+
+    @PostConstruct
+    void readServerLimit() {
+        serverLimit = serverMaxBodySize.asLongValue();
+    }
+
     void register(@Observes Router router) {
-        // After SecurityHeaders (Integer.MIN_VALUE), before Quarkus' own body limit and authentication.
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.route().order(RouteOrder.BODY_LIMIT).handler(this::check);
     }
 
     private void check(RoutingContext context) {
         String path = context.normalizedPath();
+        String declared = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (config.limits().bodySizeExemptPaths().stream().anyMatch(path::startsWith)) {
+            // Their own limit applies as they stream; past the HTTP server's, Quarkus would refuse without a document.
+            if (declared != null && isLongerThan(declared, serverLimit)) {
+                refuse(context, serverLimit);
+                return;
+            }
             context.next();
             return;
         }
         long limit = config.limits().maxBodySize().asLongValue();
-        String declared = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (declared != null && isLongerThan(declared, limit)) {
             refuse(context, limit);
             return;
@@ -51,7 +70,8 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context, long limit) {
-        // The body stays unread: the connection cannot carry another request after it.
+        // The body stays unread: the connection cannot carry another request after it. The client is told to close
+        // it, rather than have it closed under it while it may still be sending the body and not read the answer.
         context.response().putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         problems.send(context, Problem.of(ProblemType.CONTENT_TOO_LARGE, tooLarge(limit), context.request().path()));
     }

@@ -38,7 +38,7 @@ public class CacheHeaders {
     void register(@Observes Router router) {
         String publicPolicy = "public, max-age=" + config.httpCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.httpCache().staleWhileRevalidate().toSeconds();
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(RouteOrder.RESPONSE_HEADERS).handler(context -> {
             boolean withKey = context.request().headers().contains(HttpHeaderNames.AUTHORIZATION);
             boolean read = context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.HEAD;
             String path = context.request().path();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -38,8 +36,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
  * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}) and
- * the request id ({@code X-Request-Id}, see {@link RequestIds}) on every response, and {@code Access-Control-Allow-Origin} on every response of a read (GET, HEAD), the only methods
- * offered to other origins;</li>
+ * the request id ({@code X-Request-Id}, see {@link RequestIds}) and {@code Access-Control-Allow-Origin} (see
+ * {@link Cors}) on every response;</li>
  * <li>the size of everything a client sends or reads that its own declaration leaves open: header values (parameters
  * and response headers) and the slug in a path, dates and instants, the items of each page and the values of
  * maps, and the format (int32, int64) of integer parameters, which are parsed from text and so have no Java type to
@@ -61,10 +59,8 @@ public class OpenApiConventions implements OASFilter {
     public static final String MAX_LONG = "9223372036854775807";
     public static final String MAX_INT = "2147483647";
     private static final String HEADER_PREFIX = "#/components/headers/";
-    private static final String RESPONSE_PREFIX = "#/components/responses/";
     private static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Policy", "RateLimit");
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
-    private static final Set<PathItem.HttpMethod> CROSS_ORIGIN_METHODS = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD);
 
     /**
      * The longest header section the HTTP server accepts (quarkus.http.limits.max-header-size), so the longest any one
@@ -151,8 +147,7 @@ public class OpenApiConventions implements OASFilter {
     /**
      * Every operation on one case study can meet its old slug: 308 to the new one. Every public GET (one without a
      * key) answers with validators and a cache policy, and 304 to a conditional GET (see Validators, CacheHeaders).
-     * Then the headers of every response (see the class comment): the rate limit headers on all,
-     * Access-Control-Allow-Origin on those of reads, and the size of each header value.
+     * Then the headers of every response (see the class comment) and the size of each header value.
      */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -162,7 +157,6 @@ public class OpenApiConventions implements OASFilter {
         defineHeaders(openAPI);
         Map<String, APIResponse> shared = openAPI.getComponents() == null || openAPI.getComponents().getResponses() == null
                 ? Map.of() : openAPI.getComponents().getResponses();
-        Set<String> sharedByReads = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             Operation read = item.getGET();
             if (read != null && (read.getSecurity() == null || read.getSecurity().isEmpty()) && read.getResponses() != null) {
@@ -192,19 +186,12 @@ public class OpenApiConventions implements OASFilter {
                 if (path.startsWith(RENAMEABLE_PREFIX)) {
                     addIfMissing(operation.getResponses(), "308", "MovedPermanently");
                 }
-                boolean crossOrigin = CROSS_ORIGIN_METHODS.contains(method);
-                operation.getResponses().getAPIResponses().values().forEach(response -> {
-                    if (response.getRef() != null) {
-                        if (crossOrigin) {
-                            sharedByReads.add(response.getRef().substring(RESPONSE_PREFIX.length()));
-                        }
-                    } else {
-                        addHeaders(response, crossOrigin);
-                    }
-                });
+                operation.getResponses().getAPIResponses().values().stream()
+                        .filter(response -> response.getRef() == null)
+                        .forEach(OpenApiConventions::addHeaders);
             });
         });
-        shared.forEach((name, response) -> addHeaders(response, sharedByReads.contains(name)));
+        shared.values().forEach(OpenApiConventions::addHeaders);
         if (openAPI.getComponents().getSchemas() != null) {
             limitSchemas(openAPI.getComponents().getSchemas());
         }
@@ -255,12 +242,12 @@ public class OpenApiConventions implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(RateLimits.MAX_LIMIT_LENGTH))
                         .example("\"key\";r=599;t=1"))
                 .addHeader(ALLOW_ORIGIN, OASFactory.createHeader()
-                        .description("The request's Origin, sent back when the request has one: any web page may read the published "
-                                + "data with GET and HEAD, without credentials. Other methods are not offered to other origins: a "
-                                + "request with an Origin header and another method is refused (403), so the responses of writes "
-                                + "never carry this header.")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(MAX_HEADER_SIZE))
-                        .example("https://www.example.org"))
+                        .description("Always `*`, whatever the request's Origin, so that a shared cache may serve any answer to "
+                                + "any page: any web page may read the published data, without credentials. Preflights offer GET "
+                                + "and HEAD only, without the Authorization header, so browsers never send keys or writes across "
+                                + "origins.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("*").maxLength(1))
+                        .example("*"))
                 .addHeader(RequestIds.HEADER, OASFactory.createHeader()
                         .description("The id of this request, also on every log line the service wrote about it: quote it when you "
                                 + "report a problem. An X-Request-Id sent with the request (by a load balancer, say) is answered "
@@ -297,14 +284,12 @@ public class OpenApiConventions implements OASFilter {
         limitDates(schema.getAdditionalPropertiesSchema());
     }
 
-    private static void addHeaders(APIResponse response, boolean crossOrigin) {
+    private static void addHeaders(APIResponse response) {
         for (String name : RATE_LIMIT_HEADERS) {
             addHeaderIfMissing(response, name);
         }
         addHeaderIfMissing(response, RequestIds.HEADER);
-        if (crossOrigin) {
-            addHeaderIfMissing(response, ALLOW_ORIGIN);
-        }
+        addHeaderIfMissing(response, ALLOW_ORIGIN);
         response.getHeaders().forEach((name, header) -> {
             Schema schema = header.getSchema();
             Integer length = HEADER_LENGTHS.get(name);

@@ -30,9 +30,7 @@ public class RequestIds {
     private static final Pattern ACCEPTED = Pattern.compile(PATTERN);
 
     void register(@Observes Router router) {
-        // First of all (before the security headers, body limits, rate limits and authentication), so that every
-        // response, refusals included, carries the id and every log line about the request has it.
-        router.route().order(Integer.MIN_VALUE).handler(this::assign);
+        router.route().order(RouteOrder.REQUEST_ID).handler(this::assign);
     }
 
     private void assign(RoutingContext context) {

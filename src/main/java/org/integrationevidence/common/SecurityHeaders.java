@@ -18,7 +18,7 @@ public class SecurityHeaders {
     private static final String SWAGGER_UI = "/q/swagger-ui";
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(RouteOrder.RESPONSE_HEADERS).handler(context -> {
             String path = context.request().path();
             context.addHeadersEndHandler(ignored -> {
                 MultiMap headers = context.response().headers();

@@ -108,11 +108,11 @@ class RateLimitTest {
     void aPageOnAnotherOriginCanReadTheRefusalOfItsRead() {
         for (int i = 1; i <= 5; i++) {
             from("203.0.113.30").header("Origin", "https://council.example").when().get(PATH).then().statusCode(200)
-                    .header("Access-Control-Allow-Origin", equalTo("https://council.example"));
+                    .header("Access-Control-Allow-Origin", equalTo("*"));
         }
         // Without Access-Control-Allow-Origin the browser would hide the 429, and its Retry-After, from the page.
         tooMany(from("203.0.113.30").header("Origin", "https://council.example").when().get(PATH).then())
-                .header("Access-Control-Allow-Origin", equalTo("https://council.example"))
+                .header("Access-Control-Allow-Origin", equalTo("*"))
                 .header("Access-Control-Expose-Headers", containsString("Retry-After"))
                 .header("RateLimit", matchesPattern("\"address\";r=0;t=\\d+"));
     }

@@ -289,4 +289,88 @@ class HttpCachingTest {
                 .header("Content-Encoding", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), equalTo("identity")))
                 .body(containsString("\"items\""));
     }
+
+    /**
+     * A shared cache keeps one answer per URL and per header named in Vary: every cacheable public answer must name
+     * every request header its body, validators or CORS headers depend on, or one client's variant reaches another
+     * (a page on one origin got the CORS headers of another; a CSV request a JSON body). Each public GET of the
+     * OpenAPI document is asked with each header varied, raw bytes compared.
+     */
+    @Test
+    void everyCacheablePublicAnswerVariesByEveryHeaderItDependsOn() throws Exception {
+        TestKeys.actAsEditor();
+        String approach = createApproach(null);
+        String slug = create(caseStudy(approach));
+        TestKeys.actAnonymously();
+        Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
+        variants.put("Origin", List.of("https://one.example", "https://two.example"));
+        variants.put("Accept", List.of("application/json", "application/ld+json", "text/csv", "application/atom+xml", "*/*"));
+        variants.put("Accept-Encoding", List.of("gzip", "deflate"));
+        variants.put("Accept-Language", List.of("fr", "de"));
+        variants.put("X-Forwarded-Host", List.of("mirror.example"));
+        variants.put("X-Forwarded-Proto", List.of("https"));
+        variants.put("Forwarded", List.of("host=mirror.example;proto=https"));
+        variants.put("User-Agent", List.of("another-agent"));
+        variants.put("Cookie", List.of("session=1"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String base = "http://localhost:" + io.restassured.RestAssured.port;
+        List<String> failures = new java.util.ArrayList<>();
+        int checked = 0;
+        for (var path : org.integrationevidence.TestData.openApiDocument().get("paths").properties()) {
+            var get = path.getValue().get("get");
+            if (get == null || get.has("security") && !get.get("security").isEmpty()) {
+                continue;
+            }
+            String url = base + path.getKey().replace("{slug}", path.getKey().startsWith("/api/v1/approaches") ? approach : slug)
+                    .replace("{type}", "validation");
+            java.net.http.HttpResponse<byte[]> plain = send(client, url, Map.of());
+            String cacheControl = plain.headers().firstValue("Cache-Control").orElse("");
+            if (plain.statusCode() != 200 || !cacheControl.contains("public")) {
+                continue;
+            }
+            checked++;
+            for (var header : variants.entrySet()) {
+                for (String value : header.getValue()) {
+                    java.net.http.HttpResponse<byte[]> varied = send(client, url, Map.of(header.getKey(), value));
+                    if (varied.statusCode() == plain.statusCode() && signature(varied).equals(signature(plain))) {
+                        continue;
+                    }
+                    // Only what a cache may keep needs to say what it varies by (a 406 is no-store).
+                    for (var answer : List.of(plain, varied)) {
+                        if (!answer.headers().firstValue("Cache-Control").orElse("").contains("public")) {
+                            continue;
+                        }
+                        Set<String> vary = new HashSet<>();
+                        answer.headers().allValues("Vary").forEach(line -> java.util.Arrays.stream(line.split(","))
+                                .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT)).forEach(vary::add));
+                        if (!vary.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)) && !vary.contains("*")) {
+                            failures.add(path.getKey() + " differs by " + header.getKey() + ": " + value + ", but its Vary is "
+                                    + answer.headers().allValues("Vary"));
+                        }
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked >= 9, "only " + checked + " cacheable public reads were found");
+        assertEquals(List.of(), failures);
+    }
+
+    private static java.net.http.HttpResponse<byte[]> send(java.net.http.HttpClient client, String url, Map<String, String> headers)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url));
+        headers.forEach(request::header);
+        return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** What a cache would hand on: the body as sent, and the headers that describe it or its CORS permissions. */
+    private static String signature(java.net.http.HttpResponse<byte[]> response) {
+        StringBuilder signature = new StringBuilder(java.util.Base64.getEncoder().encodeToString(response.body()));
+        for (String name : List.of("Content-Type", "Content-Encoding", "Content-Language", "Content-Disposition", "ETag",
+                "Last-Modified", "Link", "Location", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+                "Access-Control-Expose-Headers", "Cache-Control")) {
+            signature.append('\n').append(name).append(": ").append(response.headers().allValues(name));
+        }
+        return signature.toString();
+    }
 }

@@ -2,6 +2,7 @@ package org.integrationevidence.security;
 
 import static io.restassured.RestAssured.given;
 import static org.integrationevidence.TestKeys.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -125,14 +126,61 @@ class HostileInputTest {
 
     @Test
     void malformedUrlsAreRefusedCleanly() throws Exception {
+        List<String> failures = new ArrayList<>();
         for (String raw : List.of("/api/v1/case-studies/%zz", "/api/v1/case-studies/%00", "/api/v1/case-studies/..%2f..%2fetc",
                 "/api/v1/case-studies/%c0%ae%c0%ae", "/api/v1/case-studies?q=%", "/api/v1/case-studies?limit=%zz",
                 "/api/v1/%2e%2e/%2e%2e/q/openapi", "/api/v1/case-studies/a%2Fb", "/api/v1/case-studies;jsessionid=1",
                 "/api/v1/case-studies//", "/api/v1/./case-studies", "/api/v1/case-studies/%ff%fe", "/api/v1/case-studies/\u00e4",
+                "/api/v1/case-studies?q=TUR\u00cdN", "/api/v1/case-studies?q=a|b^", "/api/v1/case-studies?q=<x>",
                 "*", "/../../etc/passwd", "/api/v1/case-studies?" + "a=1&".repeat(2000))) {
-            int status = RawHttp.statusOf("GET " + raw + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertTrue(status >= 200 && status < 500, raw + " answered " + status);
+            RawHttp.Exchange answer = RawHttp.exchange("GET " + raw + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            // Every refusal the API can answer itself is a problem document (RFC 9457), never an empty body.
+            if (answer.status() < 200 || answer.status() >= 500) {
+                failures.add(abbreviate(raw) + " answered " + answer.status());
+            } else if (answer.status() >= 400 && !String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")) {
+                failures.add(abbreviate(raw) + " answered " + answer.status() + " as " + answer.header("Content-Type"));
+            }
         }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void aUrlWithUnencodedTextOrABrokenEscapeIsToldWhatToSend() throws Exception {
+        // curl sends ?q=TURÍN as the raw UTF-8 bytes; the answer says to percent-encode rather than guess.
+        RawHttp.Exchange raw = RawHttp.exchange("GET /api/v1/case-studies?q=TUR\u00cdN HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(400, raw.status());
+        assertEquals("application/problem+json", raw.header("Content-Type"));
+        assertTrue(raw.text().contains("must be percent-encoded"), raw.text());
+        RawHttp.Exchange escape = RawHttp.exchange("GET /api/v1/case-studies/%zz HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(400, escape.status());
+        assertTrue(escape.text().contains("\"type\":\"/problems/bad-request\"") && escape.text().contains("%25"), escape.text());
+    }
+
+    /**
+     * RFC 9112, section 6.1: a request framed both by Transfer-Encoding and Content-Length is refused, and nothing
+     * pipelined behind it on the connection is served, since a proxy in front may have framed it the other way; the
+     * connection of any request with Transfer-Encoding is closed once it is answered.
+     */
+    @Test
+    void ambiguousFramingIsRefusedAndNothingSmuggledBehindItIsServed() throws Exception {
+        String smuggled = "GET /api/v1/evidence-levels HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        RawHttp.Exchange both = RawHttp.exchange("POST /api/v1/case-studies HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled);
+        assertEquals(List.of(400), both.statuses(), both.text());
+        assertEquals("application/problem+json", both.header("Content-Type"));
+        assertTrue(both.text().contains("both Transfer-Encoding and Content-Length"), both.text());
+        assertTrue(both.closed(), "the connection stays open after ambiguous framing");
+
+        RawHttp.Exchange chunked = RawHttp.exchange("POST /api/v1/case-studies HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" + smuggled);
+        assertEquals(List.of(401), chunked.statuses(), "one answer, to the chunked request alone: " + chunked.text());
+        assertTrue(chunked.closed(), "the connection of a chunked request stays open");
+
+        // Plain keep-alive requests are pipelined as usual.
+        RawHttp.Exchange plain = RawHttp.exchange(smuggled + smuggled, 2000);
+        assertEquals(List.of(200, 200), plain.statuses());
     }
 
     @Test
