@@ -53,6 +53,11 @@ public final class TestKeys {
         return shared("editor", "Test editors");
     }
 
+    /** The shared monitor key of this test JVM, for the metrics. */
+    public static synchronized String monitor() {
+        return shared("monitor", "Test monitoring");
+    }
+
     /** The shared curator key of this test JVM, owned by "Test curators". */
     public static synchronized String curator() {
         return shared("curator", "Test curators");

@@ -17,7 +17,7 @@ public record ApiKeyView(
                 maxLength = ApiKeyService.SHOWN_PREFIX_LENGTH) String prefix,
         @Schema(examples = "Bradford council import", maxLength = ApiKeyInput.MAX_NAME) String name,
         @Schema(examples = "Jane Smith, Bradford Council", maxLength = ApiKeyInput.MAX_OWNER) String owner,
-        @Schema(examples = "curator", enumeration = {"curator", "editor", "admin"}) Role role,
+        @Schema(examples = "curator", enumeration = {"curator", "editor", "admin", "monitor"}) Role role,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant createdAt,
         @Schema(description = "Last time the key was accepted, to the minute; null if never used.", nullable = true,
                 examples = "2026-11-23T21:02:00Z") Instant lastUsedAt,

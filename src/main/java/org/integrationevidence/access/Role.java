@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.integrationevidence.casestudy.Vocabulary;
 
 /**
- * What a key may do. Each role includes the ones below it: an editor can do all a curator can, an admin all an
- * editor can. Callers without a key read published case studies and the taxonomy only.
+ * What a key may do. Curator, editor and admin each include the ones before: an editor can do all a curator can, an
+ * admin all an editor can. Monitor stands apart: it reads the operational metrics (/q/metrics) and nothing a key
+ * is needed for otherwise; admins may read them too. Callers without a key read published case studies and the
+ * taxonomy only.
  */
 public enum Role {
     /** Creates case studies, edits their own drafts and submits them for review. */
@@ -16,21 +18,25 @@ public enum Role {
     /** Reviews, edits any case study, publishes and withdraws, and manages the approach taxonomy. */
     EDITOR,
     /** Manages API keys. */
-    ADMIN;
+    ADMIN,
+    /** Reads the operational metrics, for a monitoring system (Prometheus' scrape with a bearer token). */
+    MONITOR;
 
     /** Role names as used in {@code @RolesAllowed}. */
     public static final String CURATOR_NAME = "curator";
     public static final String EDITOR_NAME = "editor";
     public static final String ADMIN_NAME = "admin";
+    public static final String MONITOR_NAME = "monitor";
     /** The longest role name, for the OpenAPI document where a role may be null. */
-    public static final int MAX_NAME_LENGTH = 7; // CURATOR_NAME's length
+    public static final int MAX_NAME_LENGTH = 7; // CURATOR_NAME's and MONITOR_NAME's length
 
     /** The role names a key with this role holds: its own and every role below it. */
     public Set<String> granted() {
         return switch (this) {
             case CURATOR -> Set.of(CURATOR_NAME);
             case EDITOR -> Set.of(CURATOR_NAME, EDITOR_NAME);
-            case ADMIN -> Set.of(CURATOR_NAME, EDITOR_NAME, ADMIN_NAME);
+            case ADMIN -> Set.of(CURATOR_NAME, EDITOR_NAME, ADMIN_NAME, MONITOR_NAME);
+            case MONITOR -> Set.of(MONITOR_NAME);
         };
     }
 

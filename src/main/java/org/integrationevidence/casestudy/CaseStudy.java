@@ -46,8 +46,24 @@ public class CaseStudy {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false, unique = true)
+    /** Unique within its {@link #slugScope}. */
+    @Column(nullable = false)
     public String slug;
+
+    /**
+     * Where the slug is unique: {@link #PUBLIC_SCOPE} once the case study has been published (and for good), else
+     * its owner's name, so that curators' unpublished slugs never meet (see V8__draft_slugs_per_owner.sql).
+     */
+    @Column(name = "slug_scope", nullable = false)
+    public String slugScope;
+
+    /** The scope of the slugs of case studies that have been published. */
+    static final String PUBLIC_SCOPE = "";
+
+    /** Whether the case study has been published: its slug, and former slugs, are public. */
+    boolean publishedOnce() {
+        return PUBLIC_SCOPE.equals(slugScope);
+    }
 
     @Column(nullable = false)
     public String title;

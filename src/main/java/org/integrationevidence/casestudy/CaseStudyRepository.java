@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 import org.integrationevidence.approach.Approach;
@@ -23,9 +24,9 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    /** The case studies with these slugs, in no particular order; slugs that no case study has are left out. */
-    List<CaseStudy> findWithSlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    /** The published-once case studies with these slugs, in no particular order; slugs none has are left out. */
+    List<CaseStudy> findWithPublicSlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slugScope = ?1 and slug in ?2", CaseStudy.PUBLIC_SCOPE, slugs);
     }
 
     /**
@@ -46,22 +47,40 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
         return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();
     }
 
-    Optional<CaseStudy> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+    /** The case study with this slug in this scope (see {@link CaseStudy#slugScope}). */
+    Optional<CaseStudy> findBySlug(String scope, String slug) {
+        return find("slugScope = ?1 and slug = ?2", scope, slug).firstResultOptional();
+    }
+
+    /** Every case study with this slug, in any scope, oldest first. */
+    List<CaseStudy> findAllWithSlug(String slug) {
+        return list("slug", Sort.by("id"), slug);
     }
 
     /** Id, version and update time of the published case study with this slug, without reading it. */
     Optional<CaseStudyService.PublishedState> findPublishedState(String slug) {
         return getEntityManager()
-                .createQuery("select c.id, c.version, c.updatedAt from CaseStudy c where c.slug = :slug and c.status = :status",
-                        Object[].class)
-                .setParameter("slug", slug).setParameter("status", CaseStudyStatus.PUBLISHED)
+                .createQuery("select c.id, c.version, c.updatedAt from CaseStudy c where c.slugScope = :scope and c.slug = :slug "
+                        + "and c.status = :status", Object[].class)
+                .setParameter("scope", CaseStudy.PUBLIC_SCOPE).setParameter("slug", slug)
+                .setParameter("status", CaseStudyStatus.PUBLISHED)
                 .getResultStream().findFirst()
                 .map(row -> new CaseStudyService.PublishedState((Long) row[0], (Long) row[1], (Instant) row[2]));
     }
 
-    boolean slugExists(String slug) {
-        return count("slug", slug) > 0;
+    /** Whether a case study other than {@code except} (null: none) has this slug in one of the scopes (null: any). */
+    boolean slugExists(String slug, Collection<String> scopes, Long except) {
+        StringBuilder query = new StringBuilder("slug = :slug");
+        Parameters parameters = Parameters.with("slug", slug);
+        if (scopes != null) {
+            query.append(" and slugScope in :scopes");
+            parameters.and("scopes", scopes);
+        }
+        if (except != null) {
+            query.append(" and id <> :except");
+            parameters.and("except", except);
+        }
+        return count(query.toString(), parameters) > 0;
     }
 
     long countTaggedWith(Approach approach, List<CaseStudyStatus> statuses) {

@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.access.ApiKeyInput;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.access.Role;
@@ -75,6 +76,10 @@ public class CaseStudyResource {
     static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
             + "answer is 428; if the case study changed since, 412.";
     static final String REASON = "Why the change is made, kept with the revision it makes (at most 2,000 characters).";
+    static final String OWNER = "Leave out, but when a 409 says that several curators' unpublished case studies share the "
+            + "slug: then the owner of the one meant. An unpublished case study's slug is its curator's alone, so two "
+            + "curators may each have a draft with the same one; only editors see both.";
+    static final String OWNER_EXAMPLE = "Jane Smith, Bradford Council";
     private static final int RELATED_DEFAULT = 5;
     private static final int RELATED_MAX = 20;
 
@@ -223,8 +228,12 @@ public class CaseStudyResource {
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields) {
+            @QueryParam(SparseFields.PARAMETER) String fields,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
         Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
+        CaseStudyRef ref = CaseStudyRef.of(slug, owner);
         // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
         // Read first: should a rename commit in between, the tag is older than the body, never newer.
         TaxonomyLookup.Version approaches = taxonomy.version();
@@ -233,15 +242,15 @@ public class CaseStudyResource {
         // current representation gets its 304 without the case study being read, and a 200 can reuse the view read
         // before. Anything else (a draft, a withdrawn or renamed one, none) is read in full first, for its 404, 410
         // or redirect.
-        CaseStudyService.PublishedState published = service.publishedState(slug).orElse(null);
-        AtomicReference<CaseStudyView> read = new AtomicReference<>(published == null ? service.get(slug, viewer) : null);
+        CaseStudyService.PublishedState published = ref.owner() == null ? service.publishedState(slug).orElse(null) : null;
+        AtomicReference<CaseStudyView> read = new AtomicReference<>(published == null ? service.get(ref, viewer) : null);
         sparseFields.select(fields, CaseStudyView.class);
         // Asked before the body is read, to decide on a 304, and after, so that a 200's tag is its body's.
         Supplier<Validators.Validator> validator = () -> read.get() == null
                 ? validator(published.version(), published.updatedAt(), approaches)
                 : validator(read.get().version(), read.get().updatedAt(), approaches);
         return Validators.conditional(headers, validator,
-                () -> read.updateAndGet(view -> view != null ? view : service.get(slug, viewer, published, approaches.version())),
+                () -> read.updateAndGet(view -> view != null ? view : service.get(ref, viewer, published, approaches.version())),
                 (body, response) -> response.type(representation.contentType())).toResponse();
     }
 
@@ -300,8 +309,11 @@ public class CaseStudyResource {
             @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
             CaseStudyInput input) {
-        return withETag(service.replace(slug, input, KeyHolder.of(identity), IfMatch.required(ifMatch), reason));
+        return withETag(service.replace(CaseStudyRef.of(slug, owner), input, KeyHolder.of(identity), IfMatch.required(ifMatch), reason));
     }
 
     @PATCH
@@ -331,10 +343,13 @@ public class CaseStudyResource {
             @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
             String patch) throws JsonProcessingException {
         IfMatch precondition = IfMatch.required(ifMatch);
         JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
-        return withETag(service.patch(slug, document, KeyHolder.of(identity), precondition, reason));
+        return withETag(service.patch(CaseStudyRef.of(slug, owner), document, KeyHolder.of(identity), precondition, reason));
     }
 
     @POST
@@ -360,8 +375,11 @@ public class CaseStudyResource {
             @PathParam("slug") String slug,
             @Parameter(description = "Optional: the ETag of the version you read; the move fails with 412 if the case study "
                     + "changed since.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
             TransitionInput input) {
-        return withETag(service.transition(slug, input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
+        return withETag(service.transition(CaseStudyRef.of(slug, owner), input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
     }
 
     @GET
@@ -375,8 +393,11 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Page<TransitionView> transitions(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug) {
-        List<TransitionView> moves = service.transitions(slug, KeyHolder.of(identity));
+            @PathParam("slug") String slug,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+        List<TransitionView> moves = service.transitions(CaseStudyRef.of(slug, owner), KeyHolder.of(identity));
         return Page.all(moves);
     }
 
@@ -397,8 +418,11 @@ public class CaseStudyResource {
             @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason) {
-        service.withdraw(slug, KeyHolder.of(identity), IfMatch.required(ifMatch), reason);
+            @QueryParam("reason") String reason,
+            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+        service.withdraw(CaseStudyRef.of(slug, owner), KeyHolder.of(identity), IfMatch.required(ifMatch), reason);
     }
 
     static RestResponse<CaseStudyView> withETag(CaseStudyView view) {

@@ -23,6 +23,7 @@ import org.integrationevidence.common.OpenApiConventions;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.access.ApiKeyInput;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.common.EvidenceConfig;
@@ -65,9 +66,12 @@ public class CaseStudyRevisionResource {
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's `next`.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor) {
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
         int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        return service.revisions(slug, KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
+        return service.revisions(CaseStudyRef.of(slug, owner), KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
     }
 
     @GET
@@ -79,8 +83,11 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     public RevisionView get(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The revision's number, from 1.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number) {
-        return service.revision(slug, revisionNumber(number), KeyHolder.of(identity));
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
+            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+        return service.revision(CaseStudyRef.of(slug, owner), revisionNumber(number), KeyHolder.of(identity));
     }
 
     @GET
@@ -97,10 +104,13 @@ public class CaseStudyRevisionResource {
             @Parameter(description = "The newer revision's number.", example = "2",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
             @Parameter(description = "The older revision's number; 0 for none. Defaults to the revision before.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = OpenApiConventions.MAX_INT)) @QueryParam("from") String from) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = OpenApiConventions.MAX_INT)) @QueryParam("from") String from,
+            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
         int to = revisionNumber(number);
         Integer older = QueryParameters.wholeNumber("from", from, 0, Integer.MAX_VALUE);
-        return service.diff(slug, older == null ? to - 1 : older, to, KeyHolder.of(identity));
+        return service.diff(CaseStudyRef.of(slug, owner), older == null ? to - 1 : older, to, KeyHolder.of(identity));
     }
 
     @POST
@@ -124,9 +134,12 @@ public class CaseStudyRevisionResource {
             String ifMatch,
             @Parameter(description = CaseStudyResource.REASON, example = "Added the council's 2019 evaluation as a source.",
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason) {
+            @QueryParam("reason") String reason,
+            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
+            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
         IfMatch precondition = IfMatch.required(ifMatch);
-        return CaseStudyResource.withETag(service.restore(slug, revisionNumber(number), KeyHolder.of(identity),
+        return CaseStudyResource.withETag(service.restore(CaseStudyRef.of(slug, owner), revisionNumber(number), KeyHolder.of(identity),
                 precondition, reason));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ public class CaseStudyService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseStudyView> viewsOf(List<CaseStudySummary> listed) {
-        Map<String, CaseStudy> bySlug = caseStudies.findWithSlugs(listed.stream().map(CaseStudySummary::slug).toList())
+        Map<String, CaseStudy> bySlug = caseStudies.findWithPublicSlugs(listed.stream().map(CaseStudySummary::slug).toList())
                 .stream().collect(Collectors.toMap(caseStudy -> caseStudy.slug, caseStudy -> caseStudy));
         return listed.stream()
                 .map(summary -> {
@@ -170,7 +171,7 @@ public class CaseStudyService {
     /** The id of a published case study, or 404 / 410 as for an anonymous GET. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long servableId(String slug) {
-        return findVisible(slug, null).id;
+        return findVisible(CaseStudyRef.of(slug), null).id;
     }
 
     /** The indexable form of the case studies with these ids; ids that no longer exist are left out. */
@@ -186,11 +187,11 @@ public class CaseStudyService {
     /**
      * A case study by slug, as {@code viewer} may see it: a published one for everyone; a draft for editors and for
      * the curator who owns it, and 404 for everyone else, so that nobody learns that it exists; a withdrawn one is
-     * 410 Gone.
+     * 410 Gone, to everyone if it was ever published, else as a draft is.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseStudyView get(String slug, KeyHolder viewer) {
-        return CaseStudyMapper.toView(findVisible(slug, viewer));
+    public CaseStudyView get(CaseStudyRef ref, KeyHolder viewer) {
+        return CaseStudyMapper.toView(findVisible(ref, viewer));
     }
 
     /**
@@ -236,16 +237,16 @@ public class CaseStudyService {
      * than it was built from.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseStudyView get(String slug, KeyHolder viewer, PublishedState state, String taxonomyVersion) {
-        CachedView cached = state == null ? null : publishedViews.get(slug);
+    public CaseStudyView get(CaseStudyRef ref, KeyHolder viewer, PublishedState state, String taxonomyVersion) {
+        CachedView cached = state == null ? null : publishedViews.get(ref.slug());
         if (cached != null && cached.id() == state.id() && cached.version() == state.version()
                 && cached.taxonomyVersion().equals(taxonomyVersion)) {
             return cached.view();
         }
-        CaseStudy caseStudy = findVisible(slug, viewer);
+        CaseStudy caseStudy = findVisible(ref, viewer);
         CaseStudyView view = CaseStudyMapper.toView(caseStudy);
         if (caseStudy.status == CaseStudyStatus.PUBLISHED) {
-            BoundedMaps.put(publishedViews, slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view),
+            BoundedMaps.put(publishedViews, caseStudy.slug, new CachedView(caseStudy.id, caseStudy.version, taxonomyVersion, view),
                     MAX_CACHED_VIEWS);
         }
         return view;
@@ -268,14 +269,16 @@ public class CaseStudyService {
         checkStatus(input.status(), author, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
-        String slug = input.slug() == null ? Slugs.firstFree(input.title(), this::slugInUse) : input.slug();
-        if (input.slug() != null && slugInUse(slug)) {
+        CaseStudyStatus status = statusOnCreate(input, author);
+        String scope = scopeOf(status, author);
+        String slug = input.slug() == null ? freeSlug(input.title(), scope, author) : input.slug();
+        if (input.slug() != null && slugTaken(slug, scope, null, author)) {
             throw slugTaken(slug);
         }
         CaseStudy caseStudy = new CaseStudy();
         caseStudy.slug = slug;
-        caseStudy.status = input.status() != null ? input.status()
-                : author.isEditor() ? CaseStudyStatus.PUBLISHED : CaseStudyStatus.DRAFT;
+        caseStudy.slugScope = scope;
+        caseStudy.status = status;
         caseStudy.owner = author.owner();
         caseStudy.createdAt = Timestamps.now();
         caseStudy.updatedAt = caseStudy.createdAt;
@@ -291,10 +294,10 @@ public class CaseStudyService {
      * slug renames the case study, and the old one redirects to it for good. Editors replace any case study;
      * curators only their own drafts.
      */
-    public CaseStudyView replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
+    public CaseStudyView replace(CaseStudyRef ref, @NotNull(message = ApiException.BODY_REQUIRED) @Valid CaseStudyInput input,
             @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
         String why = reason(reason);
-        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        CaseStudy caseStudy = findEditable(ref, caller, ifMatch);
         return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
     }
 
@@ -302,10 +305,10 @@ public class CaseStudyService {
      * Partial update with a JSON Merge Patch (RFC 7386) of the fields PUT takes: the patch is merged into the
      * case study as PUT would send it, and the result is checked and written exactly as a PUT of it would be.
      */
-    public CaseStudyView patch(String slug, @NotNull(message = ApiException.BODY_REQUIRED) JsonNode patch,
+    public CaseStudyView patch(CaseStudyRef ref, @NotNull(message = ApiException.BODY_REQUIRED) JsonNode patch,
             @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) throws JsonProcessingException {
         String why = reason(reason);
-        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        CaseStudy caseStudy = findEditable(ref, caller, ifMatch);
         if (!patch.isObject()) {
             throw ApiException.invalid(ProblemMappers.ROOT_FIELD, "must be a JSON object: a merge patch of the case study's fields");
         }
@@ -325,13 +328,13 @@ public class CaseStudyService {
     }
 
     /** A case study the caller may change, at the version the caller read. */
-    private CaseStudy findEditable(String slug, KeyHolder caller, IfMatch ifMatch) {
-        CaseStudy caseStudy = findVisible(slug, caller);
+    private CaseStudy findEditable(CaseStudyRef ref, KeyHolder caller, IfMatch ifMatch) {
+        CaseStudy caseStudy = findVisible(ref, caller);
         if (!caller.isEditor() && caseStudy.status != CaseStudyStatus.DRAFT) {
-            throw new ApiException(ProblemType.FORBIDDEN, "Curators edit only their own drafts; \"" + slug + "\" is "
+            throw new ApiException(ProblemType.FORBIDDEN, "Curators edit only their own drafts; \"" + ref.slug() + "\" is "
                     + caseStudy.status + ". Ask an editor.");
         }
-        ifMatch.check(caseStudy.version, "The case study \"" + slug + "\"");
+        ifMatch.check(caseStudy.version, "The case study \"" + ref.slug() + "\"");
         return caseStudy;
     }
 
@@ -343,7 +346,10 @@ public class CaseStudyService {
         Set<Approach> tagged = checkContent(input, bodyHtml, errors);
         boolean renamed = input.slug() != null && !input.slug().equals(caseStudy.slug);
         if (renamed) {
-            rename(caseStudy, input.slug());
+            rename(caseStudy, input.slug(), caller);
+        }
+        if (input.status() == CaseStudyStatus.PUBLISHED) {
+            publish(caseStudy, caller);
         }
         CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
         if (input.status() != null) {
@@ -358,30 +364,48 @@ public class CaseStudyService {
     }
 
     /**
-     * Gives the case study a new slug; the old one becomes an alias that redirects to it for good and is never given
-     * to another case study. Renaming back to an old slug of the same case study takes that alias back.
+     * Gives the case study a new slug. Once it has been published, the old one becomes an alias that redirects to it
+     * for good and is never given to another case study (renaming back to an old slug of the same case study takes
+     * that alias back); before, the old slug was never public, and is simply free again.
      */
-    private void rename(CaseStudy caseStudy, String newSlug) {
+    private void rename(CaseStudy caseStudy, String newSlug, KeyHolder caller) {
         SlugAlias formerName = aliases.findById(newSlug);
         if (formerName != null && formerName.caseStudyId.equals(caseStudy.id)) {
             aliases.delete(formerName);
-        } else if (slugInUse(newSlug)) {
+        } else if (slugTaken(newSlug, caseStudy.slugScope, caseStudy.id, caller)) {
             throw slugTaken(newSlug);
         }
-        SlugAlias alias = new SlugAlias();
-        alias.slug = caseStudy.slug;
-        alias.caseStudyId = caseStudy.id;
-        alias.createdAt = Timestamps.now();
-        aliases.persist(alias);
+        if (caseStudy.publishedOnce()) {
+            SlugAlias alias = new SlugAlias();
+            alias.slug = caseStudy.slug;
+            alias.caseStudyId = caseStudy.id;
+            alias.createdAt = Timestamps.now();
+            aliases.persist(alias);
+        }
         caseStudy.slug = newSlug;
+    }
+
+    /**
+     * A case study about to be published for the first time takes its slug into the public scope, where it must be
+     * free: of every other case study's (the publisher is an editor, who sees every draft) and of every former slug.
+     */
+    private void publish(CaseStudy caseStudy, KeyHolder publisher) {
+        if (caseStudy.publishedOnce()) {
+            return;
+        }
+        if (slugTaken(caseStudy.slug, CaseStudy.PUBLIC_SCOPE, caseStudy.id, publisher)) {
+            throw new ApiException(ProblemType.SLUG_TAKEN, "Another case study already has the slug \"" + caseStudy.slug
+                    + "\": give this one another slug before publishing it.");
+        }
+        caseStudy.slugScope = CaseStudy.PUBLIC_SCOPE;
     }
 
     /**
      * Withdraws a case study, as the withdraw transition: the row is kept for the record, and the slug answers
      * 410 Gone from now on. Editors only.
      */
-    public void withdraw(String slug, @NotNull KeyHolder editor, @NotNull IfMatch ifMatch, String reason) {
-        transition(slug, new TransitionInput(Transition.WITHDRAW, reason(reason)), editor, ifMatch);
+    public void withdraw(CaseStudyRef ref, @NotNull KeyHolder editor, @NotNull IfMatch ifMatch, String reason) {
+        transition(ref, new TransitionInput(Transition.WITHDRAW, reason(reason)), editor, ifMatch);
     }
 
     /**
@@ -389,11 +413,12 @@ public class CaseStudyService {
      * case study's status does not allow is 409 and names the moves it does allow. {@code ifMatch} is checked when
      * given (null: not sent).
      */
-    public CaseStudyView transition(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
+    public CaseStudyView transition(CaseStudyRef ref, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
             @NotNull KeyHolder caller, IfMatch ifMatch) {
+        String slug = ref.slug();
         CaseStudy caseStudy = input.action() == Transition.RESTORE && caller.isEditor()
-                ? findAny(slug, caller)
-                : findVisible(slug, caller);
+                ? findAny(ref, caller)
+                : findVisible(ref, caller);
         Transition action = input.action();
         if (action.editorsOnly() && !caller.isEditor()) {
             throw new ApiException(ProblemType.FORBIDDEN, "Only editors may " + action + " a case study; curators submit "
@@ -413,6 +438,9 @@ public class CaseStudyService {
         if (action.needsNote() && note == null) {
             throw ApiException.invalid("note", "is required to " + action + " a case study: say what to change");
         }
+        if (action.to() == CaseStudyStatus.PUBLISHED) {
+            publish(caseStudy, caller);
+        }
         TransitionRecord record = new TransitionRecord();
         record.caseStudyId = caseStudy.id;
         record.action = action;
@@ -424,7 +452,7 @@ public class CaseStudyService {
         transitions.persist(record);
         caseStudy.status = action.to();
         caseStudy.updatedAt = record.madeAt;
-        caseStudies.flush();
+        UniqueConstraints.flushOr(caseStudies::flush, slugTaken(caseStudy.slug));
         revisions.record(caseStudy, RevisionAction.TRANSITION, note, caller.author());
         journal.record(caseStudy.id);
         return CaseStudyMapper.toView(caseStudy);
@@ -432,15 +460,15 @@ public class CaseStudyService {
 
     /** The workflow moves of a case study, oldest first: for its curator and editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TransitionView> transitions(String slug, @NotNull KeyHolder caller) {
-        CaseStudy caseStudy = findWithHistory(slug, caller);
+    public List<TransitionView> transitions(CaseStudyRef ref, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findWithHistory(ref, caller);
         return transitions.list("caseStudyId = ?1 order by id", caseStudy.id).stream().map(TransitionView::of).toList();
     }
 
     /** Every revision of a case study, oldest first: for its curator and editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RevisionSummary> revisions(String slug, @NotNull KeyHolder caller, String cursor, int limit) {
-        CaseStudy caseStudy = findWithHistory(slug, caller);
+    public Page<RevisionSummary> revisions(CaseStudyRef ref, @NotNull KeyHolder caller, String cursor, int limit) {
+        CaseStudy caseStudy = findWithHistory(ref, caller);
         int after = cursor == null ? 0
                 : (int) Cursor.positionIn(secrets.get(REVISION_CURSOR_KEY), cursor, caseStudy.id.toString());
         List<RevisionSummary> page = revisions.summaries(caseStudy.id, after, limit + 1);
@@ -453,8 +481,8 @@ public class CaseStudyService {
 
     /** One revision of a case study with its full snapshot: for its curator and editors. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RevisionView revision(String slug, int number, @NotNull KeyHolder caller) {
-        CaseStudy caseStudy = findWithHistory(slug, caller);
+    public RevisionView revision(CaseStudyRef ref, int number, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findWithHistory(ref, caller);
         return revisions.view(caseStudy.id, caseStudy.slug, number);
     }
 
@@ -463,8 +491,8 @@ public class CaseStudyService {
      * every field of the first revision shows as added.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RevisionDiff diff(String slug, int from, int to, @NotNull KeyHolder caller) {
-        CaseStudy caseStudy = findWithHistory(slug, caller);
+    public RevisionDiff diff(CaseStudyRef ref, int from, int to, @NotNull KeyHolder caller) {
+        CaseStudy caseStudy = findWithHistory(ref, caller);
         return revisions.diff(caseStudy.id, caseStudy.slug, from, to);
     }
 
@@ -473,9 +501,9 @@ public class CaseStudyService {
      * slug and status stay as they are now (a restore neither renames nor publishes); the content is checked as a
      * PUT of it would be, so a revision that tags an approach since deleted cannot come back unchanged.
      */
-    public CaseStudyView restore(String slug, int number, @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
+    public CaseStudyView restore(CaseStudyRef ref, int number, @NotNull KeyHolder caller, @NotNull IfMatch ifMatch, String reason) {
         String why = reason(reason);
-        CaseStudy caseStudy = findEditable(slug, caller, ifMatch);
+        CaseStudy caseStudy = findEditable(ref, caller, ifMatch);
         // Checked against today's rules, which may be stricter than those the revision was written under.
         CaseStudyInput restored = validated(revisions.snapshot(caseStudy.id, caseStudy.slug, number).withSlugAndStatus(null, null));
         return apply(caseStudy, restored, caller, RevisionAction.RESTORE,
@@ -483,8 +511,8 @@ public class CaseStudyService {
     }
 
     /** A case study whose history the caller may read: editors any (withdrawn too), curators their own. */
-    private CaseStudy findWithHistory(String slug, KeyHolder caller) {
-        CaseStudy caseStudy = caller.isEditor() ? findAny(slug, caller) : findVisible(slug, caller);
+    private CaseStudy findWithHistory(CaseStudyRef ref, KeyHolder caller) {
+        CaseStudy caseStudy = caller.isEditor() ? findAny(ref, caller) : findVisible(ref, caller);
         if (!caller.isEditor() && !caller.owner().equals(caseStudy.owner)) {
             throw new ApiException(ProblemType.FORBIDDEN, "Only editors and the case study's curator see its history.");
         }
@@ -539,36 +567,78 @@ public class CaseStudyService {
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), author, errors);
         contentErrors(input, markdown.toSafeHtml(input.body()), errors);
-        if (input.slug() != null && slugInUse(input.slug())) {
+        if (input.slug() != null && slugTaken(input.slug(), scopeOf(statusOnCreate(input, author), author), null, author)) {
             errors.add(new FieldError("slug", "is taken: a case study with the slug \"" + input.slug() + "\" already exists"));
         }
         return errors;
     }
 
-    /** The slug that create would derive from {@code title}, avoiding also the slugs {@code alsoTaken} (an import's own). */
+    /**
+     * The slug that create would derive from {@code input}'s title for {@code author}, avoiding also the slugs
+     * {@code alsoTaken} (an import's own).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String freeSlug(String title, Predicate<String> alsoTaken) {
-        return Slugs.firstFree(title, slug -> alsoTaken.test(slug) || slugInUse(slug));
+    public String freeSlug(CaseStudyInput input, KeyHolder author, Predicate<String> alsoTaken) {
+        String scope = scopeOf(statusOnCreate(input, author), author);
+        return Slugs.firstFree(input.title(), slug -> alsoTaken.test(slug) || slugTaken(slug, scope, null, author));
+    }
+
+    private String freeSlug(String title, String scope, KeyHolder author) {
+        return Slugs.firstFree(title, slug -> slugTaken(slug, scope, null, author));
+    }
+
+    /** The status a created case study gets: the one asked for, else published for editors and draft for curators. */
+    private static CaseStudyStatus statusOnCreate(CaseStudyInput input, KeyHolder author) {
+        return input.status() != null ? input.status() : author.isEditor() ? CaseStudyStatus.PUBLISHED : CaseStudyStatus.DRAFT;
+    }
+
+    /** The slug scope of a new case study: public when published at once, else its curator's (see CaseStudy#slugScope). */
+    private static String scopeOf(CaseStudyStatus status, KeyHolder author) {
+        return status == CaseStudyStatus.PUBLISHED || author.owner() == null ? CaseStudy.PUBLIC_SCOPE : author.owner();
     }
 
     /** A case study that {@code viewer} (null: anonymous) may see; see {@link #get}. */
-    private CaseStudy findVisible(String slug, KeyHolder viewer) {
-        CaseStudy caseStudy = findAny(slug, viewer);
+    private CaseStudy findVisible(CaseStudyRef ref, KeyHolder viewer) {
+        CaseStudy caseStudy = findAny(ref, viewer);
         if (!visibleTo(caseStudy, viewer)) {
-            throw notFound(slug);
+            throw notFound(ref.slug());
         }
         if (caseStudy.status == CaseStudyStatus.WITHDRAWN) {
-            throw new ApiException(ProblemType.GONE, "The case study \"" + slug + "\" has been withdrawn.");
+            throw new ApiException(ProblemType.GONE, "The case study \"" + ref.slug() + "\" has been withdrawn.");
         }
         return caseStudy;
     }
 
     /**
-     * A case study by slug, whatever its status. A slug it was renamed from answers a permanent redirect, but only
-     * to those who may see the case study: to others, a draft's old slug is as unknown as the draft.
+     * A case study by slug, whatever its status, as {@code viewer} can name it: the one published once with that
+     * slug (public slugs are everyone's), else the viewer's own unpublished one, else, for editors, the one
+     * unpublished case study of another curator that has it. Several curators' unpublished case studies may share a
+     * slug: an editor then says whose with {@code owner}. A slug a published case study was renamed from answers a
+     * permanent redirect (only case studies published once keep former slugs).
      */
-    private CaseStudy findAny(String slug, KeyHolder viewer) {
-        return caseStudies.findBySlug(slug).orElseThrow(() -> {
+    private CaseStudy findAny(CaseStudyRef ref, KeyHolder viewer) {
+        String slug = ref.slug();
+        if (ref.owner() != null) {
+            boolean mayName = viewer != null && (viewer.isEditor() || ref.owner().equals(viewer.owner()));
+            return (mayName ? caseStudies.findBySlug(ref.owner(), slug) : Optional.<CaseStudy>empty())
+                    .orElseThrow(() -> notFound(slug));
+        }
+        Optional<CaseStudy> found = caseStudies.findBySlug(CaseStudy.PUBLIC_SCOPE, slug);
+        if (found.isEmpty() && viewer != null && viewer.owner() != null) {
+            found = caseStudies.findBySlug(viewer.owner(), slug);
+        }
+        if (found.isEmpty() && viewer != null && viewer.isEditor()) {
+            List<CaseStudy> unpublished = caseStudies.findAllWithSlug(slug);
+            if (unpublished.size() > 1) {
+                String owners = String.join(", ", unpublished.stream().map(c -> "\"" + c.owner + "\"").toList());
+                throw new ApiException(ProblemType.CONFLICT, "Unpublished case studies of several curators have the slug \""
+                        + slug + "\" (owners " + owners + "): say whose with the query parameter "
+                        + CaseStudyRef.OWNER_PARAMETER + ".", List.of(new FieldError(CaseStudyRef.OWNER_PARAMETER,
+                                "is required to tell apart the case studies of " + owners)));
+            }
+            found = unpublished.stream().findFirst();
+        }
+        return found.orElseThrow(() -> {
             SlugAlias alias = aliases.findById(slug);
             if (alias == null) {
                 return notFound(slug);
@@ -582,10 +652,16 @@ public class CaseStudyService {
         return ApiException.notFound("There is no case study with the slug \"" + slug + "\".");
     }
 
-    /** Published and withdrawn case studies are public (a withdrawn one as 410); others only to editors and their curator. */
+    /**
+     * Published case studies are public, and so are withdrawn ones that were ever published (as 410); others only to
+     * editors and their curator: to anyone else a draft withdrawn before it was published is as unknown as a draft.
+     * A curator is an owner, not a key: the keys an admin gave the same owner (a curator's laptop and their import
+     * job, a key and its replacement) share their drafts.
+     */
     private static boolean visibleTo(CaseStudy caseStudy, KeyHolder viewer) {
-        return caseStudy.status == CaseStudyStatus.PUBLISHED || caseStudy.status == CaseStudyStatus.WITHDRAWN
-                || viewer != null && (viewer.isEditor() || viewer.owner().equals(caseStudy.owner));
+        boolean isPublic = caseStudy.status == CaseStudyStatus.PUBLISHED
+                || caseStudy.status == CaseStudyStatus.WITHDRAWN && caseStudy.publishedOnce();
+        return isPublic || viewer != null && (viewer.isEditor() || Objects.equals(viewer.owner(), caseStudy.owner));
     }
 
     /** Mass assignment: a status that the caller's role may not set is refused, never silently dropped. */
@@ -638,10 +714,22 @@ public class CaseStudyService {
         return tagged;
     }
 
-    /** Whether a slug is taken: by a case study now, or as the former slug of one. */
-    /** Taken by a case study, by a rename, or by a path of the collection itself. */
-    private boolean slugInUse(String slug) {
-        return RESERVED_SLUGS.contains(slug) || caseStudies.slugExists(slug) || aliases.findById(slug) != null;
+    /**
+     * Whether {@code slug} is taken for the case study {@code caseStudyId} (null: a new one) in {@code scope}, as
+     * {@code actor} can tell: by a path of the collection itself, a former slug (always public), a public slug, or
+     * another case study that the actor can see in the scope. A curator sees only their own unpublished slugs, so a
+     * slug held by another curator's draft is free to them: they learn nothing of it. An editor sees every one.
+     */
+    private boolean slugTaken(String slug, String scope, Long caseStudyId, KeyHolder actor) {
+        if (RESERVED_SLUGS.contains(slug)) {
+            return true;
+        }
+        SlugAlias alias = aliases.findById(slug);
+        if (alias != null && !alias.caseStudyId.equals(caseStudyId)) {
+            return true;
+        }
+        Set<String> scopes = actor.isEditor() ? null : new HashSet<>(List.of(CaseStudy.PUBLIC_SCOPE, scope));
+        return caseStudies.slugExists(slug, scopes, caseStudyId);
     }
 
     /** The reason given with a change: stripped, null if blank, and no longer than the column. */

@@ -338,7 +338,7 @@ public class ImportService {
                     result.add(input);
                     continue;
                 }
-                String slug = caseStudies.freeSlug(input.title(), taken -> givenSlugs.containsKey(taken) || derived.contains(taken));
+                String slug = caseStudies.freeSlug(input, caller, taken -> givenSlugs.containsKey(taken) || derived.contains(taken));
                 derived.add(slug);
                 result.add(input.withSlugAndStatus(slug, input.status()));
             }

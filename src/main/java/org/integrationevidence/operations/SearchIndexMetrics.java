@@ -33,7 +33,7 @@ public class SearchIndexMetrics {
                 status -> status.caughtUpAt() == null ? Double.NaN
                         : Duration.between(status.caughtUpAt(), Instant.now()).toMillis() / 1000.0);
         gauge(registry, "evidence.search.index.documents", null,
-                "Case studies in the search index's current snapshot, drafts included", SearchIndex.Status::documents);
+                "Published case studies in the search index's current snapshot", SearchIndex.Status::documents);
         gauge(registry, "evidence.search.index.journal.position", null,
                 "The change journal id below which every change is applied to the search index",
                 SearchIndex.Status::journalPosition);

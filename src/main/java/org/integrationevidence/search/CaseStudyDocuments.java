@@ -34,7 +34,8 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    static final int MAPPING_REVISION = 7;
+    /** 8: published case studies only, and the time of the last change shown in the commit data. */
+    static final int MAPPING_REVISION = 8;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -56,11 +57,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.ChangeJournal;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
 import org.integrationevidence.common.EvidenceConfig;
@@ -68,7 +71,9 @@ import org.integrationevidence.common.ServerSecrets;
 import org.jboss.logging.Logger;
 
 /**
- * This instance's Lucene index of case studies, under {@code <data-dir>/index}. The database is the only source of
+ * This instance's Lucene index of the published case studies, under {@code <data-dir>/index}: searches never show
+ * anything else, so nothing else is indexed, and nothing a draft holds can reach a public answer, its validators or
+ * its ranking. The database is the only source of
  * truth: the index is rebuilt from it when missing, unreadable, built by another mapping version or from another
  * database, and it follows the database through the change journal, which it reads after each local commit and
  * every poll interval (for commits of other instances). All index writes happen on one indexer thread; searches run
@@ -82,6 +87,8 @@ public class SearchIndex {
     private static final String MAPPING_VERSION = "mappingVersion";
     private static final String DATABASE_ID = "databaseId";
     private static final String WATERMARK = "journalWatermark";
+    /** When the index last changed what it shows: see {@link State}. */
+    private static final String LAST_CHANGE = "lastChange";
     private static final int BATCH = 1000;
     private static final double NRT_CACHE_SEGMENT_MB = 5.0;
     private static final double NRT_CACHE_TOTAL_MB = 60.0;
@@ -98,8 +105,8 @@ public class SearchIndex {
 
     /**
      * What a snapshot shows, for HTTP validators: {@code version} changes whenever a snapshot with other content
-     * replaces it, and {@code lastChange} is when the newest journal entry it reflects was recorded (by the database's
-     * clock). The version starts with a random id drawn each time the index opens, so versions of another instance,
+     * replaces it, and {@code lastChange} is when the newest journal entry that changed what it shows was recorded
+     * (by the database's clock; after a rebuild, the rebuild's time). The version starts with a random id drawn each time the index opens, so versions of another instance,
      * or of this one before a restart, are never equal to this one's by chance: two instances may give the same data
      * different versions (a client then reads it again once), never the same version to different data.
      */
@@ -346,7 +353,6 @@ public class SearchIndex {
         long lastJournalId = journal.lastId();
         Open opening = new Open();
         opening.databaseId = databaseId;
-        opening.lastChange = journal.lastRecordedAt();
         String rebuildReason = null;
         opening.directory = openDirectory(path);
         try {
@@ -362,15 +368,18 @@ public class SearchIndex {
                     rebuildReason = "it was built from another database";
                 } else if (watermark < 0 || watermark > lastJournalId) {
                     rebuildReason = "it is ahead of the database's change journal (was the database restored?)";
+                } else if (data.get(LAST_CHANGE) == null) {
+                    rebuildReason = "it does not say when it last changed";
                 } else {
                     opening.writer = new IndexWriter(opening.directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
                     opening.searchers = new SearcherManager(opening.writer, searcherFactory(opening));
                     opening.watermark = watermark;
+                    opening.lastChange = Instant.parse(data.get(LAST_CHANGE));
                     LOG.infof("Opened the search index at %s as it was committed, at change %d.", path, watermark);
                 }
             }
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException
-                | EOFException | NumberFormatException e) {
+                | EOFException | NumberFormatException | DateTimeParseException e) {
             rebuildReason = "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
             closeQuietly(opening);
             opening.directory = null;
@@ -406,11 +415,16 @@ public class SearchIndex {
         for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
                 batch = caseStudies.indexableAfter(afterId, BATCH)) {
             for (IndexableCaseStudy caseStudy : batch) {
-                target.writer.addDocument(document(caseStudy));
+                if (caseStudy.status() == CaseStudyStatus.PUBLISHED) {
+                    target.writer.addDocument(document(caseStudy));
+                    count++;
+                }
                 afterId = caseStudy.id();
             }
-            count += batch.size();
         }
+        // When the public data last changed is not known from a rebuild: the rebuild's own time is never too early
+        // for a client's If-Modified-Since, and tells nothing of drafts.
+        target.lastChange = Instant.now();
         target.writer.setLiveCommitData(commitData(target).entrySet());
         target.writer.commit();
         target.searchers = new SearcherManager(target.writer, searcherFactory(target));
@@ -455,27 +469,32 @@ public class SearchIndex {
      */
     private void catchUp(Open target) throws IOException {
         Instant started = Instant.now();
+        long watermark = target.watermark;
+        Set<Long> published = new HashSet<>();
         boolean changed = false;
         long readAfter = target.watermark;
         List<ChangeJournal.Change> batch;
         do {
             batch = journal.changesAfter(readAfter, BATCH);
             Set<Long> caseStudyIds = new LinkedHashSet<>();
-            List<Long> entryIds = new ArrayList<>();
+            List<ChangeJournal.Change> applied = new ArrayList<>();
             for (ChangeJournal.Change change : batch) {
-                if (change.recordedAt() != null && change.recordedAt().isAfter(target.lastChange)) {
-                    target.lastChange = change.recordedAt();
-                }
                 if (!target.appliedAbove.contains(change.id())) {
                     caseStudyIds.add(change.caseStudyId());
-                    entryIds.add(change.id());
+                    applied.add(change);
                 }
                 readAfter = change.id();
             }
             if (!caseStudyIds.isEmpty()) {
-                apply(target, caseStudyIds);
-                target.appliedAbove.addAll(entryIds);
-                changed = true;
+                Set<Long> shown = apply(target, caseStudyIds, published);
+                for (ChangeJournal.Change change : applied) {
+                    target.appliedAbove.add(change.id());
+                    if (shown.contains(change.caseStudyId()) && change.recordedAt() != null
+                            && change.recordedAt().isAfter(target.lastChange)) {
+                        target.lastChange = change.recordedAt();
+                    }
+                }
+                changed |= !shown.isEmpty();
             }
         } while (batch.size() == BATCH);
         advanceWatermark(target);
@@ -483,20 +502,56 @@ public class SearchIndex {
             target.generation++;
             target.searchers.maybeRefreshBlocking();
             target.snapshots.prune(new SearcherLifetimeManager.PruneByAge(config.search().snapshotRetention().toSeconds()));
-            target.uncommitted = true;
         }
+        target.uncommitted |= changed || target.watermark != watermark;
         target.caughtUpAt = started;
     }
 
-    private void apply(Open target, Set<Long> caseStudyIds) throws IOException {
-        Set<Long> missing = new HashSet<>(caseStudyIds);
+    /**
+     * Indexes the published ones of these case studies and removes the others. Gives those whose change the index
+     * shows: every published one, and each unpublished one it listed until now. A change of a draft changes nothing
+     * that searches show, and so neither the snapshot's version nor its last change: a public answer's validators
+     * tell nothing of drafts. {@code published} collects the ids published in this catch-up so far, which the
+     * current snapshot does not show yet.
+     */
+    private Set<Long> apply(Open target, Set<Long> caseStudyIds, Set<Long> published) throws IOException {
+        Set<Long> shown = new HashSet<>();
+        Set<Long> unpublished = new HashSet<>(caseStudyIds);
         for (IndexableCaseStudy caseStudy : caseStudies.indexable(caseStudyIds)) {
-            target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), document(caseStudy));
-            missing.remove(caseStudy.id());
+            if (caseStudy.status() == CaseStudyStatus.PUBLISHED) {
+                target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), document(caseStudy));
+                unpublished.remove(caseStudy.id());
+                published.add(caseStudy.id());
+                shown.add(caseStudy.id());
+            }
         }
-        for (Long id : missing) {
-            target.writer.deleteDocuments(CaseStudyDocuments.idTerm(id));
+        Set<Long> listed = listedNow(target, unpublished);
+        for (Long id : unpublished) {
+            if (listed.contains(id) || published.remove(id)) {
+                target.writer.deleteDocuments(CaseStudyDocuments.idTerm(id));
+                shown.add(id);
+            }
         }
+        return shown;
+    }
+
+    /** Which of these case studies the current snapshot lists. */
+    private static Set<Long> listedNow(Open target, Set<Long> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> listed = new HashSet<>();
+        Snapshot snapshot = (Snapshot) target.searchers.acquire();
+        try {
+            for (Long id : ids) {
+                if (snapshot.count(new TermQuery(CaseStudyDocuments.idTerm(id))) > 0) {
+                    listed.add(id);
+                }
+            }
+        } finally {
+            target.searchers.release(snapshot);
+        }
+        return listed;
     }
 
     private Document document(IndexableCaseStudy caseStudy) throws JsonProcessingException {
@@ -561,7 +616,8 @@ public class SearchIndex {
 
     private static Map<String, String> commitData(Open target) {
         return Map.of(MAPPING_VERSION, CaseStudyDocuments.MAPPING_VERSION,
-                DATABASE_ID, target.databaseId, WATERMARK, Long.toString(target.watermark));
+                DATABASE_ID, target.databaseId, WATERMARK, Long.toString(target.watermark),
+                LAST_CHANGE, target.lastChange.toString());
     }
 
     /**

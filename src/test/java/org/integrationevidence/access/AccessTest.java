@@ -270,4 +270,27 @@ class AccessTest {
         }));
         assertTrue(checked.size() >= 15, "checked " + checked);
     }
+
+    /**
+     * A draft belongs to its owner, not to the key that wrote it: the keys an admin gives one owner (a second
+     * machine, a replacement) share the owner's drafts, and keys of another owner never see them.
+     */
+    @Test
+    void draftsBelongToTheirOwnerAndEveryKeyOfIt() {
+        String owner = org.integrationevidence.TestData.unique("owner");
+        String first = TestKeys.create("curator", owner);
+        String second = TestKeys.create("curator", owner);
+        String stranger = TestKeys.create("curator", owner + " (another)");
+        java.util.Map<String, Object> body = org.integrationevidence.TestData.caseStudy("sport");
+        String slug = given().spec(bearer(first)).contentType("application/json").body(body).when().post(CASE_STUDIES)
+                .then().statusCode(201).body("status", equalTo("draft")).extract().path("slug");
+        given().spec(bearer(second)).when().get(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        body.put("slug", slug);
+        body.put("title", "Changed with the owner's second key");
+        given().spec(bearer(second)).header("If-Match", "*").contentType("application/json").body(body)
+                .when().put(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        given().spec(bearer(stranger)).when().get(CASE_STUDIES + "/" + slug).then().statusCode(404);
+        given().spec(bearer(stranger)).header("If-Match", "*").contentType("application/json").body(body)
+                .when().put(CASE_STUDIES + "/" + slug).then().statusCode(404);
+    }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.integrationevidence.TestKeys.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -286,6 +287,118 @@ class OwaspApiTop10Test {
                 .when().post("/api/v1/imports").then().statusCode(200).extract().path("items[0].slug");
         String html = given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(200).extract().path("bodyHtml");
         assertTrue(!html.contains("<script") && !html.matches("(?s).*(href|src)=\"?javascript:.*"), html);
+    }
+
+    /**
+     * API1 and API3, through side channels: a curator learns nothing of another's draft from taking its slug (at
+     * create, by derivation, in an import's dry run), from a draft withdrawn before it was published, nor from the
+     * validators of any public answer.
+     */
+    @Test
+    void api1DraftsShowThroughNoSideChannel() throws Exception {
+        String aliceOwner = TestData.unique("alice");
+        String alice = TestKeys.create("curator", aliceOwner);
+        String mallory = TestKeys.create("curator", TestData.unique("mallory"));
+        String word = TestData.unique("confidential").replace("-", "");
+        Map<String, Object> draft = TestData.caseStudy("sport");
+        String slug = TestData.unique("hidden-plan");
+        draft.put("slug", slug);
+        draft.put("title", "Plan " + word);
+        given().spec(bearer(alice)).contentType(ContentType.JSON).body(draft).when().post(CASE_STUDIES).then().statusCode(201);
+        Map<String, Object> derivedDraft = TestData.caseStudy("sport");
+        derivedDraft.remove("slug");
+        derivedDraft.put("title", "Derived " + word);
+        String derived = given().spec(bearer(alice)).contentType(ContentType.JSON).body(derivedDraft).when().post(CASE_STUDIES)
+                .then().statusCode(201).extract().path("slug");
+
+        // Mallory takes the same slugs as if they were free: no "is taken" in a dry run, then a 201 with the slug
+        // asked for, and no "-2" for the slug derived from the same title.
+        given().spec(bearer(mallory)).contentType("application/x-ndjson; charset=UTF-8").queryParam("dryRun", "true")
+                .body(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(draft))
+                .when().post("/api/v1/imports").then().statusCode(200).body("items[0].slug", equalTo(slug));
+        given().spec(bearer(mallory)).contentType(ContentType.JSON).body(draft).when().post(CASE_STUDIES)
+                .then().statusCode(201).body("slug", equalTo(slug));
+        given().spec(bearer(mallory)).contentType(ContentType.JSON).body(derivedDraft).when().post(CASE_STUDIES)
+                .then().statusCode(201).body("slug", equalTo(derived));
+        // Each sees their own draft; an editor sees both, and says whose.
+        given().spec(bearer(alice)).when().get(CASE_STUDIES + "/" + slug).then().statusCode(200).body("title", equalTo("Plan " + word));
+        given().spec(bearer(mallory)).when().get(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        given().spec(bearer(TestKeys.editor())).when().get(CASE_STUDIES + "/" + slug).then().statusCode(409)
+                .body("errors[0].field", equalTo("owner"));
+        String etag = given().spec(bearer(TestKeys.editor())).queryParam("owner", aliceOwner).when().get(CASE_STUDIES + "/" + slug)
+                .then().statusCode(200).body("title", equalTo("Plan " + word)).extract().header("ETag");
+        // Publishing one would leave the other curator's draft under a public slug: the editor must rename one first.
+        given().spec(bearer(TestKeys.editor())).queryParam("owner", aliceOwner).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(Map.of("action", "publish"))
+                .when().post(CASE_STUDIES + "/" + slug + "/transitions").then().statusCode(409)
+                .body("type", equalTo("/problems/slug-taken"));
+
+        // A draft renamed and withdrawn before it was ever published is unknown to anyone who could not see it.
+        String renamed = TestData.unique("renamed-plan");
+        draft.put("slug", renamed);
+        given().spec(bearer(alice)).header("If-Match", "*").contentType(ContentType.JSON).body(draft)
+                .when().put(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        given().spec(bearer(TestKeys.editor())).header("If-Match", "*").when().delete(CASE_STUDIES + "/" + renamed)
+                .then().statusCode(204);
+        for (var caller : List.of(given(), given().spec(bearer(mallory)))) {
+            caller.redirects().follow(false).when().get(CASE_STUDIES + "/" + renamed).then().statusCode(404);
+        }
+        given().redirects().follow(false).when().get(CASE_STUDIES + "/" + slug).then().statusCode(404);
+        given().spec(bearer(alice)).when().get(CASE_STUDIES + "/" + renamed).then().statusCode(410);
+    }
+
+    /** The validators of public answers tell nothing of drafts: a curator's writes leave every one as it was. */
+    @Test
+    void api3PublicValidatorsDoNotMoveWithDrafts() {
+        String curator = TestKeys.create("curator", TestData.unique("quiet-curator"));
+        String published = anyPublished();
+        List<String> reads = List.of(CASE_STUDIES, CASE_STUDIES + "?q=bradford&facets=approach,theme",
+                CASE_STUDIES + "/" + published + "/related", "/api/v1/suggest?prefix=brad", "/api/v1/approaches",
+                "/api/v1/approaches/sport", "/api/v1/feeds/case-studies.atom", CASE_STUDIES + "/export?format=csv",
+                CASE_STUDIES + "?format=jsonld");
+        Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String read : reads) {
+            var response = given().when().get(read).then().statusCode(200).extract();
+            before.put(read, response.header("ETag") + " " + response.header("Last-Modified"));
+        }
+        Map<String, Object> body = TestData.caseStudy("sport");
+        body.put("title", "Bradford draft " + TestData.unique("quiet"));
+        String slug = given().spec(bearer(curator)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
+                .then().statusCode(201).extract().path("slug");
+        body.put("slug", slug);
+        body.put("summary", "Changed while a draft.");
+        given().spec(bearer(curator)).header("If-Match", "*").contentType(ContentType.JSON).body(body)
+                .when().put(CASE_STUDIES + "/" + slug).then().statusCode(200);
+        given().spec(bearer(curator)).contentType(ContentType.JSON).body(Map.of("action", "submit"))
+                .when().post(CASE_STUDIES + "/" + slug + "/transitions").then().statusCode(200);
+        for (String read : reads) {
+            var response = given().when().get(read).then().statusCode(200).extract();
+            assertEquals(before.get(read), response.header("ETag") + " " + response.header("Last-Modified"),
+                    "the validators of " + read + " after a draft was written");
+        }
+    }
+
+    /**
+     * API4: no request adds a series to the metrics. A raw path (an empty segment, no leading slash, CONNECT's
+     * host:port) or a made-up method was a label of its own, and labels are capped: whoever used the cap up hid the
+     * routes first seen after it.
+     */
+    @Test
+    void api4NoRequestNamesASeriesOfItsOwn() throws Exception {
+        String mark = "x" + System.nanoTime();
+        for (String request : List.of("CONNECT " + mark + ".example:443 HTTP/1.1\r\nHost: " + mark + ".example:443\r\n",
+                "BREW" + mark.substring(0, 8).toUpperCase(java.util.Locale.ROOT) + " /pot-" + mark + " HTTP/1.1\r\nHost: localhost\r\n",
+                "GET //" + mark + " HTTP/1.1\r\nHost: localhost\r\n", "GET " + mark + " HTTP/1.1\r\nHost: localhost\r\n",
+                "GET /api/v1/" + mark + "// HTTP/1.1\r\nHost: localhost\r\n",
+                "OPTIONS /" + mark + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://a.example\r\nAccess-Control-Request-Method: GET\r\n")) {
+            RawHttp.exchange(request + "Connection: close\r\n\r\n");
+        }
+        String metrics = given().spec(bearer(TestKeys.monitor())).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        List<String> leaked = metrics.lines().filter(line -> line.startsWith("http_server")
+                && (line.toLowerCase(java.util.Locale.ROOT).contains(mark) || line.contains("method=\"BREW") || line.contains("method=\"CONNECT")))
+                .toList();
+        assertEquals(List.of(), leaked);
     }
 
     private static String anyPublished() {
