@@ -30,7 +30,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         // The database lookup blocks, so it runs on a worker thread, never on the event loop.
         return context.runBlocking(() -> keys.authenticate(key)
                 .map(ApiKeyIdentityProvider::identityOf)
-                .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown, revoked or expired.")));
+                .orElseThrow(() -> new AuthenticationFailedException(RateLimits.UNUSABLE_KEY)));
     }
 
     private static SecurityIdentity identityOf(KeyHolder holder) {

@@ -1,6 +1,7 @@
 package org.integrationevidence.access;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,20 +10,30 @@ import jakarta.inject.Inject;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.NetUtil;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import org.integrationevidence.common.BoundedMaps;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.Problem;
 import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.RouteOrder;
 import org.integrationevidence.common.RouteProblems;
 
 /**
- * Rate limits (evidence.rate-limit.*), checked on the HTTP router before a key is looked up or a body read:
- * requests with a key count against that key, from whatever address; requests without one against the client's
- * address. Refused keys count against the address apart, with a much smaller allowance: past it, the address is
- * locked out, valid keys included, so guessing keys is slow even for a client that also holds a real one.
+ * Rate limits (evidence.rate-limit.*), checked on the HTTP router. Requests without a key count against the client's
+ * address, before anything else is done for them; requests with a key count against the key, from whatever address,
+ * once it is known to be a usable key.
+ * <p>
+ * Refused keys (unknown, revoked, expired, malformed) are throttled on their own, per presented key and per address,
+ * and never at the cost of a valid key: past either allowance, a refused key is answered 429 instead of 401, while
+ * a valid key from the same address, and requests without a key, go on as before. A key refused once is remembered
+ * (by its hash) for the failed-key period, so that a client that keeps polling with a revoked key is answered
+ * without asking the database; no refused key becomes usable later, since keys are only ever made by the service
+ * (or provisioned at a start). Guessing is not what this guards against: a key is 256 random bits.
  * <p>
  * The client's address is the connection's, or what a trusted proxy says when quarkus.http.proxy.* allow it.
  * IPv6 addresses count by their /64 prefix, which one client usually has whole. Each instance keeps its own
@@ -34,17 +45,19 @@ public class RateLimits {
 
     private static final String KEY_POLICY = "key";
     private static final String ADDRESS_POLICY = "address";
-    /**
-     * After Quarkus's CORS filter (route order -300, priority 300), so that a cross-origin read refused here still
-     * carries Access-Control-Allow-Origin and its page can read the 429; before authentication (order -200).
-     */
-    private static final int ROUTE_ORDER = -250;
+    /** What a refused key is told, whether the database was asked this time or it was refused before. */
+    static final String UNUSABLE_KEY = "The API key is unknown, revoked or expired.";
+    /** The most refused keys remembered: each is a hash and a time, about 200 bytes. */
+    static final int MAX_REMEMBERED_REFUSALS = 10_000;
     /** The largest Retry-After and RateLimit {@code t}: whole seconds of a long of nanoseconds. */
     public static final long MAX_RETRY_AFTER_SECONDS = Long.MAX_VALUE / 1_000_000_000L + 1;
     /** The longest RateLimit-Policy value: the longer policy name, the largest capacity (an int) and period in seconds. */
     public static final int MAX_POLICY_LENGTH = policy(ADDRESS_POLICY, Integer.MAX_VALUE, Long.MAX_VALUE).length();
     /** The longest RateLimit value: remaining requests (at most the capacity) and whole seconds of a long of nanoseconds. */
     public static final int MAX_LIMIT_LENGTH = limit(ADDRESS_POLICY, Integer.MAX_VALUE, MAX_RETRY_AFTER_SECONDS).length();
+
+    /** Routing context key of the hash of the key a request presented. */
+    private static final String PRESENTED_KEY = "evidence.presented-key";
 
     @Inject
     EvidenceConfig config;
@@ -54,8 +67,10 @@ public class RateLimits {
 
     private TokenBuckets keys;
     private TokenBuckets addresses;
-    private TokenBuckets refusedKeys;
-    private final ConcurrentHashMap<String, Long> lockedOut = new ConcurrentHashMap<>();
+    private TokenBuckets refusalsByKey;
+    private TokenBuckets refusalsByAddress;
+    /** Hashes of refused keys, and until when ({@link System#nanoTime()}) they are refused without a lookup. */
+    private final ConcurrentHashMap<String, Long> refused = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         EvidenceConfig.RateLimit limits = config.rateLimit();
@@ -65,35 +80,57 @@ public class RateLimits {
         long now = System.nanoTime();
         keys = new TokenBuckets(limits.keyRequests(), limits.keyPeriod(), now);
         addresses = new TokenBuckets(limits.addressRequests(), limits.addressPeriod(), now);
-        refusedKeys = new TokenBuckets(limits.failedKeys(), limits.failedKeyPeriod(), now);
-        // After SecurityHeaders, BodySizeLimit and CORS, before authentication.
-        router.route().order(ROUTE_ORDER).handler(this::check);
+        refusalsByKey = new TokenBuckets(limits.failedKeys(), limits.failedKeyPeriod(), now);
+        refusalsByAddress = new TokenBuckets(limits.failedKeys(), limits.failedKeyPeriod(), now);
+        router.route().order(RouteOrder.BEFORE_AUTHENTICATION).handler(this::beforeAuthentication);
+        // Once the key is known to be usable, so that made-up keys never get buckets of their own.
+        router.route().order(RouteOrder.AFTER_AUTHENTICATION).handler(this::afterAuthentication);
     }
 
-    private void check(RoutingContext context) {
+    private boolean exempt(RoutingContext context) {
         String path = context.request().path();
-        if (path != null && config.rateLimit().exemptPaths().stream().anyMatch(path::startsWith)) {
+        return path != null && config.rateLimit().exemptPaths().stream().anyMatch(path::startsWith);
+    }
+
+    /** Requests without a key take from their address's bucket; a key refused before is refused again at once. */
+    private void beforeAuthentication(RoutingContext context) {
+        if (exempt(context)) {
             context.next();
             return;
         }
         long now = System.nanoTime();
-        String address = clientOf(context.request().remoteAddress());
-        Long until = lockedOut.get(address);
-        if (until != null && until - now > 0) {
-            long seconds = seconds(until - now);
-            context.response().putHeader(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
-            problems.send(context, Problem.of(ProblemType.TOO_MANY_REQUESTS, "Too many refused API keys came from this "
-                    + "address, so every request from it is refused for " + describe(config.rateLimit().lockout())
-                    + ". Retry after " + plural(seconds, "second") + ".", context.request().path()));
+        String authorization = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
+        if (authorization != null) {
+            // Named by the key's hash, so that no key is kept in memory longer than its request; another spelling of
+            // the same header is the same key.
+            String key = ApiKeyAuthenticationMechanism.keyIn(authorization);
+            String hash = ApiKeyService.hash(key != null ? key : authorization);
+            context.put(PRESENTED_KEY, hash);
+            Long until = refused.get(hash);
+            if (until != null && until - now > 0) {
+                context.fail(new AuthenticationFailedException(UNUSABLE_KEY));
+                return;
+            }
+            context.next();
             return;
         }
-        String authorization = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
-        boolean withKey = authorization != null;
-        // Buckets are named by the key's hash, so that no key is kept in memory longer than its request.
-        TokenBuckets buckets = withKey ? keys : addresses;
-        String policy = withKey ? KEY_POLICY : ADDRESS_POLICY;
-        String key = withKey ? ApiKeyAuthenticationMechanism.keyIn(authorization) : null;
-        TokenBuckets.Take take = buckets.take(withKey ? ApiKeyService.hash(key != null ? key : authorization) : address, now);
+        take(context, addresses, ADDRESS_POLICY, clientOf(context.request().remoteAddress()), now,
+                "This address has made more than %d requests without an API key in %s.");
+    }
+
+    /** Requests with a usable key take from the key's bucket, from whatever address they come. */
+    private void afterAuthentication(RoutingContext context) {
+        KeyHolder holder = context.user() instanceof QuarkusHttpUser user ? KeyHolder.of(user.getSecurityIdentity()) : null;
+        if (holder == null || exempt(context)) {
+            context.next();
+            return;
+        }
+        take(context, keys, KEY_POLICY, Long.toString(holder.keyId()), System.nanoTime(),
+                "This API key has made more than %d requests in %s.");
+    }
+
+    private void take(RoutingContext context, TokenBuckets buckets, String policy, String client, long now, String refusal) {
+        TokenBuckets.Take take = buckets.take(client, now);
         context.response()
                 .putHeader("RateLimit-Policy", policy(policy, buckets.capacity(), Math.max(1, buckets.period().toSeconds())))
                 .putHeader("RateLimit", limit(policy, take.remaining(), ceilSeconds(take.fullInNanos())));
@@ -103,10 +140,39 @@ public class RateLimits {
         }
         long seconds = seconds(take.retryAfterNanos());
         context.response().putHeader(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
-        String who = withKey ? "This API key has made" : "This address has made";
-        String what = withKey ? " requests" : " requests without an API key";
-        problems.send(context, Problem.of(ProblemType.TOO_MANY_REQUESTS, who + " more than " + buckets.capacity() + what
-                + " in " + describe(buckets.period()) + ". Retry after " + plural(seconds, "second") + ".", context.request().path()));
+        problems.send(context, Problem.of(ProblemType.TOO_MANY_REQUESTS, String.format(refusal, buckets.capacity(),
+                describe(buckets.period())) + " Retry after " + plural(seconds, "second") + ".", context.request().path()));
+    }
+
+    /**
+     * A key was refused (see AuthenticationProblems): it is remembered, and counts against the key and the address.
+     * Gives the seconds to wait when either has refused more keys than its allowance, so that the refusal is a 429
+     * with Retry-After instead of a 401; empty otherwise.
+     */
+    OptionalLong keyRefused(RoutingContext context) {
+        if (refusalsByKey == null) {
+            return OptionalLong.empty();
+        }
+        long now = System.nanoTime();
+        String hash = context.get(PRESENTED_KEY);
+        if (hash == null) {
+            return OptionalLong.empty();
+        }
+        Duration period = config.rateLimit().failedKeyPeriod();
+        BoundedMaps.put(refused, hash, now + period.toNanos(), MAX_REMEMBERED_REFUSALS, until -> until - now <= 0);
+        TokenBuckets.Take byKey = refusalsByKey.take(hash, now);
+        TokenBuckets.Take byAddress = refusalsByAddress.take(clientOf(context.request().remoteAddress()), now);
+        if (byKey.allowed() && byAddress.allowed()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(seconds(Math.max(byKey.retryAfterNanos(), byAddress.retryAfterNanos())));
+    }
+
+    /** The detail of a 429 for a refused key: whose allowance of refusals was used up is not told apart. */
+    String tooManyRefusals(long seconds) {
+        return "This API key was refused, and more than " + config.rateLimit().failedKeys() + " refused keys came with it "
+                + "or from this address in " + describe(config.rateLimit().failedKeyPeriod()) + ". Requests without a "
+                + "key, and valid keys, are not affected. Retry after " + plural(seconds, "second") + ".";
     }
 
     /** The RateLimit-Policy header (draft-ietf-httpapi-ratelimit-headers): quota {@code q} per window {@code w} seconds. */
@@ -117,20 +183,6 @@ public class RateLimits {
     /** The RateLimit header: {@code r} requests left now, the whole quota again in {@code t} seconds. */
     private static String limit(String name, long remaining, long fullInSeconds) {
         return "\"" + name + "\";r=" + remaining + ";t=" + fullInSeconds;
-    }
-
-    /** A key was refused (see AuthenticationProblems): counts against the address, and may lock it out. */
-    void keyRefused(RoutingContext context) {
-        if (refusedKeys == null) {
-            return;
-        }
-        long now = System.nanoTime();
-        String address = clientOf(context.request().remoteAddress());
-        TokenBuckets.Take take = refusedKeys.take(address, now);
-        if (!take.allowed() || take.remaining() == 0) {
-            lockedOut.put(address, now + config.rateLimit().lockout().toNanos());
-        }
-        lockedOut.values().removeIf(until -> until - now <= 0);
     }
 
     /** The client an address stands for: an IPv4 address, or the /64 network of an IPv6 one. */

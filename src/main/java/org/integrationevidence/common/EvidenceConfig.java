@@ -102,19 +102,19 @@ public interface EvidenceConfig {
         Duration keyPeriod();
 
         /**
-         * Refused keys (unknown, revoked, expired, malformed) from one client address within {@link #failedKeyPeriod()}
-         * that lock the address out. Env: EVIDENCE_RATE_LIMIT_FAILED_KEYS.
+         * Refused keys (unknown, revoked, expired, malformed) allowed per presented key, and apart per client address,
+         * within {@link #failedKeyPeriod()}; past either, a refused key is answered 429 instead of 401. Valid keys
+         * and requests without a key are never refused for it. Env: EVIDENCE_RATE_LIMIT_FAILED_KEYS.
          */
         @WithDefault("10")
         int failedKeys();
 
-        /** Env: EVIDENCE_RATE_LIMIT_FAILED_KEY_PERIOD. */
+        /**
+         * The period of {@link #failedKeys()}, and how long a refused key is remembered and refused without asking
+         * the database. Env: EVIDENCE_RATE_LIMIT_FAILED_KEY_PERIOD.
+         */
         @WithDefault("10m")
         Duration failedKeyPeriod();
-
-        /** How long a locked-out address gets 429 for every request, valid keys included. Env: EVIDENCE_RATE_LIMIT_LOCKOUT. */
-        @WithDefault("15m")
-        Duration lockout();
 
         /**
          * Path prefixes never limited: the health checks, which load balancers and orchestrators probe from a few

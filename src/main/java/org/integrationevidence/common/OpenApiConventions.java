@@ -232,7 +232,7 @@ public class OpenApiConventions implements OASFilter {
                         .description("The rate limit that applies (draft-ietf-httpapi-ratelimit-headers): `\"key\";q=600;w=60` is 600 "
                                 + "requests a minute per API key, `\"address\"` the limit per client address for requests without a "
                                 + "key. Sent on every response while rate limits are on (evidence.rate-limit.enabled, the default), "
-                                + "except a 413 for a body whose declared length is over the limit and a 429 for an address locked out after refused keys, "
+                                + "except a 413 for a body whose declared length is over the limit and the 401 or 429 of a refused key, "
                                 + "which are answered before the limit is counted.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(RateLimits.MAX_POLICY_LENGTH))
                         .example("\"key\";q=600;w=60"))
