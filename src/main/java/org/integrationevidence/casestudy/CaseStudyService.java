@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -318,6 +319,17 @@ public class CaseStudyService {
         return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
     }
 
+    /**
+     * The case study read again with its row locked until the write commits: writes of one case study take turns,
+     * each on the version the one before left. A write that names the version it read (If-Match) is then checked
+     * against the version it would overwrite, and one that sends {@code If-Match: *} ("whatever is current", RFC
+     * 9110) applies to it, instead of failing on a version that changed under it.
+     */
+    private CaseStudy lockedForWrite(CaseStudy caseStudy) {
+        caseStudies.getEntityManager().refresh(caseStudy, LockModeType.PESSIMISTIC_WRITE);
+        return caseStudy;
+    }
+
     /** Bean Validation of an input built here rather than received by an endpoint, which validates its own. */
     private CaseStudyInput validated(CaseStudyInput input) {
         Set<ConstraintViolation<CaseStudyInput>> violations = validator.validate(input);
@@ -329,7 +341,7 @@ public class CaseStudyService {
 
     /** A case study the caller may change, at the version the caller read. */
     private CaseStudy findEditable(CaseStudyRef ref, KeyHolder caller, IfMatch ifMatch) {
-        CaseStudy caseStudy = findVisible(ref, caller);
+        CaseStudy caseStudy = lockedForWrite(findVisible(ref, caller));
         if (!caller.isEditor() && caseStudy.status != CaseStudyStatus.DRAFT) {
             throw new ApiException(ProblemType.FORBIDDEN, "Curators edit only their own drafts; \"" + ref.slug() + "\" is "
                     + caseStudy.status + ". Ask an editor.");
@@ -416,9 +428,9 @@ public class CaseStudyService {
     public CaseStudyView transition(CaseStudyRef ref, @NotNull(message = ApiException.BODY_REQUIRED) @Valid TransitionInput input,
             @NotNull KeyHolder caller, IfMatch ifMatch) {
         String slug = ref.slug();
-        CaseStudy caseStudy = input.action() == Transition.RESTORE && caller.isEditor()
+        CaseStudy caseStudy = lockedForWrite(input.action() == Transition.RESTORE && caller.isEditor()
                 ? findAny(ref, caller)
-                : findVisible(ref, caller);
+                : findVisible(ref, caller));
         Transition action = input.action();
         if (action.editorsOnly() && !caller.isEditor()) {
             throw new ApiException(ProblemType.FORBIDDEN, "Only editors may " + action + " a case study; curators submit "

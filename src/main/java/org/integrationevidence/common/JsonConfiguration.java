@@ -19,7 +19,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * to report, not something to guess about. Unknown fields are rejected by configuration. The parser's limits
  * (evidence.json.*) stop a hostile document while it is read, before it costs memory or time; they are per token
  * and per level, so they hold for a stream of documents too. Every list field of an input has a {@code @Size}, and
- * before it, a generic cap on the items of any list ({@link TooManyItems}).
+ * before it, a generic cap on the items of any list ({@link TooManyItems}). Writing escapes what HTML would read
+ * as markup ({@link HtmlSafeEscapes}).
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
@@ -35,8 +36,11 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .maxStringLength(limits.maxStringLength())
                 .maxNumberLength(limits.maxNumberLength())
                 .build());
+        // Every JSON document may end up inlined in a page (JSON-LD in <script type="application/ld+json">, a site's
+        // own <script>): no text in it can close the element or start markup there.
+        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
         mapper.registerModule(TooManyItems.module(limits.maxArrayLength()));
-        mapper.registerModule(NulCharacters.jsonModule());
+        mapper.registerModule(RefusedCharacters.jsonModule());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);

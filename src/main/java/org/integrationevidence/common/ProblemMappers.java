@@ -196,8 +196,8 @@ public class ProblemMappers {
             return Problem.of(ProblemType.MALFORMED_BODY, "The request body has more content after its JSON document"
                     + location(e.getLocation()) + ".", path);
         }
-        if (e instanceof NulCharacters.InJson nul) {
-            return invalid(jsonPath(nul), NulCharacters.MESSAGE, path);
+        if (e instanceof RefusedCharacters.InJson refused) {
+            return invalid(jsonPath(refused), refused.rule(), path);
         }
         if (e instanceof TooManyItems tooMany) {
             return invalid(jsonPath(tooMany), "must have at most " + tooMany.max() + " items", path);

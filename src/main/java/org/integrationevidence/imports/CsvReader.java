@@ -68,7 +68,7 @@ final class CsvReader {
                     read();
                 }
                 for (int i = 0; i < fields.size(); i++) {
-                    if (fields.get(i).indexOf('\0') >= 0) { // as in JSON (NulCharacters): no database text holds it
+                    if (fields.get(i).indexOf('\0') >= 0) { // as in JSON (RefusedCharacters): no database text holds it
                         throw new MalformedRecord(recordNumber, "has the NUL character (U+0000) in field " + (i + 1));
                     }
                 }

@@ -417,7 +417,7 @@ class CaseStudyResourceTest {
         expectInvalid(approach, body -> body.put("status", "withdrawn"), "status",
                 "must be draft or published; withdraw a case study with DELETE");
         expectInvalid(approach, body -> ((List<Map<String, Object>>) body.get("sources")).get(0).put("url", "ftp://x"),
-                "sources[0].url", "must be an http or https URL");
+                "sources[0].url", "must be an http or https URL with a host, any character outside the URL grammar (spaces, quotes, angle brackets, non-ASCII) percent-encoded");
     }
 
     @Test

@@ -94,4 +94,22 @@ class ConcurrencyTest {
                 .body(Map.of("action", "publish")).when().post(CASE_STUDIES + "/" + slug + "/transitions")
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
     }
+
+    /**
+     * If-Match: * means "whatever is current" (RFC 9110, section 13.1.1): concurrent writes that send it each apply
+     * to the version the one before left, where they used to fail with 412 on a version that changed under them.
+     */
+    @Test
+    void writesWithAStarEachApplyToWhatIsCurrentWhenTheyRunAtOnce() throws Exception {
+        String key = TestKeys.editor();
+        String slug = given().spec(bearer(key)).contentType(ContentType.JSON).body(caseStudy("sport")).when().post(CASE_STUDIES)
+                .then().statusCode(201).extract().path("slug");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Integer> statuses = org.integrationevidence.TestData.concurrently(8, () -> given().spec(bearer(key))
+                .header("If-Match", "*").contentType("application/merge-patch+json")
+                .body("{\"summary\": \"Patched by writer " + next.incrementAndGet() + ".\"}")
+                .when().patch(CASE_STUDIES + "/" + slug).then().extract().statusCode());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Collections.nCopies(8, 200), statuses);
+        given().when().get(CASE_STUDIES + "/" + slug).then().body("version", equalTo(8));
+    }
 }

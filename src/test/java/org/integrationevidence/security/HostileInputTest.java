@@ -183,6 +183,81 @@ class HostileInputTest {
         assertEquals(List.of(200, 200), plain.statuses());
     }
 
+    /** Sets count the items sent, before repeated ones collapse: 80,000 of one theme are as many as 80,000 themes. */
+    @Test
+    void aSetOfRepeatedItemsCountsEveryItemSent() {
+        Map<String, Object> body = TestData.caseStudy("sport");
+        body.put("themes", java.util.Collections.nCopies(80_000, "education"));
+        given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body).when().post("/api/v1/case-studies")
+                .then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("themes"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("must have at most 1000 items"));
+        body.put("themes", java.util.Collections.nCopies(12, "education"));
+        given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body).when().post("/api/v1/case-studies")
+                .then().statusCode(201).body("themes", org.hamcrest.Matchers.equalTo(List.of("education")));
+    }
+
+    /** A lone surrogate is no character: refused with the field it is in, rather than written differently by each format. */
+    @Test
+    void aLoneSurrogateIsRefusedWithItsField() {
+        String body = "{\"title\": \"Lone \\ud800 surrogate\"}";
+        given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body).when().post("/api/v1/case-studies")
+                .then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("title"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("must be Unicode text"));
+        // A pair is a character like any other.
+        Map<String, Object> paired = TestData.caseStudy("sport");
+        paired.put("title", "Paired \ud83d\ude00 emoji");
+        given().spec(bearer(TestKeys.editor())).contentType("application/json").body(paired).when().post("/api/v1/case-studies")
+                .then().statusCode(201).body("title", org.hamcrest.Matchers.equalTo("Paired \ud83d\ude00 emoji"));
+    }
+
+    /** A source's URL is an http or https URL and nothing else: no script, no markup that leaves an attribute. */
+    @Test
+    void sourceUrlsCarryNoScriptOrMarkup() {
+        for (String url : List.of("javascript:alert(1)", "JavaScript:alert(1)//https://x.example", "data:text/html,<script>",
+                "https://x.example/\"><script>alert(1)</script>", "https://x.example/' onmouseover='alert(1)",
+                "https://x.example/<img>", "https:///path", "http://", "https://x.example/a b", "https://x.example/\u00e4",
+                "https://x.example/\nlocation", "vbscript:msgbox(1)", "//x.example/protocol-relative")) {
+            Map<String, Object> body = TestData.caseStudy("sport");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> source = (Map<String, Object>) ((List<?>) body.get("sources")).get(0);
+            source.put("url", url);
+            given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body).when().post("/api/v1/case-studies")
+                    .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("sources[0].url"));
+        }
+        Map<String, Object> body = TestData.caseStudy("sport");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = (Map<String, Object>) ((List<?>) body.get("sources")).get(0);
+        source.put("url", "HTTPS://Example.org:8443/reports/a%20b?x=1&y=(2)#part");
+        given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body).when().post("/api/v1/case-studies")
+                .then().statusCode(201);
+    }
+
+    /**
+     * A title or body inlined by a site in a script element (JSON-LD for structured data) cannot end the element or
+     * open markup: every JSON answer escapes <, > and &.
+     */
+    @Test
+    void noJsonAnswerCanCloseTheScriptElementItIsInlinedIn() {
+        Map<String, Object> body = TestData.caseStudy("sport");
+        body.put("title", "Bradford </script><script>alert(1)</script> & <!-- more");
+        body.put("body", "Text </script><img src=x onerror=alert(1)> & more");
+        String slug = given().spec(bearer(TestKeys.editor())).contentType("application/json").body(body)
+                .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
+        for (String accept : List.of("application/ld+json", "application/json")) {
+            String text = given().accept(accept).when().get("/api/v1/case-studies/" + slug).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(!text.contains("<") && !text.contains(">") && !text.contains("&"), accept + " carries raw markup: " + text);
+            assertTrue(text.toLowerCase(Locale.ROOT).contains("\\u003c/script\\u003e"), accept + " escapes it: " + text);
+        }
+        given().accept("application/ld+json").when().get("/api/v1/case-studies/" + slug).then()
+                .body("headline", org.hamcrest.Matchers.equalTo("Bradford </script><script>alert(1)</script> & <!-- more"));
+        String page = given().accept("application/ld+json").queryParam("q", "onerror").when().get("/api/v1/case-studies")
+                .then().statusCode(200).extract().asString();
+        assertTrue(!page.contains("</script"), page);
+    }
+
     @Test
     void oddMethodsAndRawQueriesOnRedirectsAreRefusedCleanly() throws Exception {
         String key = TestKeys.editor();
