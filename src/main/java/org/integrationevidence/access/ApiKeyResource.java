@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.common.QueryParameters;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -49,6 +50,9 @@ public class ApiKeyResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    PublicUrls urls;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key",
@@ -62,7 +66,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CreatedApiKey> create(ApiKeyInput input) {
         CreatedApiKey created = keys.create(input, KeyHolder.of(identity));
-        URI location = uriInfo.getBaseUriBuilder().path(ApiKeyResource.class).path(Long.toString(created.details().id())).build();
+        URI location = urls.baseUriBuilder(uriInfo).path(ApiKeyResource.class).path(Long.toString(created.details().id())).build();
         return RestResponse.ResponseBuilder.<CreatedApiKey>created(location).entity(created).build();
     }
 

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.common.Problem;
@@ -52,6 +53,9 @@ public class ApproachResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Inject
+    PublicUrls urls;
 
     @Context
     HttpHeaders headers;
@@ -132,7 +136,7 @@ public class ApproachResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ApproachDetail> create(ApproachInput input) {
         ApproachDetail created = service.create(input);
-        URI location = uriInfo.getBaseUriBuilder().path(ApproachResource.class).path(created.slug()).build();
+        URI location = urls.baseUriBuilder(uriInfo).path(ApproachResource.class).path(created.slug()).build();
         return RestResponse.ResponseBuilder.<ApproachDetail>created(location).entity(created).build();
     }
 

@@ -53,6 +53,7 @@ import org.integrationevidence.common.IfMatch;
 import org.integrationevidence.common.MergePatch;
 import org.integrationevidence.common.Page;
 import org.integrationevidence.common.Problem;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.common.QueryParameters;
 import org.integrationevidence.common.Slugs;
 import org.integrationevidence.common.SparseFields;
@@ -113,6 +114,9 @@ public class CaseStudyResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    PublicUrls urls;
+
     @Context
     HttpHeaders headers;
 
@@ -158,7 +162,7 @@ public class CaseStudyResource {
                 (page, response) -> {
                     response.type(representation.contentType());
                     if (page.next() != null) {
-                        URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+                        URI next = urls.requestUriBuilder(uriInfo).replaceQueryParam("cursor", page.next()).build();
                         response.header("Link", "<" + next + ">; rel=\"next\"");
                     }
                 }).toResponse();
@@ -280,7 +284,7 @@ public class CaseStudyResource {
             @QueryParam("reason") String reason,
             CaseStudyInput input) {
         CaseStudyView created = service.create(input, KeyHolder.of(identity), reason);
-        URI location = uriInfo.getBaseUriBuilder().path(CaseStudyResource.class).path(created.slug()).build();
+        URI location = urls.baseUriBuilder(uriInfo).path(CaseStudyResource.class).path(created.slug()).build();
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
 

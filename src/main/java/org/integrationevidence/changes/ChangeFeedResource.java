@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.common.QueryParameters;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -58,6 +59,9 @@ public class ChangeFeedResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Inject
+    PublicUrls urls;
 
     @GET
     @PermitAll
@@ -116,7 +120,7 @@ public class ChangeFeedResource {
         RestResponse.ResponseBuilder<ChangePage> response = RestResponse.ResponseBuilder.ok(page)
                 .tag(etag).header(HttpHeaders.CACHE_CONTROL, cachePolicy);
         if (!page.caughtUp()) {
-            URI next = uriInfo.getRequestUriBuilder().replaceQueryParam("since", page.next()).build();
+            URI next = urls.requestUriBuilder(uriInfo).replaceQueryParam("since", page.next()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();

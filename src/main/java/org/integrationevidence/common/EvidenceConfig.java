@@ -26,6 +26,15 @@ public interface EvidenceConfig {
     @WithDefault("./data")
     String dataDir();
 
+    /**
+     * The address the public reaches the service at, such as {@code https://evidence.example.org/}: absolute URLs in
+     * answers (paging links, JSON-LD identifiers, the Atom feed, Location) are built on it. When it is not set, they
+     * are built on the address each request was sent to (its Host header, or a trusted proxy's forwarded headers),
+     * and the validators of answers that carry them differ by that address. Set it in production, behind a proxy or
+     * a CDN above all. Env: EVIDENCE_PUBLIC_BASE_URL.
+     */
+    Optional<String> publicBaseUrl();
+
     /** Seed data settings. */
     Seed seed();
 

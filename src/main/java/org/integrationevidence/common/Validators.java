@@ -58,7 +58,9 @@ public final class Validators {
      * tag still names the version for If-Match).
      */
     public static Validator of(HttpHeaders headers, UriInfo uri, String prefix, String state, Instant lastModified) {
-        StringBuilder material = new StringBuilder(state).append('\n').append(uri.getPath()).append('\n');
+        // The base, too: answers without a configured public address carry the request's own (see PublicUrls).
+        StringBuilder material = new StringBuilder(state).append('\n').append(uri.getBaseUri()).append(uri.getPath())
+                .append('\n');
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         new TreeMap<>(query).forEach((name, values) -> material.append(name).append('=').append(values).append('&'));
         material.append('\n').append(headerValue(headers, HttpHeaders.ACCEPT))

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.common.ApiException;
 import org.integrationevidence.common.EvidenceConfig;
 import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.common.QueryParameters;
 import org.integrationevidence.common.Validators;
 import org.integrationevidence.search.CaseStudySearch;
@@ -74,6 +75,9 @@ public class CaseStudyFeedResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    PublicUrls urls;
+
     @Context
     HttpHeaders headers;
 
@@ -101,12 +105,12 @@ public class CaseStudyFeedResource {
         }
         int entries = QueryParameters.limit(limit, DEFAULT_ENTRIES, MAX_ENTRIES);
         SearchRequest searchRequest = filters.toRequest(config).withLimit(entries);
-        URI base = uriInfo.getBaseUri();
+        URI base = urls.base(uriInfo);
         String query = uriInfo.getRequestUri().getRawQuery();
         String subtitle = "Published case studies, newest change first"
                 + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
         return Validators.conditional(headers, validators.of(headers, uriInfo),
-                () -> AtomFeed.write(uriInfo.getRequestUri(), base.resolve("api/v1/case-studies/"),
+                () -> AtomFeed.write(urls.requestUri(uriInfo), base.resolve("api/v1/case-studies/"),
                         base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items()),
                 (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.integrationevidence.approach.ApproachDetail;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.common.Page;
+import org.integrationevidence.common.PublicUrls;
 import org.integrationevidence.search.CaseStudyPage;
 
 /**
@@ -38,6 +39,9 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    PublicUrls urls;
+
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         // Exactly this type: RESTEasy also offers a writer for application/ld+json to application/json answers (and to
@@ -53,14 +57,14 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
     }
 
     private JsonNode document(Object entity) {
-        JsonLd jsonLd = new JsonLd(uriInfo.getBaseUri());
+        JsonLd jsonLd = new JsonLd(urls.base(uriInfo));
         if (entity instanceof CaseStudyView caseStudy) {
             return jsonLd.caseStudy(caseStudy);
         }
         if (entity instanceof CaseStudyPage page) {
             URI next = page.next() == null ? null
-                    : uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build();
-            return jsonLd.page(page, uriInfo.getRequestUri(), next);
+                    : urls.requestUriBuilder(uriInfo).replaceQueryParam("cursor", page.next()).build();
+            return jsonLd.page(page, urls.requestUri(uriInfo), next);
         }
         if (entity instanceof ApproachDetail approach) {
             return jsonLd.concept(approach);

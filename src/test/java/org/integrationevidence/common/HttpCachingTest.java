@@ -356,6 +356,22 @@ class HttpCachingTest {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * Without a configured public address, links are built on the address the request was sent to: a request with
+     * another Host header gets its own links, under a validator of its own, never one shared with the real address.
+     */
+    @Test
+    void linksBuiltOnTheRequestsHostCarryAValidatorOfTheirOwn() {
+        Response own = given().queryParam("limit", 1).accept("application/ld+json").when().get(CASE_STUDIES)
+                .then().statusCode(200).extract().response();
+        Response forged = given().queryParam("limit", 1).accept("application/ld+json").header("Host", "evil.example")
+                .when().get(CASE_STUDIES).then().statusCode(200).extract().response();
+        org.junit.jupiter.api.Assertions.assertTrue(forged.header("Link").contains("//evil.example/"), forged.header("Link"));
+        assertNotEquals(own.header("ETag"), forged.header("ETag"));
+        given().queryParam("limit", 1).accept("application/ld+json").header("Host", "evil.example")
+                .header("If-None-Match", own.header("ETag")).when().get(CASE_STUDIES).then().statusCode(200);
+    }
+
     private static java.net.http.HttpResponse<byte[]> send(java.net.http.HttpClient client, String url, Map<String, String> headers)
             throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url));

@@ -1,0 +1,69 @@
+package org.integrationevidence.common;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The absolute URLs that answers carry, built on the configured public address (evidence.public-base-url) or, when
+ * none is configured, on the address the request was sent to. A client that sends another Host header (or, behind
+ * a trusted proxy, another forwarded host) then reads its own address back, never one that a cache keeps for others:
+ * the validators of every answer include the base they were built on (see {@link Validators#of}).
+ */
+@ApplicationScoped
+public class PublicUrls {
+
+    @Inject
+    EvidenceConfig config;
+
+    private Optional<URI> configured;
+
+    @PostConstruct
+    void readConfiguredBase() {
+        configured = config.publicBaseUrl().map(String::strip).filter(value -> !value.isEmpty()).map(PublicUrls::parseBase);
+    }
+
+    /** The base every absolute URL of an answer to this request is built on, ending in a slash. */
+    public URI base(UriInfo request) {
+        return configured.orElseGet(request::getBaseUri);
+    }
+
+    /** The request's own URL (path and query) on {@link #base}. */
+    public URI requestUri(UriInfo request) {
+        return requestUriBuilder(request).build();
+    }
+
+    /** A builder of the request's own URL on {@link #base}, for a link to another page of the same answer. */
+    public UriBuilder requestUriBuilder(UriInfo request) {
+        if (configured.isEmpty()) {
+            return request.getRequestUriBuilder();
+        }
+        return UriBuilder.fromUri(configured.get()).path(request.getPath(false))
+                .replaceQuery(request.getRequestUri().getRawQuery());
+    }
+
+    /** A builder of URLs under {@link #base}. */
+    public UriBuilder baseUriBuilder(UriInfo request) {
+        return UriBuilder.fromUri(base(request));
+    }
+
+    static URI parseBase(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value : value + "/");
+            if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalStateException("evidence.public-base-url (EVIDENCE_PUBLIC_BASE_URL) must be an http or https "
+                    + "URL without query or fragment, such as https://evidence.example.org/; it is \"" + value + "\"");
+        }
+    }
+}
