@@ -58,7 +58,7 @@ COPY --from=build /build/target/postgresql/quarkus-app/quarkus/ quarkus/
 RUN java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar \
  && test -s app-cds.jsa
 
-# The JVM options of scripts/java-options (the serial collector, a heap that starts small and stays near what is
+# The JVM options of scripts/lib/java-options.sh (the serial collector, a heap that starts small and stays near what is
 # live, the class data archive; see the README, "Startup time and memory"), and half of a memory limit for the heap:
 # the service holds about 170 MB besides it. Replacing JAVA_OPTS replaces them all; keep the archive.
 ENV EVIDENCE_DATA_DIR=/var/lib/evidence \

@@ -1,6 +1,8 @@
-# Sourced by scripts/backup and scripts/restore: the database connection, from the options given or from the
-# environment variables the service itself reads (QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME,
-# QUARKUS_DATASOURCE_PASSWORD, EVIDENCE_DATA_DIR), with the service's defaults (H2 under ./data, user evidence).
+# shellcheck shell=bash
+# A library, sourced (not run) by scripts/backup, scripts/restore and scripts/run-prod: the database connection, from
+# the options given or from the environment variables the service itself reads (QUARKUS_DATASOURCE_JDBC_URL,
+# QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD, EVIDENCE_DATA_DIR), with the service's defaults (H2 under
+# ./data, user evidence).
 
 data_dir="${EVIDENCE_DATA_DIR:-./data}"
 jdbc_url="${QUARKUS_DATASOURCE_JDBC_URL:-}"
