@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Starts the service. Before Quarkus starts, it turns off Quarkus' own check of request targets, which answers a
- * malformed one with an empty 400: {@link org.integrationevidence.common.HttpEdge} checks them first on the router
+ * malformed one with an empty 400: {@link org.integrationevidence.web.HttpEdge} checks them first on the router
  * and answers with a problem document instead. Tests in process set the same property (pom.xml).
  */
 @QuarkusMain

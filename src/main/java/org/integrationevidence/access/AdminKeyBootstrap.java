@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
 
-import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.config.EvidenceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * never made usable again: the start goes on without an admin key and says, in an error, how to provide a new one.
  */
 @ApplicationScoped
-public class AdminKeyBootstrap {
+class AdminKeyBootstrap {
 
     static final String KEY_FILE = "initial-admin-key";
     private static final Logger LOG = Logger.getLogger(AdminKeyBootstrap.class);

@@ -17,7 +17,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-import org.integrationevidence.common.ProblemMappers;
+import org.integrationevidence.web.ProblemMappers;
 
 /**
  * Reads the API key from {@code Authorization: Bearer <key>}. No header means an anonymous caller; a header that
@@ -25,7 +25,7 @@ import org.integrationevidence.common.ProblemMappers;
  * ones too, so that a client with a broken key learns it at once instead of silently reading as anonymous.
  */
 @ApplicationScoped
-public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer";
     static final String CHALLENGE = ProblemMappers.BEARER_CHALLENGE;

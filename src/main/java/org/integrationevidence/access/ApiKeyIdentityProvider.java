@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer key into the identity of its holder, with the role names its role grants. */
 @ApplicationScoped
-public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     @Inject
     ApiKeyService keys;

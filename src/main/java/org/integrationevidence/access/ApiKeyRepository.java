@@ -10,7 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class ApiKeyRepository implements PanacheRepository<ApiKey> {
+class ApiKeyRepository implements PanacheRepository<ApiKey> {
 
     Optional<ApiKey> findByHash(String keyHash) {
         return find("keyHash", keyHash).firstResultOptional();

@@ -12,9 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -24,14 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.OpenApiConventions;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.PublicUrls;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.PublicUrls;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.openapi.SchemaBounds;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/keys")
@@ -46,9 +44,6 @@ public class ApiKeyResource {
 
     @Inject
     SecurityIdentity identity;
-
-    @Context
-    UriInfo uriInfo;
 
     @Inject
     PublicUrls urls;
@@ -66,7 +61,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CreatedApiKey> create(ApiKeyInput input) {
         CreatedApiKey created = keys.create(input, KeyHolder.of(identity));
-        URI location = urls.baseUriBuilder(uriInfo).path(ApiKeyResource.class).path(Long.toString(created.details().id())).build();
+        URI location = urls.location(ApiKeyResource.class, Long.toString(created.details().id()));
         return RestResponse.ResponseBuilder.<CreatedApiKey>created(location).entity(created).build();
     }
 
@@ -85,7 +80,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The key's details.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiKeyView get(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
-            minimum = "1", maximum = OpenApiConventions.MAX_LONG)) @PathParam("id") String id) {
+            minimum = "1", maximum = SchemaBounds.MAX_LONG)) @PathParam("id") String id) {
         return keys.get(parseId(id));
     }
 
@@ -98,7 +93,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void revoke(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
-            minimum = "1", maximum = OpenApiConventions.MAX_LONG)) @PathParam("id") String id) {
+            minimum = "1", maximum = SchemaBounds.MAX_LONG)) @PathParam("id") String id) {
         keys.revoke(parseId(id));
     }
 

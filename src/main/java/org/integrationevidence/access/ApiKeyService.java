@@ -17,9 +17,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.http.BearerKeys;
+import org.integrationevidence.persistence.Timestamps;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.ProblemType;
 
 /**
  * Issues, checks and revokes API keys. A key is 256 random bits, base64url-encoded behind a recognisable prefix
@@ -28,10 +29,10 @@ import org.integrationevidence.common.Timestamps;
  */
 @ApplicationScoped
 @Transactional
-public class ApiKeyService {
+class ApiKeyService {
 
-    /** What every key starts with: "integration evidence key". */
-    public static final String KEY_PREFIX = "iek_";
+    /** What every key starts with (see BearerKeys). */
+    public static final String KEY_PREFIX = BearerKeys.PREFIX;
     private static final int KEY_BYTES = 32;
     /** A new key: the prefix and 32 bytes in unpadded base64url (43 characters). */
     static final int KEY_LENGTH = 47;

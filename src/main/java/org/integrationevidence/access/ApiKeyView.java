@@ -5,13 +5,13 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.OpenApiConventions;
+import org.integrationevidence.openapi.SchemaBounds;
 
 /** An API key as listed to admins: never the key itself, which is shown once, at creation. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "ApiKey", description = "An API key, without its secret.")
 public record ApiKeyView(
-        @Schema(description = "The key's id, used to revoke it.", examples = "7", minimum = "1", maximum = OpenApiConventions.MAX_LONG)
+        @Schema(description = "The key's id, used to revoke it.", examples = "7", minimum = "1", maximum = SchemaBounds.MAX_LONG)
         long id,
         @Schema(description = "The key's first characters, to tell keys apart.", examples = "iek_Xb3q",
                 maxLength = ApiKeyService.SHOWN_PREFIX_LENGTH) String prefix,

@@ -11,9 +11,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.integrationevidence.common.Problem;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.RouteProblems;
+import org.integrationevidence.problem.Problem;
+import org.integrationevidence.problem.ProblemType;
+import org.integrationevidence.problem.RouteProblems;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * a 429 with Retry-After instead of a 401.
  */
 @ApplicationScoped
-public class AuthenticationProblems {
+class AuthenticationProblems {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationProblems.class);
 

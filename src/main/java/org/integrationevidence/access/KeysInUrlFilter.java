@@ -7,16 +7,16 @@ import java.util.Set;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
+import org.integrationevidence.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a key sent in the URL, where proxies, logs, browser history and Referer headers keep it. The request
  * fails even where no key is needed, so that the sender finds out, and is told to revoke the key.
  */
-public class KeysInUrlFilter {
+class KeysInUrlFilter {
 
     private static final Set<String> KEY_PARAMETERS = Set.of("access_token", "api_key", "apikey", "api-key", "key", "token");
 

@@ -16,12 +16,12 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.integrationevidence.common.BoundedMaps;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.Problem;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.RouteOrder;
-import org.integrationevidence.common.RouteProblems;
+import org.integrationevidence.cache.BoundedMaps;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.problem.Problem;
+import org.integrationevidence.problem.ProblemType;
+import org.integrationevidence.problem.RouteProblems;
+import org.integrationevidence.web.RouteOrder;
 
 /**
  * Rate limits (evidence.rate-limit.*), checked on the HTTP router. Requests without a key count against the client's
@@ -41,7 +41,7 @@ import org.integrationevidence.common.RouteProblems;
  * (evidence.rate-limit.exempt-paths), so that probes are never refused.
  */
 @ApplicationScoped
-public class RateLimits {
+class RateLimits {
 
     private static final String KEY_POLICY = "key";
     private static final String ADDRESS_POLICY = "address";

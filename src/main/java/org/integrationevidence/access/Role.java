@@ -1,10 +1,10 @@
 package org.integrationevidence.access;
 
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import org.integrationevidence.casestudy.Vocabulary;
 
 /**
  * What a key may do. Curator, editor and admin each include the ones before: an editor can do all a curator can, an
@@ -40,9 +40,10 @@ public enum Role {
         };
     }
 
+    /** The role as the API writes it: its name in lower case, as {@code @RolesAllowed} names it. */
     @JsonValue
     @Override
     public String toString() {
-        return Vocabulary.slugOf(this);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -36,6 +36,11 @@ final class TokenBuckets {
         return period;
     }
 
+    /** How many clients have a bucket kept. */
+    int clients() {
+        return buckets.size();
+    }
+
     Take take(String client, long now) {
         sweepIfDue(now);
         return buckets.computeIfAbsent(client, ignored -> new Bucket(capacity, now)).take(now);

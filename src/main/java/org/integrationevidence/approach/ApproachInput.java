@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
+import org.integrationevidence.http.Slugs;
 
 /** An approach as written by a client: create or full replace. */
 @Schema(name = "ApproachInput", description = "An approach of the taxonomy as written by a client.")

@@ -3,8 +3,8 @@ package org.integrationevidence.approach;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.OpenApiConventions;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.openapi.SchemaBounds;
 
 /** An approach in the taxonomy tree, with the approaches below it. */
 @Schema(name = "ApproachNode", description = "An approach in the taxonomy tree, with its narrower approaches.")
@@ -13,7 +13,7 @@ public record ApproachNode(
         @Schema(examples = "School linking", maxLength = ApproachInput.MAX_NAME) String name,
         @Schema(maxLength = ApproachInput.MAX_DEFINITION) String definition,
         @Schema(description = "Published case studies tagged with this approach or any narrower one, each counted once.", examples = "2",
-                minimum = "0", maximum = OpenApiConventions.MAX_LONG)
+                minimum = "0", maximum = SchemaBounds.MAX_LONG)
         long caseStudyCount,
         @Schema(description = "Narrower approaches, by name.")
         List<ApproachNode> children) {

@@ -1,7 +1,7 @@
 package org.integrationevidence.approach;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
+import org.integrationevidence.http.Slugs;
 
 /** A reference to an approach, embedded wherever another resource points at one. */
 @Schema(description = "An approach of the taxonomy, by slug and name.")

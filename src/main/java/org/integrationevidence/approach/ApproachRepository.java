@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class ApproachRepository implements PanacheRepository<Approach> {
+class ApproachRepository implements PanacheRepository<Approach> {
 
     public Optional<Approach> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

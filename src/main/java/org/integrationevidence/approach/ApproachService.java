@@ -12,18 +12,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.integrationevidence.casestudy.CaseStudyService;
-import org.integrationevidence.casestudy.CaseStudySummary;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.Timestamps;
-import org.integrationevidence.common.UniqueConstraints;
-import org.integrationevidence.search.CaseStudyPage;
-import org.integrationevidence.search.CaseStudySearch;
-import org.integrationevidence.search.SearchRequest;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.journal.ChangeJournal;
+import org.integrationevidence.persistence.Timestamps;
+import org.integrationevidence.persistence.UniqueConstraints;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.ProblemType;
 
 /** The approach taxonomy: reading the tree, and the rules for changing it. */
 @ApplicationScoped
@@ -37,26 +32,26 @@ public class ApproachService {
     TaxonomyLookup taxonomyLookup;
 
     @Inject
-    CaseStudyService caseStudies;
+    ApproachUsage usage;
 
     @Inject
-    CaseStudySearch search;
+    ChangeJournal journal;
 
-    @Inject
-    EvidenceConfig config;
-
+    /**
+     * The whole tree, each node counting the published case studies tagged with it or below it, given for each
+     * approach id the ids of the published case studies tagged with it directly.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ApproachNode> tree() {
+    public Page<ApproachNode> tree(Map<Long, List<Long>> publishedByApproach) {
         Taxonomy taxonomy = taxonomyLookup.load();
-        Map<Long, List<Long>> tagged = caseStudies.publishedIdsByApproach();
-        List<ApproachNode> roots = taxonomy.roots().stream().map(root -> node(root, taxonomy, tagged)).toList();
+        List<ApproachNode> roots = taxonomy.roots().stream().map(root -> node(root, taxonomy, publishedByApproach)).toList();
         return new Page<>(roots, taxonomy.size(), null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ApproachDetail get(String slug) {
+    public ApproachFacts get(String slug) {
         Approach approach = approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
-        return detail(approach, taxonomyLookup.load());
+        return facts(approach, taxonomyLookup.load());
     }
 
     /** A 404 unless the approach exists. */
@@ -65,7 +60,7 @@ public class ApproachService {
         approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
     }
 
-    public ApproachDetail create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
+    public ApproachFacts create(@NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
         Taxonomy taxonomy = taxonomyLookup.load();
         Approach parent = resolveParent(input.parent(), taxonomy, null);
         String slug = input.slug() == null
@@ -81,10 +76,10 @@ public class ApproachService {
         apply(input, parent, approach);
         UniqueConstraints.flushOr(() -> approaches.persistAndFlush(approach), slugTaken(slug));
         taxonomyLookup.invalidateAfterTransaction();
-        return detail(approach, taxonomyLookup.load());
+        return facts(approach, taxonomyLookup.load());
     }
 
-    public ApproachDetail replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
+    public ApproachFacts replace(String slug, @NotNull(message = ApiException.BODY_REQUIRED) @Valid ApproachInput input) {
         Approach approach = approaches.findBySlug(slug).orElseThrow(() -> notFound(slug));
         if (input.slug() != null && !input.slug().equals(slug)) {
             throw ApiException.invalid("slug", "must equal the slug in the URL (\"" + slug + "\"); approaches cannot be renamed");
@@ -96,11 +91,12 @@ public class ApproachService {
         approach.updatedAt = Timestamps.now();
         approaches.flush();
         if (searchTermsChange) {
-            // After the flush: the journal insert is SQL, which would otherwise flush (and version) the approach early.
-            caseStudies.recordTaxonomyChange(taxonomy.selfAndDescendantIds(approach));
+            // The case studies tagged with it are unchanged, but what search knows of them is not. After the flush:
+            // the journal insert is SQL, which would otherwise flush (and version) the approach early.
+            journal.recordTaggedWithAny(taxonomy.selfAndDescendantIds(approach));
         }
         taxonomyLookup.invalidateAfterTransaction();
-        return detail(approach, taxonomyLookup.load());
+        return facts(approach, taxonomyLookup.load());
     }
 
     /**
@@ -114,23 +110,21 @@ public class ApproachService {
             throw new ApiException(ProblemType.IN_USE, "The approach \"" + slug + "\" has " + children
                     + " narrower approach(es). Delete them or move them under another approach first.");
         }
-        long used = caseStudies.countLiveTaggedWith(approach);
+        long used = usage.countLiveTaggedWith(approach);
         if (used > 0) {
             throw new ApiException(ProblemType.IN_USE, "The approach \"" + slug + "\" is used by " + used
                     + " case stud" + (used == 1 ? "y" : "ies") + ". Retag them before deleting it.");
         }
-        caseStudies.untagWithdrawn(approach);
+        usage.untagWithdrawn(approach);
         approaches.delete(approach);
         taxonomyLookup.invalidateAfterTransaction();
     }
 
-    private ApproachDetail detail(Approach approach, Taxonomy taxonomy) {
-        CaseStudyPage found = search.search(SearchRequest.taggedWith(approach.slug, config.paging().defaultLimit()));
-        Page<CaseStudySummary> tagged = new Page<>(found.items(), found.total(), found.next());
-        return new ApproachDetail(approach.slug, approach.name, approach.definition,
+    private static ApproachFacts facts(Approach approach, Taxonomy taxonomy) {
+        return new ApproachFacts(approach.slug, approach.name, approach.definition,
                 approach.parent == null ? null : ApproachRef.of(approach.parent),
                 taxonomy.childrenOf(approach).stream().map(ApproachRef::of).toList(),
-                tagged, approach.createdAt, approach.updatedAt, approach.version);
+                approach.createdAt, approach.updatedAt, approach.version);
     }
 
     private static ApproachNode node(Approach approach, Taxonomy taxonomy, Map<Long, List<Long>> tagged) {

@@ -15,8 +15,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.FieldError;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
 
 /**
  * Resolves approach slugs for other features (tagging and filtering case studies), so that they depend on the

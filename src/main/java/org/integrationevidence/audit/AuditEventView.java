@@ -5,14 +5,14 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.OpenApiConventions;
 import org.integrationevidence.access.ApiKeyInput;
 import org.integrationevidence.access.Role;
+import org.integrationevidence.openapi.SchemaBounds;
 
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "AuditEvent", description = "One request in the audit log.")
 public record AuditEventView(
-        @Schema(examples = "1042", minimum = "1", maximum = OpenApiConventions.MAX_LONG) long id,
+        @Schema(examples = "1042", minimum = "1", maximum = SchemaBounds.MAX_LONG) long id,
         @Schema(examples = "2026-11-23T20:15:00Z") Instant at,
         @Schema(description = "write (any request but GET, HEAD and OPTIONS), read (a read with a key) or refused-key "
                 + "(a key that was unknown, revoked, expired or malformed).", examples = "write") AuditKind kind,
@@ -23,7 +23,7 @@ public record AuditEventView(
         String path,
         @Schema(description = "The response's status.", examples = "200", minimum = "100", maximum = "599") int status,
         @Schema(description = "Id of the key used; null for anonymous requests and refused keys.", nullable = true, examples = "7",
-                minimum = "1", maximum = OpenApiConventions.MAX_LONG)
+                minimum = "1", maximum = SchemaBounds.MAX_LONG)
         Long keyId,
         @Schema(nullable = true, examples = "Bradford editorial team", maxLength = ApiKeyInput.MAX_NAME) String keyName,
         @Schema(nullable = true, examples = "Jane Smith, Bradford Council", maxLength = ApiKeyInput.MAX_OWNER) String keyOwner,

@@ -26,9 +26,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.integrationevidence.access.KeyHolder;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.RouteOrder;
-import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.persistence.Timestamps;
+import org.integrationevidence.web.RouteOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  * background thread in batches, so that auditing never adds a database write to a request's own time.
  */
 @ApplicationScoped
-public class AuditLog {
+class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final int BATCH = 500;

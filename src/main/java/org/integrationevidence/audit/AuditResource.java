@@ -16,17 +16,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.OpenApiConventions;
-import org.integrationevidence.common.Cursor;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.Role;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.openapi.SchemaBounds;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
 
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,11 +51,11 @@ public class AuditResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public Page<AuditEventView> list(
             @Parameter(description = "Only requests made with this key.", example = "7",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @QueryParam("keyId") String keyId,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @QueryParam("keyId") String keyId,
             @Parameter(description = "Only events of this kind.", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"write", "read", "refused-key"}), example = "write") @QueryParam("kind") String kind,
             @Parameter(description = "Only events at or after this instant (ISO 8601) or date.", example = "2026-11-01",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = OpenApiConventions.MAX_INSTANT_LENGTH))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = SchemaBounds.MAX_INSTANT_LENGTH))
             @QueryParam("since") String since,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,

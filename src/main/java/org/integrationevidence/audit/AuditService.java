@@ -10,20 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
-import org.integrationevidence.common.Cursor;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.ServerSecrets;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.persistence.ServerSecrets;
 
 /** Reads the audit log, newest first, a page at a time. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class AuditService implements PanacheRepository<AuditEvent> {
+class AuditService {
 
     private static final String CURSOR_KEY = "audit-cursor";
     private static final String CURSOR_VERSION = "1";
+
+    @Inject
+    AuditEventRepository events;
 
     @Inject
     ServerSecrets secrets;
@@ -44,14 +46,14 @@ public class AuditService implements PanacheRepository<AuditEvent> {
             where.append(" and occurredAt >= :since");
             parameters.put("since", since);
         }
-        long total = count(where.toString(), parameters);
+        long total = events.count(where.toString(), parameters);
         if (cursor != null) {
             where.append(" and id < :before");
             parameters.put("before", Cursor.positionIn(secrets.get(CURSOR_KEY), cursor, CURSOR_VERSION));
         }
-        List<AuditEvent> events = find(where.toString(), Sort.descending("id"), parameters).page(0, limit + 1).list();
-        List<AuditEventView> items = new ArrayList<>(events.stream().limit(limit).map(AuditEventView::of).toList());
-        String next = events.size() > limit
+        List<AuditEvent> found = events.find(where.toString(), Sort.descending("id"), parameters).page(0, limit + 1).list();
+        List<AuditEventView> items = new ArrayList<>(found.stream().limit(limit).map(AuditEventView::of).toList());
+        String next = found.size() > limit
                 ? Cursor.position(secrets.get(CURSOR_KEY), CURSOR_VERSION, items.get(limit - 1).id())
                 : null;
         return new Page<>(items, total, next);

@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * backed up with its own tools (pg_dump), not through the service.
  */
 @ApplicationScoped
-public class DatabaseBackup {
+class DatabaseBackup {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBackup.class);
     /** H2's SNAPSHOT isolation level (org.h2.engine.Constants.TRANSACTION_SNAPSHOT), which JDBC has no name for. */

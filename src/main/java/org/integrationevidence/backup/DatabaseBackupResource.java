@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.Role;
-import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.persistence.Timestamps;
 
 @Path("/api/v1/database-backup")
 @Tag(name = "Operations")

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
+import org.integrationevidence.http.Slugs;
 
 /**
  * What a client sends to create or replace a case study. Server-owned fields (id, version, timestamps, rendered

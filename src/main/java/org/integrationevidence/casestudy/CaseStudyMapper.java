@@ -3,7 +3,6 @@ package org.integrationevidence.casestudy;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.integrationevidence.approach.Approach;

@@ -6,7 +6,7 @@ package org.integrationevidence.casestudy;
  * {@link CaseStudy#slugScope}), so two curators may give their drafts the same one; only editors, who see both,
  * need to say which.
  */
-public record CaseStudyRef(String slug, String owner) {
+record CaseStudyRef(String slug, String owner) {
 
     /** The query parameter that names the owner. */
     public static final String OWNER_PARAMETER = "owner";

@@ -17,7 +17,7 @@ import io.quarkus.panache.common.Sort;
 import org.integrationevidence.approach.Approach;
 
 @ApplicationScoped
-public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
+class CaseStudyRepository implements PanacheRepository<CaseStudy> {
 
     /** The case studies with these ids, in no particular order; ids that no longer exist are left out. */
     List<CaseStudy> findWithIds(Collection<Long> ids) {
@@ -58,14 +58,14 @@ public class CaseStudyRepository implements PanacheRepository<CaseStudy> {
     }
 
     /** Id, version and update time of the published case study with this slug, without reading it. */
-    Optional<CaseStudyService.PublishedState> findPublishedState(String slug) {
+    Optional<PublishedState> findPublishedState(String slug) {
         return getEntityManager()
                 .createQuery("select c.id, c.version, c.updatedAt from CaseStudy c where c.slugScope = :scope and c.slug = :slug "
                         + "and c.status = :status", Object[].class)
                 .setParameter("scope", CaseStudy.PUBLIC_SCOPE).setParameter("slug", slug)
                 .setParameter("status", CaseStudyStatus.PUBLISHED)
                 .getResultStream().findFirst()
-                .map(row -> new CaseStudyService.PublishedState((Long) row[0], (Long) row[1], (Instant) row[2]));
+                .map(row -> new PublishedState((Long) row[0], (Long) row[1], (Instant) row[2]));
     }
 
     /** Whether a case study other than {@code except} (null: none) has this slug in one of the scopes (null: any). */

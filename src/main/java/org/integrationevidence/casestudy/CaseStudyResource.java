@@ -1,10 +1,7 @@
 package org.integrationevidence.casestudy;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,14 +15,12 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,29 +39,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.access.ApiKeyInput;
 import org.integrationevidence.access.KeyHolder;
-import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.access.Role;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.IfMatch;
-import org.integrationevidence.common.MergePatch;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.Problem;
-import org.integrationevidence.common.PublicUrls;
-import org.integrationevidence.common.QueryParameters;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.SparseFields;
-import org.integrationevidence.common.Validators;
-import org.integrationevidence.export.CaseStudyExportResource;
-import org.integrationevidence.formats.FormatExamples;
-import org.integrationevidence.formats.Representation;
-import org.integrationevidence.search.CaseStudyPage;
-import org.integrationevidence.search.CaseStudySearch;
-import org.integrationevidence.search.CatalogueValidators;
-import org.integrationevidence.search.RelatedCaseStudy;
-import org.integrationevidence.search.SearchParameters;
-import org.integrationevidence.search.SearchRequest;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.IfMatch;
+import org.integrationevidence.http.MergePatch;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.PublicUrls;
+import org.integrationevidence.http.Representation;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.http.SparseFields;
+import org.integrationevidence.http.Validators;
+import org.integrationevidence.openapi.FormatExamples;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/case-studies")
@@ -74,21 +59,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Case studies")
 public class CaseStudyResource {
 
-    static final String IF_MATCH_REQUIRED = "The ETag of the version you read (from GET). Required: without it the "
-            + "answer is 428; if the case study changed since, 412.";
-    static final String REASON = "Why the change is made, kept with the revision it makes (at most 2,000 characters).";
-    static final String OWNER = "Leave out, but when a 409 says that several curators' unpublished case studies share the "
-            + "slug: then the owner of the one meant. An unpublished case study's slug is its curator's alone, so two "
-            + "curators may each have a draft with the same one; only editors see both.";
-    static final String OWNER_EXAMPLE = "Jane Smith, Bradford Council";
-    private static final int RELATED_DEFAULT = 5;
-    private static final int RELATED_MAX = 20;
+    @Inject
+    CaseStudyReads reads;
 
     @Inject
-    CaseStudyService service;
+    CaseStudyWrites writes;
 
     @Inject
-    CaseStudySearch search;
+    CaseStudyWorkflow workflow;
 
     @Inject
     EvidenceConfig config;
@@ -100,19 +78,10 @@ public class CaseStudyResource {
     ObjectMapper json;
 
     @Inject
-    CatalogueValidators catalogue;
-
-    @Inject
-    TaxonomyLookup taxonomy;
-
-    @Inject
     SparseFields sparseFields;
 
     /** {@code attachment; filename="<slug>.csv"} with the longest slug: 22 characters, the slug, then 5. */
     static final int CONTENT_DISPOSITION_MAX_LENGTH = 22 + Slugs.MAX_LENGTH + 5;
-
-    @Context
-    UriInfo uriInfo;
 
     @Inject
     PublicUrls urls;
@@ -120,75 +89,8 @@ public class CaseStudyResource {
     @Context
     HttpHeaders headers;
 
-    @GET
-    @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
-    @PermitAll
-    @Operation(operationId = "listCaseStudies", summary = "List and search case studies",
-            description = "Published case studies, a page at a time: all of them, or those matching free text (`q`) and "
-                    + "filters. Values of one filter are alternatives (OR); different filters must all match (AND). With "
-                    + "`q`, results are ranked by relevance and each carries `highlights`. `facets` adds counts per value "
-                    + "for building filter menus. Follow `next` (or the `Link: rel=\"next\"` header) for the next page, "
-                    + "to the last one; `total` counts all matches. Paging runs on a snapshot of the index, so pages never "
-                    + "repeat or skip a case study while others are written.")
-    @APIResponse(responseCode = "200", description = "A page of case study summaries: JSON by default; as JSON-LD, a "
-            + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
-            + "study of the page, in full, with the columns of the export.",
-            headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
-                    schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
-                            schema = @Schema(type = SchemaType.STRING, enumeration = "attachment; filename=\"case-studies.csv\""))},
-            content = {
-                    @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = CaseStudyPage.class)),
-                    @Content(mediaType = Representation.JSON_LD_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                            description = "A schema.org ItemList in JSON-LD."),
-                            examples = @ExampleObject(name = "jsonld", summary = "A page of one case study, with a next page",
-                                    value = FormatExamples.PAGE_JSON_LD)),
-                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", summary = "A header and one row",
-                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
-    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
-    @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Response list(@BeanParam SearchParameters parameters,
-            @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields) {
-        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
-        SearchRequest request = parameters.toRequest(config);
-        sparseFields.selectInItems(fields, CaseStudySummary.class);
-        // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of
-        // negotiating again.
-        return Validators.conditional(headers, catalogue.of(headers, uriInfo), () -> search.search(request),
-                (page, response) -> {
-                    response.type(representation.contentType());
-                    if (page.next() != null) {
-                        URI next = urls.requestUriBuilder(uriInfo).replaceQueryParam("cursor", page.next()).build();
-                        response.header("Link", "<" + next + ">; rel=\"next\"");
-                    }
-                }).toResponse();
-    }
-
-    @GET
-    @PermitAll
-    @Path("{slug}/related")
-    @Operation(operationId = "listRelatedCaseStudies", summary = "List case studies like this one",
-            description = "The published case studies most similar to this one, most similar first: sharing its approaches "
-                    + "(or narrower ones), themes, target groups and wording. Each comes with the reasons it was chosen.")
-    @APIResponse(responseCode = "200", description = "The related case studies; `next` is always null.")
-    @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    @APIResponse(responseCode = "503", ref = "Unavailable")
-    public RestResponse<Page<RelatedCaseStudy>> related(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = "How many, 1 to 20.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"), example = "5")
-            @QueryParam("limit") String limit) {
-        int size = QueryParameters.limit(limit, RELATED_DEFAULT, RELATED_MAX);
-        service.servableId(slug); // 404 or 410 before any 304: If-None-Match: * matches only what exists
-        return Validators.conditional(headers, catalogue.of(headers, uriInfo),
-                () -> Page.<RelatedCaseStudy>all(search.related(slug, size)));
-    }
+    @Inject
+    ConditionalReads conditional;
 
     @GET
     @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
@@ -217,14 +119,13 @@ public class CaseStudyResource {
                                     value = FormatExamples.CASE_STUDY_JSON_LD)),
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
-                                    value = CaseStudyExportResource.CSV_EXAMPLE))})
+                                    value = FormatExamples.CASE_STUDY_CSV))})
     @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Response get(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "
+    public Response get(@BeanParam CaseStudyTarget target,
+                        @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "
                     + "them, the answer is 304 with no body.", example = "\"3.mC0Jc8cbSpq9t5mSyCWq5A\"")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Parameter(description = "The Last-Modified of an earlier GET: 304 with no body if the case study has not "
@@ -232,35 +133,20 @@ public class CaseStudyResource {
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+            @QueryParam(SparseFields.PARAMETER) String fields) {
         Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
-        CaseStudyRef ref = CaseStudyRef.of(slug, owner);
-        // The approaches are embedded by name: renaming one changes the answer, so the taxonomy's version counts too.
-        // Read first: should a rename commit in between, the tag is older than the body, never newer.
-        TaxonomyLookup.Version approaches = taxonomy.version();
-        KeyHolder viewer = KeyHolder.of(identity);
-        // A published case study's validators come from a light read of its version, so that a client holding the
-        // current representation gets its 304 without the case study being read, and a 200 can reuse the view read
-        // before. Anything else (a draft, a withdrawn or renamed one, none) is read in full first, for its 404, 410
-        // or redirect.
-        CaseStudyService.PublishedState published = ref.owner() == null ? service.publishedState(slug).orElse(null) : null;
-        AtomicReference<CaseStudyView> read = new AtomicReference<>(published == null ? service.get(ref, viewer) : null);
+        CaseStudyRead read = reads.read(target.ref(), KeyHolder.of(identity));
         sparseFields.select(fields, CaseStudyView.class);
         // Asked before the body is read, to decide on a 304, and after, so that a 200's tag is its body's.
-        Supplier<Validators.Validator> validator = () -> read.get() == null
-                ? validator(published.version(), published.updatedAt(), approaches)
-                : validator(read.get().version(), read.get().updatedAt(), approaches);
-        return Validators.conditional(headers, validator,
-                () -> read.updateAndGet(view -> view != null ? view : service.get(ref, viewer, published, approaches.version())),
+        return conditional.answer(() -> validator(read), read::view,
                 (body, response) -> response.type(representation.contentType())).toResponse();
     }
 
-    private Validators.Validator validator(long version, Instant updatedAt, TaxonomyLookup.Version approaches) {
-        return Validators.of(headers, uriInfo, Long.toString(version), Validators.state(version, updatedAt, approaches.version()),
-                Validators.latest(updatedAt, approaches.lastChange()));
+    /** The validator of a case study: its version, a dot and a hash of the representation; its last change, or its approaches'. */
+    private Validators.Validator validator(CaseStudyRead read) {
+        return conditional.validator(Long.toString(read.version()),
+                Validators.state(read.version(), read.updatedAt(), read.approaches().version()),
+                Validators.latest(read.updatedAt(), read.approaches().lastChange()));
     }
 
     @POST
@@ -279,12 +165,12 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public RestResponse<CaseStudyView> create(@Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
+    public RestResponse<CaseStudyView> create(@Parameter(description = CaseStudyChange.REASON, example = CaseStudyChange.REASON_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyWrites.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason,
             CaseStudyInput input) {
-        CaseStudyView created = service.create(input, KeyHolder.of(identity), reason);
-        URI location = urls.baseUriBuilder(uriInfo).path(CaseStudyResource.class).path(created.slug()).build();
+        CaseStudyView created = writes.create(input, KeyHolder.of(identity), reason);
+        URI location = urls.location(CaseStudyResource.class, created.slug());
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
 
@@ -307,17 +193,9 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public RestResponse<CaseStudyView> replace(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
+    public RestResponse<CaseStudyView> replace(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change,
             CaseStudyInput input) {
-        return withETag(service.replace(CaseStudyRef.of(slug, owner), input, KeyHolder.of(identity), IfMatch.required(ifMatch), reason));
+        return withETag(writes.replace(target.ref(), input, KeyHolder.of(identity), change.precondition(), change.reason()));
     }
 
     @PATCH
@@ -341,19 +219,11 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<CaseStudyView> patch(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
+    public RestResponse<CaseStudyView> patch(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change,
             String patch) throws JsonProcessingException {
-        IfMatch precondition = IfMatch.required(ifMatch);
+        IfMatch precondition = change.precondition();
         JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
-        return withETag(service.patch(CaseStudyRef.of(slug, owner), document, KeyHolder.of(identity), precondition, reason));
+        return withETag(writes.patch(target.ref(), document, KeyHolder.of(identity), precondition, change.reason()));
     }
 
     @POST
@@ -375,15 +245,11 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public RestResponse<CaseStudyView> transition(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
+    public RestResponse<CaseStudyView> transition(@BeanParam CaseStudyTarget target,
             @Parameter(description = "Optional: the ETag of the version you read; the move fails with 412 if the case study "
                     + "changed since.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner,
             TransitionInput input) {
-        return withETag(service.transition(CaseStudyRef.of(slug, owner), input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
+        return withETag(workflow.transition(target.ref(), input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
     }
 
     @GET
@@ -396,12 +262,8 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "200", description = "The moves; `next` is always null.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Page<TransitionView> transitions(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
-        List<TransitionView> moves = service.transitions(CaseStudyRef.of(slug, owner), KeyHolder.of(identity));
+    public Page<TransitionView> transitions(@BeanParam CaseStudyTarget target) {
+        List<TransitionView> moves = workflow.transitions(target.ref(), KeyHolder.of(identity));
         return Page.all(moves);
     }
 
@@ -417,16 +279,8 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public void withdraw(@Parameter(description = "Slug of the case study.", example = "linking-network-school-linking")
-            @PathParam("slug") String slug,
-            @Parameter(description = IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-            @Parameter(description = REASON, example = "Added the council's 2019 evaluation as a source.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason,
-            @Parameter(description = OWNER, example = OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
-        service.withdraw(CaseStudyRef.of(slug, owner), KeyHolder.of(identity), IfMatch.required(ifMatch), reason);
+    public void withdraw(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change) {
+        workflow.withdraw(target.ref(), KeyHolder.of(identity), change.precondition(), change.reason());
     }
 
     static RestResponse<CaseStudyView> withETag(CaseStudyView view) {

@@ -2,8 +2,8 @@ package org.integrationevidence.casestudy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,18 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.Cursor;
-import org.integrationevidence.common.OpenApiConventions;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.access.ApiKeyInput;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.IfMatch;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.IfMatch;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.openapi.SchemaBounds;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The revision history of a case study: for its curator and for editors. */
@@ -40,11 +39,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityRequirement(name = "apiKey")
 public class CaseStudyRevisionResource {
 
-    private static final String SLUG = "Slug of the case study.";
-    private static final String SLUG_EXAMPLE = "linking-network-school-linking";
+    @Inject
+    CaseStudyHistory history;
 
     @Inject
-    CaseStudyService service;
+    CaseStudyWrites writes;
 
     @Inject
     SecurityIdentity identity;
@@ -62,16 +61,13 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public Page<RevisionSummary> list(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+    public Page<RevisionSummary> list(@BeanParam CaseStudyTarget target,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's `next`.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
-            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor) {
         int pageSize = QueryParameters.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        return service.revisions(CaseStudyRef.of(slug, owner), KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
+        return history.revisions(target.ref(), KeyHolder.of(identity), cursor == null || cursor.isBlank() ? null : cursor, pageSize);
     }
 
     @GET
@@ -81,13 +77,10 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "200", description = "The revision.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public RevisionView get(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+    public RevisionView get(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The revision's number, from 1.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
-            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
-        return service.revision(CaseStudyRef.of(slug, owner), revisionNumber(number), KeyHolder.of(identity));
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number) {
+        return history.revision(target.ref(), revisionNumber(number), KeyHolder.of(identity));
     }
 
     @GET
@@ -100,17 +93,14 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", ref = "Gone")
-    public RevisionDiff diff(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+    public RevisionDiff diff(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The newer revision's number.", example = "2",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number,
             @Parameter(description = "The older revision's number; 0 for none. Defaults to the revision before.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = OpenApiConventions.MAX_INT)) @QueryParam("from") String from,
-            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = SchemaBounds.MAX_INT)) @QueryParam("from") String from) {
         int to = revisionNumber(number);
         Integer older = QueryParameters.wholeNumber("from", from, 0, Integer.MAX_VALUE);
-        return service.diff(CaseStudyRef.of(slug, owner), older == null ? to - 1 : older, to, KeyHolder.of(identity));
+        return history.diff(target.ref(), older == null ? to - 1 : older, to, KeyHolder.of(identity));
     }
 
     @POST
@@ -127,20 +117,13 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<CaseStudyView> restore(@Parameter(description = SLUG, example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+    public RestResponse<CaseStudyView> restore(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The number of the revision to restore.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = OpenApiConventions.MAX_INT)) @PathParam("number") String number,
-            @Parameter(description = CaseStudyResource.IF_MATCH_REQUIRED, example = "\"3\"") @HeaderParam(IfMatch.HEADER)
-            String ifMatch,
-            @Parameter(description = CaseStudyResource.REASON, example = "Added the council's 2019 evaluation as a source.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyService.MAX_REASON_LENGTH))
-            @QueryParam("reason") String reason,
-            @Parameter(description = CaseStudyResource.OWNER, example = CaseStudyResource.OWNER_EXAMPLE,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = ApiKeyInput.MAX_OWNER))
-            @QueryParam(CaseStudyRef.OWNER_PARAMETER) String owner) {
-        IfMatch precondition = IfMatch.required(ifMatch);
-        return CaseStudyResource.withETag(service.restore(CaseStudyRef.of(slug, owner), revisionNumber(number), KeyHolder.of(identity),
-                precondition, reason));
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number,
+            @BeanParam CaseStudyChange change) {
+        IfMatch precondition = change.precondition();
+        return CaseStudyResource.withETag(writes.restore(target.ref(), revisionNumber(number), KeyHolder.of(identity),
+                precondition, change.reason()));
     }
 
     /** A revision number in the path; anything but a positive number names no revision (404). */

@@ -7,8 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
 import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.http.Slugs;
 
 /** A case study as listed: enough for a card on a third-party page; the full text is one GET away. */
 @Schema(name = "CaseStudySummary", description = "A case study as it appears in lists.")

@@ -3,11 +3,11 @@ package org.integrationevidence.casestudy;
 import java.time.Instant;
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.OpenApiConventions;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.openapi.SchemaBounds;
 
 /** A case study as served in full. */
 @Schema(name = "CaseStudy", description = "A case study in full.")
@@ -35,7 +35,7 @@ public record CaseStudyView(
         @Schema(description = "When it was created, in UTC.") Instant createdAt,
         @Schema(description = "When it was last changed, in UTC.") Instant updatedAt,
         @Schema(description = "0 when created; increases by one with every change.", examples = "0", minimum = "0",
-                maximum = OpenApiConventions.MAX_LONG) long version) {
+                maximum = SchemaBounds.MAX_LONG) long version) {
 
     /** The size of the column that keeps the rendered body: no longer body is stored. */
     public static final int MAX_BODY_HTML = 400_000;

@@ -4,20 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.Validators;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.Page;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/evidence-levels")
@@ -36,11 +34,8 @@ public class EvidenceLevelResource {
     private static final List<EvidenceLevelView> LEVELS = Arrays.stream(EvidenceLevel.values())
             .map(level -> new EvidenceLevelView(level.level, level.label, level.description)).toList();
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uriInfo;
+    @Inject
+    ConditionalReads conditional;
 
     @GET
     @PermitAll
@@ -50,6 +45,6 @@ public class EvidenceLevelResource {
                     + "initiative may have achieved.")
     @APIResponse(responseCode = "200", description = "The five levels, weakest first.")
     public RestResponse<Page<EvidenceLevelView>> list() {
-        return Validators.conditional(headers, Validators.ofRelease(headers, uriInfo, LEVELS), () -> Page.all(LEVELS));
+        return conditional.release(LEVELS, () -> Page.all(LEVELS));
     }
 }

@@ -15,7 +15,7 @@ import org.owasp.html.Sanitizers;
  * {@code javascript:} URLs; links get {@code rel="nofollow"}, and {@code noopener} too wherever a target is set).
  */
 @ApplicationScoped
-public class MarkdownRenderer {
+class MarkdownRenderer {
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.CountryCode;
 
 /** Where a case study took place. The same shape is read and written. */
 @Schema(description = "Where the initiative took place.")

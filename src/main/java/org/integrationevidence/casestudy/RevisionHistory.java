@@ -1,10 +1,6 @@
 package org.integrationevidence.casestudy;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,13 +8,12 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.Timestamps;
+import org.integrationevidence.persistence.Timestamps;
+import org.integrationevidence.problem.ApiException;
 
 /**
  * The revisions of case studies: written by {@link CaseStudyService} after each change, inside the change's own
@@ -69,9 +64,7 @@ class RevisionHistory implements PanacheRepository<Revision> {
     RevisionDiff diff(long caseStudyId, String slug, int from, int to) {
         JsonNode before = from == 0 ? json.createObjectNode() : tree(find(caseStudyId, slug, from).snapshot);
         JsonNode after = tree(find(caseStudyId, slug, to).snapshot);
-        List<RevisionDiff.Change> changes = new ArrayList<>();
-        compare("", before, after, changes);
-        return new RevisionDiff(from, to, changes);
+        return RevisionDiff.between(from, to, before, after);
     }
 
     private int lastNumber(long caseStudyId) {
@@ -84,25 +77,6 @@ class RevisionHistory implements PanacheRepository<Revision> {
     private Revision find(long caseStudyId, String slug, int number) {
         return find("caseStudyId = ?1 and number = ?2", caseStudyId, number).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("The case study \"" + slug + "\" has no revision " + number + "."));
-    }
-
-    /** Objects are compared member by member; anything else (text, numbers, lists) as a whole value. */
-    private static void compare(String path, JsonNode before, JsonNode after, List<RevisionDiff.Change> changes) {
-        if (before.isObject() && after.isObject()) {
-            Set<String> names = new LinkedHashSet<>();
-            before.fieldNames().forEachRemaining(names::add);
-            after.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                compare(path + "/" + name.replace("~", "~0").replace("/", "~1"), valueOf(before.get(name)),
-                        valueOf(after.get(name)), changes);
-            }
-        } else if (!before.equals(after)) {
-            changes.add(new RevisionDiff.Change(path, before.isNull() ? null : before, after.isNull() ? null : after));
-        }
-    }
-
-    private static JsonNode valueOf(JsonNode node) {
-        return node == null ? NullNode.instance : node;
     }
 
     private String write(CaseStudyInput snapshot) {

@@ -5,5 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class SlugAliasRepository implements PanacheRepositoryBase<SlugAlias, String> {
+class SlugAliasRepository implements PanacheRepositoryBase<SlugAlias, String> {
 }

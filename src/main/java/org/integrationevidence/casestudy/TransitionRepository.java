@@ -5,5 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class TransitionRepository implements PanacheRepository<TransitionRecord> {
+class TransitionRepository implements PanacheRepository<TransitionRecord> {
 }

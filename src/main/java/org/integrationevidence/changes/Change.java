@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
+import org.integrationevidence.http.Slugs;
 
 /** One change of public data, as the feed shows it. */
 @Schema(name = "Change", description = "One change of a case study's public record, at its place in the feed.")

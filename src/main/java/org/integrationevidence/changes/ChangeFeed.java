@@ -7,14 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.Cursor;
-import org.integrationevidence.common.ServerSecrets;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.persistence.ServerSecrets;
+import org.integrationevidence.problem.ApiException;
 
 /** Reads the public change feed a page at a time, after sequencing every change committed so far. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class ChangeFeed {
+class ChangeFeed {
 
     private static final String TOKEN_KEY = "changes-token";
     /** Bound into every token, so that a token of another list, or of a later format, is refused. */

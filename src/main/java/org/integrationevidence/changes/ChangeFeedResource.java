@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.PublicUrls;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.PublicUrls;
+import org.integrationevidence.http.QueryParameters;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/changes")
@@ -56,9 +55,6 @@ public class ChangeFeedResource {
 
     @Inject
     EvidenceConfig config;
-
-    @Context
-    UriInfo uriInfo;
 
     @Inject
     PublicUrls urls;
@@ -120,7 +116,7 @@ public class ChangeFeedResource {
         RestResponse.ResponseBuilder<ChangePage> response = RestResponse.ResponseBuilder.ok(page)
                 .tag(etag).header(HttpHeaders.CACHE_CONTROL, cachePolicy);
         if (!page.caughtUp()) {
-            URI next = urls.requestUriBuilder(uriInfo).replaceQueryParam("since", page.next()).build();
+            URI next = urls.requestUriBuilder().replaceQueryParam("since", page.next()).build();
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();

@@ -20,8 +20,8 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.integrationevidence.casestudy.CaseStudyStatus;
-import org.integrationevidence.casestudy.ChangeJournal;
-import org.integrationevidence.common.DurableWrites;
+import org.integrationevidence.journal.ChangeJournal;
+import org.integrationevidence.persistence.DurableWrites;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * reader rarely has anything to wait for.
  */
 @ApplicationScoped
-public class ChangeSequencer {
+class ChangeSequencer {
 
     /** Journal entries read per transaction, so that a long backlog does not hold the lock in one long transaction. */
     static final int BATCH = 500;

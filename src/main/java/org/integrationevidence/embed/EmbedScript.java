@@ -18,7 +18,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.config.EvidenceConfig;
 
 /**
  * Serves the embed widget, {@code /embed/case-studies.js}: the web component that third-party pages include with one
@@ -29,7 +29,7 @@ import org.integrationevidence.common.EvidenceConfig;
  * configuration applies to every route.
  */
 @ApplicationScoped
-public class EmbedScript {
+class EmbedScript {
 
     static final String PATH = "/embed/case-studies.js";
     private static final String RESOURCE = "embed/case-studies.js";

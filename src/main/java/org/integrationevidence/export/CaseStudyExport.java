@@ -15,11 +15,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyView;
-import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.formats.CaseStudyCsv;
 import org.integrationevidence.search.CaseStudySearch;
+import org.integrationevidence.search.ExportMatches;
 import org.integrationevidence.search.SearchRequest;
+import org.integrationevidence.search.Searched;
 
 /**
  * Writes every case study a search matches, in its order, as CSV or NDJSON, a batch at a time: the index gives a
@@ -27,13 +30,13 @@ import org.integrationevidence.search.SearchRequest;
  * written and flushed before the next is read. Memory stays that of one batch however many case studies match.
  */
 @ApplicationScoped
-public class CaseStudyExport {
+class CaseStudyExport {
 
     @Inject
     CaseStudySearch search;
 
     @Inject
-    CaseStudyService caseStudies;
+    CaseStudyCatalogue caseStudies;
 
     @Inject
     EvidenceConfig config;
@@ -45,17 +48,18 @@ public class CaseStudyExport {
      * Starts an export: the search is checked and its snapshot taken now, so that a bad request or an index that is
      * not ready is answered with a problem before any of the body is sent.
      */
-    public Export start(SearchRequest request, ExportFormat format) {
-        return new Export(search.matches(request, config.exports().batchSize()), request, format);
+    public Searched<Export> start(SearchRequest request, ExportFormat format) {
+        ExportMatches matches = search.matches(request, config.exports().batchSize());
+        return new Searched<>(new Export(matches, request, format), matches.basis());
     }
 
     /** An export under way; {@link #writeTo} writes it once and releases its snapshot, as does {@link #close}. */
     public final class Export implements AutoCloseable {
-        private final CaseStudySearch.Matches matches;
+        private final ExportMatches matches;
         private final SearchRequest request;
         private final ExportFormat format;
 
-        private Export(CaseStudySearch.Matches matches, SearchRequest request, ExportFormat format) {
+        private Export(ExportMatches matches, SearchRequest request, ExportFormat format) {
             this.matches = matches;
             this.request = request;
             this.format = format;
@@ -71,12 +75,12 @@ public class CaseStudyExport {
             ObjectWriter lines = json.writerFor(CaseStudyView.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             try (matches; Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8))) {
                 if (format == ExportFormat.CSV) {
-                    CsvRows.writeHeader(out);
+                    CaseStudyCsv.writeHeader(out);
                 }
                 for (List<Long> ids = matches.next(); !ids.isEmpty(); ids = matches.next()) {
                     for (CaseStudyView caseStudy : caseStudies.views(ids, request.statuses())) {
                         if (format == ExportFormat.CSV) {
-                            CsvRows.write(out, caseStudy);
+                            CaseStudyCsv.write(out, caseStudy);
                         } else {
                             lines.writeValue(out, caseStudy);
                             out.write('\n');

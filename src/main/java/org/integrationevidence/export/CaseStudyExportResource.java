@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.vertx.ext.web.RoutingContext;
@@ -25,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyView;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.Validators;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.openapi.FormatExamples;
+import org.integrationevidence.search.AnswerBasis;
 import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchRequest;
 import org.integrationevidence.search.SortedSearchFilters;
@@ -36,15 +37,6 @@ import org.integrationevidence.search.SortedSearchFilters;
 public class CaseStudyExportResource {
 
     /** A header and one row of the CSV of case studies, as exports, lists and single case studies serve it. */
-    public static final String CSV_EXAMPLE = "slug,title,summary,body,place.name,place.localAuthority,place.region,"
-            + "place.countryCode,place.latitude,place.longitude,place.scale,period.startYear,period.endYear,period.ongoing,"
-            + "leadOrganisations,partnerOrganisations,approaches,themes,targetGroups,outcomes,evidence.level,"
-            + "evidence.rationale,sources.title,sources.url,licence,createdAt,updatedAt,version\r\n"
-            + "example-language-cafe,Example: a sample language café,A sample row that describes no real initiative.,"
-            + "An **example** body.,Example Town,,,GB,,,city,2019,,true,Example Council,,language-learning,"
-            + "language|social-contact,adults,,1,Sample data: there is no evidence behind it.,Example source,"
-            + "https://example.org/source,CC-BY-4.0,2026-11-01T09:00:00Z,2026-11-02T10:30:00Z,1\r\n";
-
     /** One line of an export; the document keeps it as an object, checked against the CaseStudy schema. */
     private static final String NDJSON_EXAMPLE = "{\"slug\":\"example-language-cafe\",\"title\":\"Example: a sample language "
             + "café\",\"summary\":\"A sample row that describes no real initiative.\",\"version\":1}\n";
@@ -59,10 +51,10 @@ public class CaseStudyExportResource {
     CatalogueValidators validators;
 
     @Context
-    UriInfo uriInfo;
-
-    @Context
     HttpHeaders headers;
+
+    @Inject
+    ConditionalReads conditional;
 
     @GET
     @PermitAll
@@ -89,7 +81,7 @@ public class CaseStudyExportResource {
                     enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\""})),
             content = {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", summary = "A header and one row", value = CSV_EXAMPLE)),
+                            examples = @ExampleObject(name = "csv", summary = "A header and one row", value = FormatExamples.CASE_STUDY_CSV)),
                     @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyView.class),
                             examples = @ExampleObject(name = "ndjson", summary = "A line: one case study (shortened)",
                                     value = NDJSON_EXAMPLE))})
@@ -103,8 +95,9 @@ public class CaseStudyExportResource {
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
         SearchRequest search = filters.toRequest(config);
-        return Validators.conditional(headers, validators.of(headers, uriInfo), () -> {
-            CaseStudyExport.Export started = export.start(search, chosen);
+        AnswerBasis basis = new AnswerBasis();
+        return conditional.answer(validators.of(basis), () -> {
+            CaseStudyExport.Export started = basis.of(export.start(search, chosen));
             routing.addEndHandler(ended -> started.close());
             return (StreamingOutput) started::writeTo;
         }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))

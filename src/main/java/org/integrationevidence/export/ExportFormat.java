@@ -9,10 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Variant;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
+import org.integrationevidence.problem.ProblemType;
 
 /** What an export is written as, chosen by the {@code format} parameter or else by the Accept header. */
 enum ExportFormat {

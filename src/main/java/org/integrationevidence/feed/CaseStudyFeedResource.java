@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.ProblemType;
-import org.integrationevidence.common.PublicUrls;
-import org.integrationevidence.common.QueryParameters;
-import org.integrationevidence.common.Validators;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.PublicUrls;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.ProblemType;
+import org.integrationevidence.search.AnswerBasis;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchFilters;
@@ -72,14 +71,11 @@ public class CaseStudyFeedResource {
     @Inject
     CatalogueValidators validators;
 
-    @Context
-    UriInfo uriInfo;
-
     @Inject
     PublicUrls urls;
 
-    @Context
-    HttpHeaders headers;
+    @Inject
+    ConditionalReads conditional;
 
     @GET
     @PermitAll
@@ -105,13 +101,15 @@ public class CaseStudyFeedResource {
         }
         int entries = QueryParameters.limit(limit, DEFAULT_ENTRIES, MAX_ENTRIES);
         SearchRequest searchRequest = filters.toRequest(config).withLimit(entries);
-        URI base = urls.base(uriInfo);
-        String query = uriInfo.getRequestUri().getRawQuery();
+        URI base = urls.base();
+        URI self = urls.requestUri();
+        String query = self.getRawQuery();
         String subtitle = "Published case studies, newest change first"
                 + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
-        return Validators.conditional(headers, validators.of(headers, uriInfo),
-                () -> AtomFeed.write(urls.requestUri(uriInfo), base.resolve("api/v1/case-studies/"),
-                        base.resolve("api/v1/approaches/"), subtitle, search.search(searchRequest).items()),
+        AnswerBasis basis = new AnswerBasis();
+        return conditional.answer(validators.of(basis),
+                () -> AtomFeed.write(self, base.resolve("api/v1/case-studies/"),
+                        base.resolve("api/v1/approaches/"), subtitle, basis.of(search.search(searchRequest)).items()),
                 (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
     }
 }

@@ -9,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -17,11 +16,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
-import org.integrationevidence.casestudy.CaseStudyService;
 import org.integrationevidence.casestudy.CaseStudyView;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.export.CsvRows;
-import org.integrationevidence.search.CaseStudyPage;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.Representation;
+import org.integrationevidence.search.CaseStudyRows;
 
 /**
  * Writes a case study, a page of case studies and the taxonomy as CSV, for the resources that negotiated
@@ -32,13 +30,10 @@ import org.integrationevidence.search.CaseStudyPage;
 @Produces(Representation.CSV_TYPE)
 public class CsvWriter implements MessageBodyWriter<Object> {
 
-    @Inject
-    CaseStudyService caseStudies;
-
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return Representation.CSV.mediaType.isCompatible(mediaType) && !mediaType.isWildcardSubtype()
-                && (type == CaseStudyView.class || type == CaseStudyPage.class || type == Page.class);
+                && (type == CaseStudyView.class || type == CaseStudyRows.class || type == Page.class);
     }
 
     @Override
@@ -47,14 +42,13 @@ public class CsvWriter implements MessageBodyWriter<Object> {
         Writer out = new BufferedWriter(new OutputStreamWriter(entityStream, StandardCharsets.UTF_8));
         if (entity instanceof CaseStudyView caseStudy) {
             attachment(httpHeaders, caseStudy.slug());
-            CsvRows.writeHeader(out);
-            CsvRows.write(out, caseStudy);
-        } else if (entity instanceof CaseStudyPage page) {
+            CaseStudyCsv.writeHeader(out);
+            CaseStudyCsv.write(out, caseStudy);
+        } else if (entity instanceof CaseStudyRows page) {
             attachment(httpHeaders, "case-studies");
-            CsvRows.writeHeader(out);
-            // A page lists summaries; its rows carry every field, read for the whole page at once.
-            for (CaseStudyView caseStudy : caseStudies.viewsOf(page.items())) {
-                CsvRows.write(out, caseStudy);
+            CaseStudyCsv.writeHeader(out);
+            for (CaseStudyView caseStudy : page.items()) {
+                CaseStudyCsv.write(out, caseStudy);
             }
         } else {
             attachment(httpHeaders, "approaches");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.integrationevidence.approach.ApproachDetail;
 import org.integrationevidence.approach.ApproachNode;
 import org.integrationevidence.approach.ApproachRef;
 import org.integrationevidence.casestudy.CaseStudySummary;
@@ -20,6 +19,7 @@ import org.integrationevidence.casestudy.SourceReference;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.search.ApproachDetail;
 import org.integrationevidence.search.CaseStudyPage;
 
 /**

@@ -8,10 +8,8 @@ import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
@@ -19,10 +17,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.integrationevidence.approach.ApproachDetail;
 import org.integrationevidence.casestudy.CaseStudyView;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.PublicUrls;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.PublicUrls;
+import org.integrationevidence.http.Representation;
+import org.integrationevidence.search.ApproachDetail;
 import org.integrationevidence.search.CaseStudyPage;
 
 /**
@@ -35,9 +34,6 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
 
     @Inject
     ObjectMapper json;
-
-    @Context
-    UriInfo uriInfo;
 
     @Inject
     PublicUrls urls;
@@ -57,14 +53,14 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
     }
 
     private JsonNode document(Object entity) {
-        JsonLd jsonLd = new JsonLd(urls.base(uriInfo));
+        JsonLd jsonLd = new JsonLd(urls.base());
         if (entity instanceof CaseStudyView caseStudy) {
             return jsonLd.caseStudy(caseStudy);
         }
         if (entity instanceof CaseStudyPage page) {
             URI next = page.next() == null ? null
-                    : urls.requestUriBuilder(uriInfo).replaceQueryParam("cursor", page.next()).build();
-            return jsonLd.page(page, urls.requestUri(uriInfo), next);
+                    : urls.requestUriBuilder().replaceQueryParam("cursor", page.next()).build();
+            return jsonLd.page(page, urls.requestUri(), next);
         }
         if (entity instanceof ApproachDetail approach) {
             return jsonLd.concept(approach);

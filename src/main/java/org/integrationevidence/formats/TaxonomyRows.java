@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.integrationevidence.approach.ApproachNode;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.export.CsvRows;
+import org.integrationevidence.http.Page;
 
 /** The approach taxonomy as CSV: one row per approach, parents before their children, in the tree's order. */
 final class TaxonomyRows {
@@ -31,14 +30,14 @@ final class TaxonomyRows {
     }
 
     static void write(Writer out, List<ApproachNode> roots) throws IOException {
-        CsvRows.writeRow(out, COLUMNS);
+        CaseStudyCsv.writeRow(out, COLUMNS);
         write(out, roots, "");
     }
 
     private static void write(Writer out, List<ApproachNode> nodes, String broader) throws IOException {
         for (ApproachNode node : nodes) {
-            CsvRows.writeRow(out, List.of(node.slug(), node.name(), node.definition() == null ? "" : node.definition(),
-                    broader, node.children().stream().map(ApproachNode::slug).collect(Collectors.joining(CsvRows.LIST_SEPARATOR)),
+            CaseStudyCsv.writeRow(out, List.of(node.slug(), node.name(), node.definition() == null ? "" : node.definition(),
+                    broader, node.children().stream().map(ApproachNode::slug).collect(Collectors.joining(CaseStudyCsv.LIST_SEPARATOR)),
                     Long.toString(node.caseStudyCount())));
             write(out, node.children(), node.slug());
         }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.integrationevidence.common.FieldError;
+import org.integrationevidence.problem.FieldError;
 
 /**
  * The CSV columns of an import and how a row becomes the JSON of a case study (as POST /api/v1/case-studies takes

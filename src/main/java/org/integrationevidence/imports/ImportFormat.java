@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import jakarta.ws.rs.core.MediaType;
 
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.ProblemType;
 
 /** The file formats an import takes, by their media type. */
 enum ImportFormat {

@@ -3,8 +3,8 @@ package org.integrationevidence.imports;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.OpenApiConventions;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.openapi.SchemaBounds;
 
 /** What an import did, or on a dry run would do: every row of the file became a case study. */
 @Schema(name = "ImportReport", description = "The outcome of an import whose rows are all valid.")
@@ -29,7 +29,7 @@ public record ImportReport(
     @Schema(name = "ImportedRow", description = "A row of the file and the slug of its case study.")
     public record ImportedRow(
             @Schema(description = "The row: CSV record number with the header as row 1; NDJSON line number.", examples = "2",
-                    minimum = "1", maximum = OpenApiConventions.MAX_INT)
+                    minimum = "1", maximum = SchemaBounds.MAX_INT)
             int row,
             @Schema(description = "Slug of the case study.", examples = "example-a-sample-language-cafe", maxLength = Slugs.MAX_LENGTH)
             String slug) {

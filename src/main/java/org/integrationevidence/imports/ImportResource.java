@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.casestudy.CaseStudyInput;
-import org.integrationevidence.common.ApiException;
+import org.integrationevidence.problem.ApiException;
 
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)

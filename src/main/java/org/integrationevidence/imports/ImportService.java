@@ -29,26 +29,26 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.casestudy.CaseStudyInput;
-import org.integrationevidence.casestudy.CaseStudyService;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.LimitedInputStream;
-import org.integrationevidence.common.Problem;
-import org.integrationevidence.common.ProblemMappers;
-import org.integrationevidence.common.ProblemType;
+import org.integrationevidence.casestudy.CaseStudyWrites;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
+import org.integrationevidence.problem.Problem;
+import org.integrationevidence.problem.ProblemType;
+import org.integrationevidence.web.LimitedInputStream;
+import org.integrationevidence.web.ProblemMappers;
 import org.jboss.logging.Logger;
 
 /**
  * Bulk import of case studies from CSV or NDJSON, all or nothing. Each row is read and checked as it arrives,
- * exactly as a single create would check it (through {@link CaseStudyService#createErrors}), with no transaction
+ * exactly as a single create would check it (through {@link CaseStudyWrites#createErrors}), with no transaction
  * open while a possibly slow upload is read. Only when every row is valid are they all written, in one transaction
- * through {@link CaseStudyService#create}, so that the change journal (and search) sees each of them; should that
+ * through {@link CaseStudyWrites#create}, so that the change journal (and search) sees each of them; should that
  * still fail (a slug taken meanwhile), the transaction rolls back and nothing is written.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
-public class ImportService {
+class ImportService {
 
     /** Errors listed in a rejection; the detail says how many there were in all. */
     static final int MAX_REPORTED_ERRORS = 1000;
@@ -59,7 +59,7 @@ public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     @Inject
-    CaseStudyService caseStudies;
+    CaseStudyWrites caseStudies;
 
     @Inject
     ObjectMapper json;

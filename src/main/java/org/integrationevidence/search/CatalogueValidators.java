@@ -4,18 +4,17 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.integrationevidence.approach.TaxonomyLookup;
-import org.integrationevidence.common.Validators;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.Validators;
 
 /**
  * Validators of the answers built from the search index and the taxonomy (lists, searches, related case studies,
- * completions, the taxonomy itself): they change when the index's snapshot does, which follows every committed
- * change of a case study before the write is answered, and when the taxonomy does. Each instance has its own index,
- * so two instances give the same data different validators (a client that switches reads it again once), never the
- * same validator to different data.
+ * completions, exports, the Atom feed, the taxonomy itself): they change when the index's snapshot does, which
+ * follows every committed change of a published case study before the write is answered, and when the taxonomy
+ * does. Each instance has its own index, so two instances give the same data different validators (a client that
+ * switches reads it again once), never the same validator to different data.
  */
 @ApplicationScoped
 public class CatalogueValidators {
@@ -26,17 +25,20 @@ public class CatalogueValidators {
     @Inject
     TaxonomyLookup taxonomy;
 
+    @Inject
+    ConditionalReads conditional;
+
     /**
-     * The validator of the answer to this request, as of the snapshot it searched (or the current one, before), for
-     * {@link Validators#conditional}. The taxonomy's version is read once, now, before the body: should the taxonomy
-     * change while the body is built, the tag is older than the body, never newer, and the next conditional GET
-     * gets the new one.
+     * The validator of the answer to this request, for {@link ConditionalReads#answer}: as of the basis of the answer
+     * once {@code used} holds it, the current snapshot's before. The taxonomy's version is read once, now, before the
+     * body: should the taxonomy change while the body is built, the tag is older than the body, never newer, and the
+     * next conditional GET gets the new one.
      */
-    public Supplier<Validators.Validator> of(HttpHeaders headers, UriInfo uri) {
+    public Supplier<Validators.Validator> of(AnswerBasis used) {
         TaxonomyLookup.Version approaches = taxonomy.version();
         return () -> {
-            CaseStudySearch.Basis basis = search.basis();
-            return Validators.of(headers, uri, null, Validators.state(basis.version(), approaches.version()),
+            IndexBasis basis = used.get() != null ? used.get() : search.currentBasis();
+            return conditional.validator(null, Validators.state(basis.version(), approaches.version()),
                     Validators.latest(basis.lastChange(), approaches.lastChange()));
         };
     }

@@ -28,7 +28,7 @@ import org.apache.lucene.util.FixedBitSet;
  * are kept as one bitset per value, built the first time the segment is counted: segments never change, and a
  * deleted document is never among the matches counted, so the bitsets stay right for the segment's life. A count
  * is then one intersection per value, a cost that does not grow with the number of matches. Reading every match's
- * doc values instead was most of the time of a faceted search at 100,000 case studies (docs/benchmarks), because a
+ * doc values instead was most of the time of a faceted search at 100,000 case studies (docs/performance), because a
  * multi-select facet counts the matches of the other filters, often tens of thousands.
  *
  * <p>A bitset takes maxDoc / 8 bytes, so with a hundred or so facet values in all, 100,000 case studies take about

@@ -1,9 +1,9 @@
 package org.integrationevidence.search;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
-import org.integrationevidence.common.OpenApiConventions;
 import org.integrationevidence.approach.ApproachInput;
+import org.integrationevidence.http.Slugs;
+import org.integrationevidence.openapi.SchemaBounds;
 
 /** One value of a facet and how many results have it. */
 @Schema(name = "FacetValue", description = "One value of a facet and how many matching case studies have it.")
@@ -15,7 +15,7 @@ public record FacetValue(
         String label,
         @Schema(description = "How many case studies matching the query and the other filters have this value; for "
                 + "approaches, those tagged with it or anything narrower.", examples = "2",
-                minimum = "0", maximum = OpenApiConventions.MAX_LONG)
+                minimum = "0", maximum = SchemaBounds.MAX_LONG)
         long count,
         @Schema(description = "Whether the request filters on this value.")
         boolean selected,

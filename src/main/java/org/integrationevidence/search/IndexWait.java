@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.ResponseFilterOrder;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -20,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * while they wait would starve it.
  */
 @RequestScoped
-public class IndexWait {
+class IndexWait {
 
     private static final Logger LOG = Logger.getLogger(IndexWait.class);
 
@@ -40,7 +41,7 @@ public class IndexWait {
         @Inject
         IndexWait indexWait;
 
-        @ServerResponseFilter
+        @ServerResponseFilter(priority = ResponseFilterOrder.AWAIT_INDEX)
         public void awaitIndex() {
             indexWait.awaitPending();
         }

@@ -21,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
  * values first), for a tie-break: it reads a term's bytes only when they are needed, where Lucene's reads them for
  * every hit that enters the top of the results. Reading a term decompresses a block of the segment's terms
  * dictionary; with a score or a date sorting first, the bytes of the slug tie-break are almost never needed, and
- * reading them was most of the time of a relevance-sorted search over 100,000 case studies (docs/benchmarks). Bytes
+ * reading them was most of the time of a relevance-sorted search over 100,000 case studies (docs/performance). Bytes
  * are read for the hits returned (their sort values, for cursors), for two hits of different segments that tie on
  * every earlier sort field, and once per segment for the cursor's position. It never skips documents, which only a
  * first sort field can.

@@ -3,9 +3,9 @@ package org.integrationevidence.search;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.common.Slugs;
 import org.integrationevidence.casestudy.CaseStudyInput;
 import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.http.Slugs;
 
 /** A case study like another one, and why it was chosen. */
 @Schema(name = "RelatedCaseStudy", description = "A case study similar to the one asked about, with the reasons.")

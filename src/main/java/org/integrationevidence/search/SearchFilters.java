@@ -14,17 +14,17 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.OpenApiConventions;
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.CountryCode;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.CountryCode;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.openapi.SchemaBounds;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
 
 /**
  * The query parameters that choose case studies, as sent: what a list page, an export and a feed share.
@@ -103,7 +103,7 @@ public class SearchFilters {
     @QueryParam("updatedSince")
     @Parameter(description = "Only case studies changed at or after this instant (ISO 8601, such as "
             + "`2026-11-01T00:00:00Z`) or date (`2026-11-01`, from its start in UTC).",
-            schema = @Schema(type = SchemaType.STRING, maxLength = OpenApiConventions.MAX_INSTANT_LENGTH), example = "2020-01-01")
+            schema = @Schema(type = SchemaType.STRING, maxLength = SchemaBounds.MAX_INSTANT_LENGTH), example = "2020-01-01")
     public String updatedSince;
 
 

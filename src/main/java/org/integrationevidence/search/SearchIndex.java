@@ -1,33 +1,25 @@
 package org.integrationevidence.search;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,39 +27,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherLifetimeManager;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.NRTCachingDirectory;
-import org.integrationevidence.casestudy.CaseStudyService;
-import org.integrationevidence.casestudy.CaseStudyStatus;
-import org.integrationevidence.casestudy.ChangeJournal;
-import org.integrationevidence.casestudy.IndexableCaseStudy;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.ServerSecrets;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.journal.ChangeJournal;
+import org.integrationevidence.persistence.ServerSecrets;
 import org.jboss.logging.Logger;
 
 /**
@@ -80,18 +55,9 @@ import org.jboss.logging.Logger;
  * on request threads against near-real-time snapshots.
  */
 @ApplicationScoped
-public class SearchIndex {
+class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-
-    private static final String MAPPING_VERSION = "mappingVersion";
-    private static final String DATABASE_ID = "databaseId";
-    private static final String WATERMARK = "journalWatermark";
-    /** When the index last changed what it shows: see {@link State}. */
-    private static final String LAST_CHANGE = "lastChange";
-    private static final int BATCH = 1000;
-    private static final double NRT_CACHE_SEGMENT_MB = 5.0;
-    private static final double NRT_CACHE_TOTAL_MB = 60.0;
 
     /** A point-in-time view of the index that searches take turns on and release. */
     static final class Snapshot extends IndexSearcher {
@@ -113,28 +79,6 @@ public class SearchIndex {
     public record State(String version, Instant lastChange) {
     }
 
-    /** Everything that exists while the index is open. Touched only on the indexer thread, except the searchers. */
-    private static final class Open {
-        Directory directory;
-        IndexWriter writer;
-        SearcherManager searchers;
-        SearcherLifetimeManager snapshots;
-        /** Volatile for {@link #status()}, which reads it on other threads. */
-        volatile long watermark;
-        /** Stored with every commit: an index built from another database is rebuilt at the next start. */
-        String databaseId;
-        final TreeSet<Long> appliedAbove = new TreeSet<>();
-        Instant gapSince;
-        boolean uncommitted;
-        /** Drawn at each open; see {@link State}. */
-        final String openId = java.util.UUID.randomUUID().toString();
-        /** Counts the catch-ups that changed the index since it opened; read by the searcher factory. */
-        long generation;
-        Instant lastChange = Instant.EPOCH;
-        /** When the last catch-up that completed began: the index shows every commit made before then. */
-        volatile Instant caughtUpAt;
-    }
-
     /**
      * What operators watch (health checks and metrics): how many case studies the current snapshot holds, the
      * change journal id below which every entry is applied, and when the last completed catch-up began, so that
@@ -147,7 +91,7 @@ public class SearchIndex {
     EvidenceConfig config;
 
     @Inject
-    CaseStudyService caseStudies;
+    IndexCatchUp catchUp;
 
     @Inject
     ChangeJournal journal;
@@ -156,12 +100,9 @@ public class SearchIndex {
     ServerSecrets secrets;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     IndexWait indexWait;
 
-    private volatile Open open;
+    private volatile OpenIndex open;
     private volatile ScheduledExecutorService indexer;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     /** Guards {@link #pendingCatchUp}; separate from the monitor that open and close hold while they wait. */
@@ -242,7 +183,7 @@ public class SearchIndex {
 
     /** See {@link Status}; null when the index is closed. Cheap: no search runs and the database is not asked. */
     public Status status() {
-        Open current = open;
+        OpenIndex current = open;
         return current == null ? null : fromCurrentSnapshot(current,
                 snapshot -> new Status(snapshot.getIndexReader().numDocs(), current.watermark, current.caughtUpAt));
     }
@@ -278,7 +219,7 @@ public class SearchIndex {
 
     /** The current snapshot for a search; release it with {@link #release}. Null when the index is closed. */
     Snapshot acquire() throws IOException {
-        Open current = open;
+        OpenIndex current = open;
         if (current == null) {
             return null;
         }
@@ -291,12 +232,12 @@ public class SearchIndex {
 
     /** What the current snapshot shows (see {@link State}); null when the index is closed. Cheap: no search runs. */
     public State state() {
-        Open current = open;
+        OpenIndex current = open;
         return current == null ? null : fromCurrentSnapshot(current, snapshot -> snapshot.state);
     }
 
     /** What {@code read} takes from the current snapshot of {@code current}, or null if it closed meanwhile. */
-    private static <T> T fromCurrentSnapshot(Open current, Function<Snapshot, T> read) {
+    private static <T> T fromCurrentSnapshot(OpenIndex current, Function<Snapshot, T> read) {
         try {
             Snapshot snapshot = (Snapshot) current.searchers.acquire();
             try {
@@ -313,7 +254,7 @@ public class SearchIndex {
 
     /** The snapshot a cursor was issued from, if it is still kept; release it with {@link #release}. */
     Snapshot acquire(long snapshotVersion) {
-        Open current = open;
+        OpenIndex current = open;
         try {
             return current == null ? null : (Snapshot) current.snapshots.acquire(snapshotVersion);
         } catch (AlreadyClosedException e) {
@@ -323,7 +264,7 @@ public class SearchIndex {
 
     /** Keeps the snapshot for later pages of the same search, and returns its version for the cursor. */
     long keep(Snapshot snapshot) throws IOException {
-        Open current = open;
+        OpenIndex current = open;
         try {
             return current == null ? -1 : current.snapshots.record(snapshot);
         } catch (AlreadyClosedException e) {
@@ -332,7 +273,7 @@ public class SearchIndex {
     }
 
     void release(Snapshot snapshot) throws IOException {
-        Open current = open;
+        OpenIndex current = open;
         if (current != null) {
             try {
                 current.searchers.release(snapshot);
@@ -351,84 +292,49 @@ public class SearchIndex {
         Files.createDirectories(path);
         String databaseId = Base64.getUrlEncoder().encodeToString(secrets.get("database-id"));
         long lastJournalId = journal.lastId();
-        Open opening = new Open();
-        opening.databaseId = databaseId;
+        OpenIndex opening = new OpenIndex(databaseId);
         String rebuildReason = null;
-        opening.directory = openDirectory(path);
+        opening.directory = OpenIndex.openDirectory(path);
         try {
             if (!DirectoryReader.indexExists(opening.directory)) {
                 rebuildReason = "there is no index yet";
             } else {
-                Map<String, String> data = SegmentInfos.readLatestCommit(opening.directory).getUserData();
-                long watermark = Long.parseLong(data.getOrDefault(WATERMARK, "-1"));
-                if (!CaseStudyDocuments.MAPPING_VERSION.equals(data.get(MAPPING_VERSION))) {
-                    rebuildReason = "it was built by mapping version " + data.get(MAPPING_VERSION) + ", this is version "
+                Map<String, String> data = opening.committedData();
+                long watermark = Long.parseLong(data.getOrDefault(OpenIndex.WATERMARK, "-1"));
+                String mappingVersion = data.get(OpenIndex.MAPPING_VERSION);
+                if (!CaseStudyDocuments.MAPPING_VERSION.equals(mappingVersion)) {
+                    rebuildReason = "it was built by mapping version " + mappingVersion + ", this is version "
                             + CaseStudyDocuments.MAPPING_VERSION;
-                } else if (!databaseId.equals(data.get(DATABASE_ID))) {
+                } else if (!databaseId.equals(data.get(OpenIndex.DATABASE_ID))) {
                     rebuildReason = "it was built from another database";
                 } else if (watermark < 0 || watermark > lastJournalId) {
                     rebuildReason = "it is ahead of the database's change journal (was the database restored?)";
-                } else if (data.get(LAST_CHANGE) == null) {
+                } else if (data.get(OpenIndex.LAST_CHANGE) == null) {
                     rebuildReason = "it does not say when it last changed";
                 } else {
-                    opening.writer = new IndexWriter(opening.directory, writerConfig(IndexWriterConfig.OpenMode.APPEND));
-                    opening.searchers = new SearcherManager(opening.writer, searcherFactory(opening));
-                    opening.watermark = watermark;
-                    opening.lastChange = Instant.parse(data.get(LAST_CHANGE));
+                    opening.openCommitted(watermark, Instant.parse(data.get(OpenIndex.LAST_CHANGE)));
                     LOG.infof("Opened the search index at %s as it was committed, at change %d.", path, watermark);
                 }
             }
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException
                 | EOFException | NumberFormatException | DateTimeParseException e) {
             rebuildReason = "it cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            closeQuietly(opening);
+            opening.closeQuietly();
             opening.directory = null;
         }
         try {
             if (rebuildReason != null) {
                 LOG.infof("Rebuilding the search index from the database: %s.", rebuildReason);
-                closeQuietly(opening);
-                rebuild(opening, path);
+                opening.closeQuietly();
+                catchUp.rebuild(opening, path);
             }
             opening.snapshots = new SearcherLifetimeManager();
-            catchUp(opening);
+            catchUp.catchUp(opening);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(opening); // releases write.lock, so that a later open() can try again
+            opening.closeQuietly(); // releases write.lock, so that a later open() can try again
             throw e;
         }
         open = opening;
-    }
-
-    private void rebuild(Open target, Path path) throws IOException {
-        long started = System.nanoTime();
-        deleteRecursively(path);
-        Files.createDirectories(path);
-        target.directory = openDirectory(path);
-        target.writer = new IndexWriter(target.directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
-        // Entries newer than this may belong to transactions still open: they are read again by the catch-up.
-        target.watermark = journal.lastIdOlderThan(config.search().gapTimeout());
-        // Newer entries already visible belong to committed transactions, which the read below includes: they count
-        // as applied, so that a rebuild right after a bulk load does not index it all a second time.
-        target.appliedAbove.addAll(journal.idsAfter(target.watermark));
-        long count = 0;
-        long afterId = 0;
-        for (List<IndexableCaseStudy> batch = caseStudies.indexableAfter(afterId, BATCH); !batch.isEmpty();
-                batch = caseStudies.indexableAfter(afterId, BATCH)) {
-            for (IndexableCaseStudy caseStudy : batch) {
-                if (caseStudy.status() == CaseStudyStatus.PUBLISHED) {
-                    target.writer.addDocument(document(caseStudy));
-                    count++;
-                }
-                afterId = caseStudy.id();
-            }
-        }
-        // When the public data last changed is not known from a rebuild: the rebuild's own time is never too early
-        // for a client's If-Modified-Since, and tells nothing of drafts.
-        target.lastChange = Instant.now();
-        target.writer.setLiveCommitData(commitData(target).entrySet());
-        target.writer.commit();
-        target.searchers = new SearcherManager(target.writer, searcherFactory(target));
-        LOG.infof("Search index rebuilt: %d case studies in %d ms.", count, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void runPendingCatchUp() {
@@ -441,9 +347,9 @@ public class SearchIndex {
             return;
         }
         try {
-            Open current = open;
+            OpenIndex current = open;
             if (current != null) {
-                catchUp(current);
+                catchUp.catchUp(current);
             }
             mine.complete(null);
         } catch (Exception | LinkageError e) {
@@ -453,207 +359,39 @@ public class SearchIndex {
 
     private void pollJournal() {
         try {
-            Open current = open;
+            OpenIndex current = open;
             if (current != null) {
-                catchUp(current);
+                catchUp.catchUp(current);
             }
         } catch (Exception e) {
             LOG.error("Reading the change journal into the search index failed; the next poll retries.", e);
         }
     }
 
-    /**
-     * Applies every journal entry above the watermark that was not applied yet, then moves the watermark over the
-     * entries applied without a gap. A gap is an id taken by a transaction that has not committed yet (or never
-     * will): it holds the watermark back until it fills or the gap timeout passes, so no commit is skipped.
-     */
-    private void catchUp(Open target) throws IOException {
-        Instant started = Instant.now();
-        long watermark = target.watermark;
-        Set<Long> published = new HashSet<>();
-        boolean changed = false;
-        long readAfter = target.watermark;
-        List<ChangeJournal.Change> batch;
-        do {
-            batch = journal.changesAfter(readAfter, BATCH);
-            Set<Long> caseStudyIds = new LinkedHashSet<>();
-            List<ChangeJournal.Change> applied = new ArrayList<>();
-            for (ChangeJournal.Change change : batch) {
-                if (!target.appliedAbove.contains(change.id())) {
-                    caseStudyIds.add(change.caseStudyId());
-                    applied.add(change);
-                }
-                readAfter = change.id();
-            }
-            if (!caseStudyIds.isEmpty()) {
-                Set<Long> shown = apply(target, caseStudyIds, published);
-                for (ChangeJournal.Change change : applied) {
-                    target.appliedAbove.add(change.id());
-                    if (shown.contains(change.caseStudyId()) && change.recordedAt() != null
-                            && change.recordedAt().isAfter(target.lastChange)) {
-                        target.lastChange = change.recordedAt();
-                    }
-                }
-                changed |= !shown.isEmpty();
-            }
-        } while (batch.size() == BATCH);
-        advanceWatermark(target);
-        if (changed) {
-            target.generation++;
-            target.searchers.maybeRefreshBlocking();
-            target.snapshots.prune(new SearcherLifetimeManager.PruneByAge(config.search().snapshotRetention().toSeconds()));
-        }
-        target.uncommitted |= changed || target.watermark != watermark;
-        target.caughtUpAt = started;
-    }
-
-    /**
-     * Indexes the published ones of these case studies and removes the others. Gives those whose change the index
-     * shows: every published one, and each unpublished one it listed until now. A change of a draft changes nothing
-     * that searches show, and so neither the snapshot's version nor its last change: a public answer's validators
-     * tell nothing of drafts. {@code published} collects the ids published in this catch-up so far, which the
-     * current snapshot does not show yet.
-     */
-    private Set<Long> apply(Open target, Set<Long> caseStudyIds, Set<Long> published) throws IOException {
-        Set<Long> shown = new HashSet<>();
-        Set<Long> unpublished = new HashSet<>(caseStudyIds);
-        for (IndexableCaseStudy caseStudy : caseStudies.indexable(caseStudyIds)) {
-            if (caseStudy.status() == CaseStudyStatus.PUBLISHED) {
-                target.writer.updateDocument(CaseStudyDocuments.idTerm(caseStudy.id()), document(caseStudy));
-                unpublished.remove(caseStudy.id());
-                published.add(caseStudy.id());
-                shown.add(caseStudy.id());
-            }
-        }
-        Set<Long> listed = listedNow(target, unpublished);
-        for (Long id : unpublished) {
-            if (listed.contains(id) || published.remove(id)) {
-                target.writer.deleteDocuments(CaseStudyDocuments.idTerm(id));
-                shown.add(id);
-            }
-        }
-        return shown;
-    }
-
-    /** Which of these case studies the current snapshot lists. */
-    private static Set<Long> listedNow(Open target, Set<Long> ids) throws IOException {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        Set<Long> listed = new HashSet<>();
-        Snapshot snapshot = (Snapshot) target.searchers.acquire();
-        try {
-            for (Long id : ids) {
-                if (snapshot.count(new TermQuery(CaseStudyDocuments.idTerm(id))) > 0) {
-                    listed.add(id);
-                }
-            }
-        } finally {
-            target.searchers.release(snapshot);
-        }
-        return listed;
-    }
-
-    private Document document(IndexableCaseStudy caseStudy) throws JsonProcessingException {
-        return CaseStudyDocuments.toDocument(caseStudy, json.writeValueAsString(caseStudy.asListed()));
-    }
-
-    private void advanceWatermark(Open target) {
-        while (!target.appliedAbove.isEmpty()) {
-            long next = target.watermark + 1;
-            if (target.appliedAbove.remove(next)) {
-                target.watermark = next;
-                target.gapSince = null;
-                continue;
-            }
-            Instant now = Instant.now();
-            if (target.gapSince == null) {
-                target.gapSince = now;
-            }
-            Duration waited = Duration.between(target.gapSince, now);
-            if (waited.compareTo(config.search().gapTimeout()) < 0) {
-                return;
-            }
-            LOG.debugf("Journal ids %d to %d never committed; moving past them.", next, target.appliedAbove.first() - 1);
-            target.watermark = target.appliedAbove.first() - 1;
-            target.gapSince = null;
-        }
-    }
-
     private void commitQuietly() {
         try {
-            Open current = open;
+            OpenIndex current = open;
             if (current != null) {
-                commit(current);
+                current.commit();
             }
         } catch (Exception e) {
             LOG.error("Committing the search index failed; the journal is replayed from the last commit at the next start.", e);
         }
     }
 
-    private void commit(Open target) throws IOException {
-        if (target.uncommitted) {
-            target.writer.setLiveCommitData(commitData(target).entrySet());
-            target.writer.commit();
-            target.uncommitted = false;
-        }
-    }
-
     private void closeOnIndexer() throws IOException {
-        Open closing = open;
+        OpenIndex closing = open;
         if (closing == null) {
             return;
         }
         open = null;
         try {
-            commit(closing);
+            closing.commit();
         } finally {
-            closeQuietly(closing);
+            closing.closeQuietly();
         }
         // Operators read this line to know the next start opens the index as it is, without a rebuild.
         LOG.infof("Committed and closed the search index at change %d.", closing.watermark);
-    }
-
-    private static Map<String, String> commitData(Open target) {
-        return Map.of(MAPPING_VERSION, CaseStudyDocuments.MAPPING_VERSION,
-                DATABASE_ID, target.databaseId, WATERMARK, Long.toString(target.watermark),
-                LAST_CHANGE, target.lastChange.toString());
-    }
-
-    /**
-     * The index files, with the small segments that every refresh flushes kept in memory until they merge or are
-     * committed: writing, mapping and unmapping a file per write would cost more than the write itself.
-     */
-    private static Directory openDirectory(Path path) throws IOException {
-        return new NRTCachingDirectory(FSDirectory.open(path), NRT_CACHE_SEGMENT_MB, NRT_CACHE_TOTAL_MB);
-    }
-
-    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(SearchAnalyzers.index(),
-                Map.of(CaseStudyDocuments.TITLE_WORDS, SearchAnalyzers.words()));
-        IndexWriterConfig writerConfig = new IndexWriterConfig(analyzer);
-        writerConfig.setOpenMode(mode);
-        writerConfig.setRAMBufferSizeMB(64);
-        // Refreshes follow every write, which waits for them: never also wait for merges of the new tiny segments
-        // (Lucene's default waits up to half a second); the merge scheduler does them in the background.
-        writerConfig.setMaxFullFlushMergeWaitMillis(0);
-        // Each refresh flushes a segment of a few case studies: packing its files into a compound file would copy
-        // them once more on every write. Merged segments still follow the merge policy's choice.
-        writerConfig.setUseCompoundFile(false);
-        // Kept in the default list order: its pages, and later pages of any listing, stop early instead of
-        // comparing every case study (indexed oldest first, each would otherwise outrank the last).
-        writerConfig.setIndexSort(SearchSort.UPDATED.sort());
-        return writerConfig;
-    }
-
-    /** Snapshots are made on the indexer thread (at open, and by refreshes after a catch-up), which owns the counters. */
-    private static SearcherFactory searcherFactory(Open target) {
-        return new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                return new Snapshot(reader, new State(target.openId + "." + target.generation, target.lastChange));
-            }
-        };
     }
 
     private void runOnIndexer(IndexTask task) {
@@ -680,32 +418,5 @@ public class SearchIndex {
     @FunctionalInterface
     private interface IndexTask {
         void run() throws IOException;
-    }
-
-    /**
-     * Closes every part that exists. Fields are left as they are: searches that read this {@code Open} before it was
-     * unpublished then meet closed objects ({@link AlreadyClosedException}, answered 503), never nulls.
-     */
-    private static void closeQuietly(Open target) {
-        for (Closeable closeable : new Closeable[] {target.snapshots, target.searchers, target.writer, target.directory}) {
-            if (closeable != null) {
-                try {
-                    closeable.close();
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("Closing part of the search index failed", e);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 }

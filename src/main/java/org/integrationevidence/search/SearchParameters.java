@@ -9,11 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.Cursor;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.EvidenceConfig;
-import org.integrationevidence.common.FieldError;
-import org.integrationevidence.common.QueryParameters;
+import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
 
 /** The query parameters of a page of case studies: the filters, and the facets, page size and cursor. */
 public class SearchParameters extends SortedSearchFilters {

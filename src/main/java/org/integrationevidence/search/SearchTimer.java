@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
  * answers make (feeds, approaches).
  */
 @ApplicationScoped
-public class SearchTimer {
+class SearchTimer {
 
     /** What a search was for; a few fixed values, so that the metric's series stay few. */
     public enum Kind {

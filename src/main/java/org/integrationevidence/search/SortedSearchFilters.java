@@ -7,7 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.integrationevidence.common.FieldError;
+import org.integrationevidence.problem.FieldError;
 
 /** The filters and the order the client chooses: what a list page and an export share. */
 public class SortedSearchFilters extends SearchFilters {

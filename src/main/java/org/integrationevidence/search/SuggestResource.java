@@ -6,10 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationevidence.common.ApiException;
-import org.integrationevidence.common.Page;
-import org.integrationevidence.common.QueryParameters;
-import org.integrationevidence.common.Validators;
+import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.Page;
+import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.problem.ApiException;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/suggest")
@@ -33,16 +30,13 @@ public class SuggestResource {
     private static final int MAX_LIMIT = 20;
 
     @Inject
-    CaseStudySearch search;
+    Completions completions;
 
     @Inject
     CatalogueValidators validators;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uriInfo;
+    @Inject
+    ConditionalReads conditional;
 
     @GET
     @PermitAll
@@ -67,7 +61,8 @@ public class SuggestResource {
             throw ApiException.invalid("prefix", "must be at most " + MAX_PREFIX_LENGTH + " characters");
         }
         int size = QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return Validators.conditional(headers, validators.of(headers, uriInfo),
-                () -> Page.all(search.suggest(prefix.stripLeading(), size)));
+        AnswerBasis basis = new AnswerBasis();
+        return conditional.answer(validators.of(basis),
+                () -> Page.all(basis.of(completions.suggest(prefix.stripLeading(), size))));
     }
 }

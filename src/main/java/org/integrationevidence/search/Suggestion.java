@@ -1,8 +1,8 @@
 package org.integrationevidence.search;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.casestudy.CaseStudyInput;
+import org.integrationevidence.casestudy.Place;
 
 /** A completion for a search box, and the parameter that applies it. */
 @Schema(name = "Suggestion", description = "A completion of what is being typed into a search box.")

@@ -14,7 +14,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.integrationevidence.common.ApiException;
+import org.integrationevidence.problem.ApiException;
 
 /**
  * Turns the {@code q} parameter into a Lucene query. Lucene's simple query syntax is used because it never fails

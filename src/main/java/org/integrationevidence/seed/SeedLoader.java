@@ -21,8 +21,8 @@ import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.approach.ApproachInput;
 import org.integrationevidence.approach.ApproachService;
-import org.integrationevidence.casestudy.CaseStudyService;
-import org.integrationevidence.common.EvidenceConfig;
+import org.integrationevidence.casestudy.CaseStudyWrites;
+import org.integrationevidence.config.EvidenceConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * and it loads nothing.
  */
 @ApplicationScoped
-public class SeedLoader {
+class SeedLoader {
 
     static final String SEED_NAME = "catalogue-v1";
 
@@ -53,7 +53,7 @@ public class SeedLoader {
     ApproachService approaches;
 
     @Inject
-    CaseStudyService caseStudies;
+    CaseStudyWrites caseStudies;
 
     void onStart(@Observes StartupEvent event) {
         if (config.seed().enabled()) {

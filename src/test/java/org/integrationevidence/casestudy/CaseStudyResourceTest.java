@@ -25,24 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class CaseStudyResourceTest {
-
-    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
-    @BeforeEach
-    void actAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     @Test
     void schoolLinkingFindsBradfordInTheSeedData() {

@@ -23,8 +23,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +34,17 @@ import org.junit.jupiter.api.Test;
  * with two real servers on PostgreSQL.
  */
 @QuarkusTest
+@ActingAs(Role.ANONYMOUS)
 class ChangesThroughAnotherInstanceTest {
 
     @Inject
     EntityManager entityManager;
 
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
-
     @Test
     void aChangeCommittedThroughAnotherInstanceIsServedWithinTwoSeconds() {
         // Another instance sharing the database commits without telling this one: the state of a published case
         // study that this instance reuses between reads must not hide such a change for long (1 s, see
-        // CaseStudyService.publishedState). Simulated here by changing the row directly, as that instance would.
+        // CaseStudyReads, PublishedStateCache). Simulated here by changing the row directly, as that instance would.
         TestKeys.actAsEditor();
         String slug = create(caseStudy(createApproach(null)));
         TestKeys.actAnonymously();

@@ -16,7 +16,7 @@ import io.restassured.http.ContentType;
 
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
-import org.integrationevidence.common.MergePatch;
+import org.integrationevidence.http.MergePatch;
 import org.junit.jupiter.api.Test;
 
 /** Revision history (who, when, why, full snapshots, diffs, restore) and renames that keep old slugs working. */

@@ -21,7 +21,7 @@ import org.integrationevidence.TestData;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.casestudy.CaseStudyInput;
-import org.integrationevidence.casestudy.CaseStudyService;
+import org.integrationevidence.casestudy.CaseStudyWrites;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,7 @@ class ChangeSequencerTest {
     private static final KeyHolder EDITOR = new KeyHolder(0, "sequencer test", null, Role.EDITOR);
 
     @Inject
-    CaseStudyService caseStudies;
+    CaseStudyWrites caseStudies;
 
     @Inject
     ObjectMapper json;

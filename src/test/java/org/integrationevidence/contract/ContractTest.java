@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * documented media type and matches the document's schema for it.
  */
 @QuarkusTest
+@ActingAs(Role.ANONYMOUS) // each scenario says which key it sends
 class ContractTest {
 
     /**
@@ -378,7 +381,6 @@ class ContractTest {
 
     @BeforeEach
     void readTheDocument() {
-        TestKeys.actAnonymously(); // each scenario says which key it sends
         document = ContractDocument.load();
     }
 

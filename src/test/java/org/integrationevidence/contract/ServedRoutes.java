@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.HttpMethod;
 
-import org.integrationevidence.common.Problem;
+import org.integrationevidence.problem.Problem;
 
 /**
  * The routes the service answers, read from what it is built of: every JAX-RS resource method (class and method
@@ -211,6 +211,6 @@ final class ServedRoutes {
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the build directory
         }
-        return Path.of("target/classes");
+        return Path.of(System.getProperty("evidence-test.build-directory", "target"), "classes");
     }
 }

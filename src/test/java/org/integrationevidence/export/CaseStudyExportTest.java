@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,20 +31,11 @@ import org.junit.jupiter.api.Test;
  * In the test profile an export reads 7 case studies per batch, so a dozen already spans several batches.
  */
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class CaseStudyExportTest {
 
     private static final String EXPORT = "/api/v1/case-studies/export";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeEach
-    void writeAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     @Test
     void csvHasEveryMatchOnceInTheListsOrderAcrossBatches() {

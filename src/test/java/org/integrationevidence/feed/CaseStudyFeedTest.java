@@ -21,9 +21,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,20 +31,11 @@ import org.w3c.dom.NodeList;
 
 /** The Atom feed over HTTP; each test follows an approach of its own, as a subscriber to one topic would. */
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class CaseStudyFeedTest {
 
     private static final String FEED = "/api/v1/feeds/case-studies.atom";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-
-    @BeforeEach
-    void writeAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     @Test
     void aFilteredFeedListsItsPublishedCaseStudiesNewestChangeFirst() throws Exception {

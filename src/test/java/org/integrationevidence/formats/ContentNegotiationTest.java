@@ -38,10 +38,10 @@ import io.restassured.response.Response;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,22 +50,13 @@ import org.junit.jupiter.api.Test;
  * case studies and approaches it reads, under an approach of its own.
  */
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class ContentNegotiationTest {
 
     private static final String CASE_STUDIES = "/api/v1/case-studies";
     private static final String APPROACHES = "/api/v1/approaches";
     private static final String JSON_LD = "application/ld+json";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeEach
-    void writeAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     @Test
     void jsonIsServedWithoutAcceptAndForAnyType() throws Exception {

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
@@ -22,8 +21,9 @@ import java.util.OptionalDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +31,8 @@ import org.junit.jupiter.api.Test;
  * metrics, over HTTP as they read them.
  */
 @QuarkusTest
-class OperationsTest {
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
+@ActingAs(Role.ANONYMOUS)
+public class OperationsTest {
 
     @Test
     void theInstanceIsLiveWithoutCheckingAnythingOutsideIt() {
@@ -150,13 +146,13 @@ class OperationsTest {
         return slug;
     }
 
-    static String metrics() {
+    public static String metrics() {
         return given().spec(TestKeys.bearer(TestKeys.monitor())).when().get("/q/metrics").then().statusCode(200)
                 .extract().asString();
     }
 
     /** The value of the series of this name whose labels include these, if the metrics have one. */
-    static OptionalDouble value(String metrics, String name, Map<String, String> labels) {
+    public static OptionalDouble value(String metrics, String name, Map<String, String> labels) {
         return metrics.lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> labels.entrySet().stream()

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.integrationevidence.PackagedServer;
 import org.integrationevidence.TestData;
+import org.integrationevidence.persistence.SchemaVersionLog;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,14 +11,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
 import static org.integrationevidence.TestData.part;
 import static org.integrationevidence.TestData.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,18 +40,8 @@ import org.junit.jupiter.api.Test;
  * filters on it, so that tests never see each other's case studies and can run in any order.
  */
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class CaseStudySearchTest {
-
-    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
-    @BeforeEach
-    void actAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     private static final String LIST = "/api/v1/case-studies";
 

@@ -31,11 +31,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.integrationevidence.common.Cursor;
-import org.integrationevidence.common.ServerSecrets;
-import org.integrationevidence.TestKeys;
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.persistence.ServerSecrets;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,18 +45,8 @@ import org.junit.jupiter.api.Test;
  * search over HTTP.
  */
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class SearchIndexLifecycleTest {
-
-    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
-    @BeforeEach
-    void actAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     private static final String LIST = "/api/v1/case-studies";
 
@@ -161,7 +151,7 @@ class SearchIndexLifecycleTest {
     void anExpiredCursorIsRefused() {
         String issuedTwoDaysAgo = Long.toString(Instant.now().minus(Duration.ofDays(2)).getEpochSecond());
         SearchRequest request = new SearchParameters().toRequest(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .unwrap(io.smallrye.config.SmallRyeConfig.class).getConfigMapping(org.integrationevidence.common.EvidenceConfig.class));
+                .unwrap(io.smallrye.config.SmallRyeConfig.class).getConfigMapping(org.integrationevidence.config.EvidenceConfig.class));
         String cursor = Cursor.encode(secrets.get("cursor-key"), "s1", request.sort().parameter(), request.fingerprint(), "0",
                 issuedTwoDaysAgo, "1", "some-slug", "1");
         given().queryParam("cursor", cursor).when().get(LIST)

@@ -1,11 +1,11 @@
 package org.integrationevidence.seed;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.empty;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
@@ -20,24 +20,13 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.integrationevidence.TestKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@ActingAs(Role.EDITOR)
 class SeedDataTest {
-
-    /** Access rules are tested in AccessTest; here every request carries an editor's key. */
-    @BeforeEach
-    void actAsEditor() {
-        TestKeys.actAsEditor();
-    }
-
-    @AfterEach
-    void actAnonymously() {
-        TestKeys.actAnonymously();
-    }
 
     @Inject
     SeedLoader loader;

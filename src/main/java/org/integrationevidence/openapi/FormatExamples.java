@@ -1,0 +1,83 @@
+package org.integrationevidence.openapi;
+
+/**
+ * Examples of the JSON-LD and CSV representations for the OpenAPI document, written once for the operations that
+ * serve them. They describe sample data, not a real initiative.
+ */
+public final class FormatExamples {
+
+    private static final String BASE = "https://evidence.example.org/api/v1/";
+    /** As formats.JsonLd writes them (its unit test checks that these examples carry the same). */
+    static final String TAXONOMY_LABEL = "Integration Evidence Repository: approaches to integration";
+    static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+
+    private static final String ARTICLE = "\"@type\": \"Article\", "
+            + "\"@id\": \"" + BASE + "case-studies/example-language-cafe\", "
+            + "\"url\": \"" + BASE + "case-studies/example-language-cafe\", "
+            + "\"identifier\": \"example-language-cafe\", "
+            + "\"name\": \"Example: a sample language café\", \"headline\": \"Example: a sample language café\", "
+            + "\"abstract\": \"A sample case study that describes no real initiative.\", "
+            + "\"about\": [{\"@type\": \"DefinedTerm\", \"@id\": \"" + BASE + "approaches/language-learning\", "
+            + "\"name\": \"Language learning\", \"termCode\": \"language-learning\", \"inDefinedTermSet\": {\"@type\": "
+            + "\"DefinedTermSet\", \"@id\": \"" + BASE + "approaches\", \"name\": \"" + TAXONOMY_LABEL + "\"}}, "
+            + "{\"@type\": \"DefinedTerm\", \"name\": \"Language\", \"termCode\": \"language\", \"url\": \"" + BASE
+            + "case-studies?theme=language\", \"inDefinedTermSet\": {\"@type\": \"DefinedTermSet\", \"name\": "
+            + "\"Integration Evidence Repository: themes\"}}], "
+            + "\"spatialCoverage\": {\"@type\": \"Place\", \"name\": \"Example Town\", \"address\": {\"@type\": "
+            + "\"PostalAddress\", \"addressCountry\": \"GB\"}, \"geo\": {\"@type\": \"GeoCoordinates\", \"latitude\": 53.8, "
+            + "\"longitude\": -1.75}}, "
+            + "\"temporalCoverage\": \"2019/..\", "
+            + "\"license\": \"https://spdx.org/licenses/CC-BY-4.0\", "
+            + "\"dateCreated\": \"2026-11-01T09:00:00Z\", \"dateModified\": \"2026-11-02T10:30:00Z\"";
+
+    public static final String CASE_STUDY_JSON_LD = "{\"@context\": \"https://schema.org\", " + ARTICLE + ", "
+            + "\"articleBody\": \"An **example** body.\", "
+            + "\"mentions\": [{\"@type\": \"Organization\", \"name\": \"Example Council\"}], "
+            + "\"citation\": [{\"@type\": \"CreativeWork\", \"name\": \"Example source\", \"url\": \"https://example.org/source\", "
+            + "\"publisher\": \"Example Publisher\", \"datePublished\": \"2019-05-01\"}], "
+            + "\"creativeWorkStatus\": \"published\", \"version\": 1}";
+
+    public static final String PAGE_JSON_LD = "{\"@context\": [\"https://schema.org\", {\"hydra\": \"" + HYDRA + "\"}], "
+            + "\"@type\": \"ItemList\", \"@id\": \"" + BASE + "case-studies?approach=language-learning&limit=1\", "
+            + "\"numberOfItems\": 2, \"itemListElement\": [{" + ARTICLE + "}], "
+            + "\"hydra:view\": {\"@id\": \"" + BASE + "case-studies?approach=language-learning&limit=1\", "
+            + "\"@type\": \"hydra:PartialCollectionView\", \"hydra:next\": {\"@id\": \"" + BASE
+            + "case-studies?approach=language-learning&limit=1&cursor=czF8LXVwZGF0ZWR8\"}}}";
+
+    public static final String TAXONOMY_JSON_LD = "{\"@context\": {\"skos\": \"" + SKOS + "\"}, \"@graph\": ["
+            + "{\"@id\": \"" + BASE + "approaches\", \"@type\": \"skos:ConceptScheme\", \"skos:prefLabel\": \""
+            + TAXONOMY_LABEL + "\", \"skos:hasTopConcept\": [{\"@id\": \"" + BASE + "approaches/language-learning\"}]}, "
+            + "{\"@id\": \"" + BASE + "approaches/language-learning\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": "
+            + "\"Language learning\", \"skos:definition\": \"Helping newcomers learn the language of the place.\", "
+            + "\"skos:notation\": \"language-learning\", \"skos:inScheme\": {\"@id\": \"" + BASE + "approaches\"}, "
+            + "\"skos:topConceptOf\": {\"@id\": \"" + BASE + "approaches\"}, \"skos:narrower\": [{\"@id\": \"" + BASE
+            + "approaches/conversation-clubs\"}]}, "
+            + "{\"@id\": \"" + BASE + "approaches/conversation-clubs\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": "
+            + "\"Conversation clubs\", \"skos:definition\": \"Informal meetings to practise speaking.\", "
+            + "\"skos:notation\": \"conversation-clubs\", \"skos:inScheme\": {\"@id\": \"" + BASE + "approaches\"}, "
+            + "\"skos:broader\": [{\"@id\": \"" + BASE + "approaches/language-learning\"}]}]}";
+
+    public static final String APPROACH_JSON_LD = "{\"@context\": {\"skos\": \"" + SKOS + "\"}, "
+            + "\"@id\": \"" + BASE + "approaches/conversation-clubs\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": "
+            + "\"Conversation clubs\", \"skos:definition\": \"Informal meetings to practise speaking.\", "
+            + "\"skos:notation\": \"conversation-clubs\", \"skos:inScheme\": {\"@id\": \"" + BASE + "approaches\"}, "
+            + "\"skos:broader\": [{\"@id\": \"" + BASE + "approaches/language-learning\"}]}";
+
+    public static final String TAXONOMY_CSV = "slug,name,definition,broader,narrower,caseStudyCount\r\n"
+            + "language-learning,Language learning,Helping newcomers learn the language of the place.,,conversation-clubs,2\r\n"
+            + "conversation-clubs,Conversation clubs,Informal meetings to practise speaking.,language-learning,,1\r\n";
+
+    /** A case study as one CSV row, with the export's columns (formats.CaseStudyCsv). */
+    public static final String CASE_STUDY_CSV = "slug,title,summary,body,place.name,place.localAuthority,place.region,"
+            + "place.countryCode,place.latitude,place.longitude,place.scale,period.startYear,period.endYear,period.ongoing,"
+            + "leadOrganisations,partnerOrganisations,approaches,themes,targetGroups,outcomes,evidence.level,"
+            + "evidence.rationale,sources.title,sources.url,licence,createdAt,updatedAt,version\r\n"
+            + "example-language-cafe,Example: a sample language café,A sample row that describes no real initiative.,"
+            + "An **example** body.,Example Town,,,GB,,,city,2019,,true,Example Council,,language-learning,"
+            + "language|social-contact,adults,,1,Sample data: there is no evidence behind it.,Example source,"
+            + "https://example.org/source,CC-BY-4.0,2026-11-01T09:00:00Z,2026-11-02T10:30:00Z,1\r\n";
+
+    private FormatExamples() {
+    }
+}

@@ -1,8 +1,0 @@
-package org.integrationevidence.common;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same black-box suite against the packaged application. */
-@QuarkusIntegrationTest
-class HttpCachingIT extends HttpCachingTest {
-}

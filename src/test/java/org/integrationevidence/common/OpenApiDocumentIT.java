@@ -1,8 +1,0 @@
-package org.integrationevidence.common;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The packaged application serves the committed document and Swagger UI too. */
-@QuarkusIntegrationTest
-class OpenApiDocumentIT extends OpenApiDocumentTest {
-}

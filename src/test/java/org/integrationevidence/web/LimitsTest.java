@@ -1,0 +1,226 @@
+package org.integrationevidence.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+import org.integrationevidence.ActingAs;
+import org.integrationevidence.ActingAs.Role;
+import org.integrationevidence.TestData;
+import org.integrationevidence.TestKeys;
+import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.MergePatch;
+import org.integrationevidence.problem.Problem;
+import org.junit.jupiter.api.Test;
+
+/** Hostile input: bodies, URLs, headers and JSON documents past the API's limits are refused, never a 5xx. */
+@QuarkusTest
+@ActingAs(Role.EDITOR)
+class LimitsTest {
+
+    private static final String CASE_STUDIES = "/api/v1/case-studies";
+    private static final int MIB = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aBodyDeclaredOverOneMibIs413() {
+        given().contentType(ContentType.JSON).body(stringBody(MIB + 1))
+                .when().post(CASE_STUDIES)
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/content-too-large"))
+                .body("title", equalTo("Content too large"))
+                .body("detail", equalTo("The request body is larger than 1 MiB, the most this API accepts here."))
+                .body("instance", equalTo(CASE_STUDIES));
+    }
+
+    @Test
+    void aChunkedBodyOverOneMibIs413() throws Exception {
+        HttpResponse<String> response = chunked("POST", CASE_STUDIES, "application/json", stringBody(2 * MIB));
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(null));
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals("/problems/content-too-large", problem.path("type").asText());
+        assertEquals("The request body is larger than 1 MiB, the most this API accepts here.", problem.path("detail").asText());
+    }
+
+    @Test
+    void aChunkedMergePatchOverOneMibIs413() throws Exception {
+        String slug = TestData.create(TestData.caseStudy("sport"));
+        HttpResponse<String> response = chunked("PATCH", CASE_STUDIES + "/" + slug, MergePatch.MEDIA_TYPE, stringBody(2 * MIB));
+        assertEquals(413, response.statusCode());
+        assertEquals("/problems/content-too-large", JSON.readTree(response.body()).path("type").asText());
+    }
+
+    @Test
+    void chunkedBodiesUnderTheLimitAreReadAsUsual() throws Exception {
+        HttpResponse<String> response = chunked("POST", CASE_STUDIES, "application/json", "{\"title\": \"Chunked\"}");
+        assertEquals(400, response.statusCode());
+        assertEquals("/problems/validation", JSON.readTree(response.body()).path("type").asText());
+    }
+
+    @Test
+    void bulkImportsAreExemptFromTheGeneralLimit() {
+        // The import endpoint enforces its own, larger limit; whatever it answers, it is not the general 413.
+        given().contentType("application/x-ndjson")
+                .body(stringBody(MIB + 1).getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/imports")
+                .then().statusCode(allOf(not(413), greaterThanOrEqualTo(200), lessThan(500)));
+    }
+
+    @Test
+    void overLongUrlsAre414() {
+        given().queryParam("q", "a".repeat(70_000)).when().get(CASE_STUDIES)
+                .then().statusCode(414);
+    }
+
+    @Test
+    void overLongHeadersAre431() {
+        given().header("X-Filler", "a".repeat(20_000)).when().get(CASE_STUDIES)
+                .then().statusCode(431);
+    }
+
+    @Test
+    void deeplyNestedJsonIs400NamingTheDepth() {
+        String slug = TestData.create(TestData.caseStudy("sport"));
+        String nested = "{\"outcomes\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        given().contentType(MergePatch.MEDIA_TYPE)
+                .body(nested)
+                .when().patch(CASE_STUDIES + "/" + slug)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/malformed-body"))
+                .body("detail", equalTo("The request body nests arrays and objects deeper than 32 levels."));
+    }
+
+    @Test
+    void hugeNumbersAndStringsAre400NamingTheLimit() {
+        Map<String, Object> caseStudy = TestData.caseStudy("sport");
+        String withNumber = json(caseStudy).replaceFirst("\"level\":\\s*\\d+", "\"level\": " + "9".repeat(1000));
+        given().contentType(ContentType.JSON).body(withNumber)
+                .when().post(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/malformed-body"))
+                .body("detail", startsWith("The request body has a number longer than 50 characters"));
+        caseStudy.put("body", "x".repeat(200_000));
+        given().contentType(ContentType.JSON).body(json(caseStudy))
+                .when().post(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/malformed-body"))
+                .body("detail", startsWith("The request body has a string longer than 100000 characters"));
+    }
+
+    @Test
+    void hugeArraysAre400NamingTheField() {
+        Map<String, Object> caseStudy = TestData.caseStudy("sport");
+        caseStudy.put("approaches", Collections.nCopies(100_000, "sport"));
+        given().contentType(ContentType.JSON).body(json(caseStudy))
+                .when().post(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("approaches"));
+        caseStudy.put("approaches", java.util.List.of("sport"));
+        caseStudy.put("outcomes", Collections.nCopies(100_000, ""));
+        given().contentType(ContentType.JSON).body(json(caseStudy))
+                .when().post(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/validation"))
+                .body("detail", equalTo("The request has 1 invalid field: outcomes must have at most 1000 items."))
+                .body("errors.field", equalTo(java.util.List.of("outcomes")));
+    }
+
+    @Test
+    void validationProblemsListAtMostOneHundredFields() {
+        Map<String, Object> caseStudy = TestData.caseStudy("sport");
+        caseStudy.put("outcomes", Collections.nCopies(1000, ""));
+        caseStudy.put("leadOrganisations", Collections.nCopies(1000, ""));
+        given().contentType(ContentType.JSON).body(json(caseStudy))
+                .when().post(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("type", equalTo("/problems/validation"))
+                .body("detail", equalTo("The request has 2002 invalid fields. The first 100 are listed."))
+                .body("errors.size()", equalTo(100));
+    }
+
+    @Test
+    void overLongValuesQuotedInProblemsAreCutShort() {
+        given().when().get("/problems/" + "x".repeat(5000))
+                .then().statusCode(404)
+                .body("detail", allOf(startsWith("There is no problem type \"xxx"), endsWith("…")))
+                .body("detail.length()", equalTo(Problem.MAX_DETAIL));
+    }
+
+    @Test
+    void overLongCursorsInstantsAndFacetListsAre400NamingTheParameter() {
+        given().queryParam("cursor", "a".repeat(Cursor.MAX_LENGTH + 1))
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("cursor")));
+        given().queryParam("updatedSince", "2026-11-01T00:00:00." + "0".repeat(30) + "Z")
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("updatedSince")))
+                .body("errors[0].message", equalTo("must be at most 45 characters: an ISO 8601 instant or date"));
+        given().queryParam("facets", "approach,approach,approach,approach,approach,approach")
+                .when().get(CASE_STUDIES)
+                .then().statusCode(400)
+                .body("errors.field", equalTo(java.util.List.of("facets")))
+                .body("errors[0].message", equalTo("must be at most 49 characters: each facet at most once"));
+    }
+
+    /** A JSON object of {@code length} bytes, padded with spaces, which pass every limit of the JSON parser. */
+    private static String stringBody(int length) {
+        String object = "{\"title\": \"Padded\"}";
+        return object.substring(0, object.length() - 1) + " ".repeat(length - object.length()) + "}";
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request whose body has no Content-Length: HttpClient sends a stream of unknown length chunked. */
+    private static HttpResponse<String> chunked(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + TestKeys.editor())
+                .header("Content-Type", contentType)
+                .header("If-Match", "*")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertNull(request.headers().firstValue("Content-Length").orElse(null));
+        assertTrue(response.statusCode() < 500, () -> "A 5xx for a chunked body: " + response.body());
+        return response;
+    }
+}
