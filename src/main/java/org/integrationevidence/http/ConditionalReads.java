@@ -25,9 +25,12 @@ public class ConditionalReads {
     @Inject
     UriInfo uri;
 
+    @Inject
+    PublicUrls urls;
+
     /** The validator of this request's answer: see {@link Validators#of}. */
     public Validators.Validator validator(String prefix, String state, Instant lastModified) {
-        return Validators.of(headers, uri, prefix, state, lastModified);
+        return Validators.of(headers, urls.base(), uri, prefix, state, lastModified);
     }
 
     /** 304 when the client holds the current representation, else 200 with the body: see {@link Validators#conditional}. */
@@ -43,6 +46,6 @@ public class ConditionalReads {
 
     /** The answer built from {@code content} fixed in the release (a reference list): see {@link Validators#ofRelease}. */
     public <T> RestResponse<T> release(Object content, Supplier<T> body) {
-        return Validators.conditional(headers, Validators.ofRelease(headers, uri, content), body);
+        return Validators.conditional(headers, Validators.ofRelease(headers, urls.base(), uri, content), body);
     }
 }

@@ -51,8 +51,14 @@ public class PublicUrls {
         if (configured.isEmpty()) {
             return request.getRequestUriBuilder();
         }
-        return UriBuilder.fromUri(configured.get()).path(request.getPath(false))
-                .replaceQuery(request.getRequestUri().getRawQuery());
+        // The request's path below its own base, kept as sent (encoded), then the query, resolved against the
+        // configured base.
+        URI requested = request.getRequestUri();
+        String basePath = request.getBaseUri().getRawPath();
+        String path = requested.getRawPath();
+        String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : path.replaceFirst("^/+", "");
+        String query = requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery();
+        return UriBuilder.fromUri(configured.get().resolve(URI.create("./" + relative + query)));
     }
 
     /** A builder of URLs under {@link #base}. */

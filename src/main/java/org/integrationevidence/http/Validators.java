@@ -1,6 +1,7 @@
 package org.integrationevidence.http;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,11 +56,13 @@ public final class Validators {
     /**
      * The validator of the answer to this request, built from {@code state}: what the data behind the answer is at
      * (a version, a snapshot id); {@code prefix}, when not null, starts the tag (a case study's version, so that its
-     * tag still names the version for If-Match).
+     * tag still names the version for If-Match). {@code base} is the address the answer's absolute URLs are built on
+     * (see PublicUrls): the configured public address, the same for every instance and port behind it, or else the
+     * request's own.
      */
-    public static Validator of(HttpHeaders headers, UriInfo uri, String prefix, String state, Instant lastModified) {
-        // The base, too: answers without a configured public address carry the request's own (see PublicUrls).
-        StringBuilder material = new StringBuilder(state).append('\n').append(uri.getBaseUri()).append(uri.getPath())
+    public static Validator of(HttpHeaders headers, URI base, UriInfo uri, String prefix, String state,
+            Instant lastModified) {
+        StringBuilder material = new StringBuilder(state).append('\n').append(base).append(uri.getPath())
                 .append('\n');
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         new TreeMap<>(query).forEach((name, values) -> material.append(name).append('=').append(values).append('&'));
@@ -195,8 +198,8 @@ public final class Validators {
      * The validator of content fixed in the release (a reference list): its tag hashes the content, and it counts as
      * changed when this server started, the only time it can change.
      */
-    public static Validator ofRelease(HttpHeaders headers, UriInfo uri, Object content) {
-        return of(headers, uri, null, String.valueOf(content), STARTED);
+    public static Validator ofRelease(HttpHeaders headers, URI base, UriInfo uri, Object content) {
+        return of(headers, base, uri, null, String.valueOf(content), STARTED);
     }
 
     /** The later of two times, either of which may be null. */

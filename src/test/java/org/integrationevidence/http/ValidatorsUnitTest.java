@@ -38,19 +38,19 @@ class ValidatorsUnitTest {
 
     @Test
     void aTagIsAQuotedHashAfterItsPrefix() {
-        String tag = Validators.of(headers(), CASE_STUDY, "3", "state", CHANGED).etag();
+        String tag = Validators.of(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, "3", "state", CHANGED).etag();
         assertTrue(tag.matches("\"3\\.[A-Za-z0-9_-]{22}\""), tag);
-        String unprefixed = Validators.of(headers(), CASE_STUDY, null, "state", CHANGED).etag();
+        String unprefixed = Validators.of(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, null, "state", CHANGED).etag();
         assertTrue(unprefixed.matches("\"[A-Za-z0-9_-]{22}\""), unprefixed);
         assertEquals(tag, "\"3." + unprefixed.substring(1));
-        assertEquals(CHANGED, Validators.of(headers(), CASE_STUDY, "3", "state", CHANGED).lastModified());
+        assertEquals(CHANGED, Validators.of(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, "3", "state", CHANGED).lastModified());
     }
 
     @Test
     void theSameRequestAndStateGiveTheSameTag() {
-        assertEquals(Validators.of(headers("Accept", "application/json"), CASE_STUDY, null, "v1", null),
-                Validators.of(headers("accept", "application/json"), uri("http://localhost:8080/",
-                        "/api/v1/case-studies/bradford"), null, "v1", null));
+        UriInfo same = uri("http://localhost:8080/", "/api/v1/case-studies/bradford");
+        assertEquals(Validators.of(headers("Accept", "application/json"), CASE_STUDY.getBaseUri(), CASE_STUDY, null, "v1", null),
+                Validators.of(headers("accept", "application/json"), same.getBaseUri(), same, null, "v1", null));
     }
 
     @Test
@@ -78,6 +78,19 @@ class ValidatorsUnitTest {
         UriInfo ba = uri("http://localhost:8080/", "/api/v1/case-studies", "theme", "health", "country", "GB");
         HttpHeaders others = headers("User-Agent", "curl/8", "If-None-Match", "\"x\"");
         assertEquals(tag(headers(), ab, "v1"), tag(others, ba, "v1"));
+    }
+
+    @Test
+    void behindAConfiguredPublicAddressTheTagIsTheSameOnEveryPort() {
+        // Two instances (or a service and its restored copy) behind one public address build the same absolute URLs,
+        // so that the same data gives them the same tags whatever address each request reached.
+        URI configured = URI.create("https://evidence.example.org/");
+        UriInfo first = uri("http://localhost:19301/", "/api/v1/case-studies/bradford");
+        UriInfo second = uri("http://localhost:19302/", "/api/v1/case-studies/bradford");
+        assertEquals(Validators.of(headers(), configured, first, "3", "v1", null),
+                Validators.of(headers(), configured, second, "3", "v1", null));
+        assertNotEquals(Validators.of(headers(), configured, first, "3", "v1", null),
+                Validators.of(headers(), first.getBaseUri(), first, "3", "v1", null));
     }
 
     @Test
@@ -208,10 +221,10 @@ class ValidatorsUnitTest {
     void contentOfTheReleaseChangedWhenTheServerStarted() {
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
                 .truncatedTo(ChronoUnit.SECONDS);
-        Validator release = Validators.ofRelease(headers(), CASE_STUDY, List.of("a", "b"));
+        Validator release = Validators.ofRelease(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, List.of("a", "b"));
         assertEquals(started, release.lastModified());
-        assertEquals(release, Validators.ofRelease(headers(), CASE_STUDY, List.of("a", "b")));
-        assertNotEquals(release.etag(), Validators.ofRelease(headers(), CASE_STUDY, List.of("a", "c")).etag());
+        assertEquals(release, Validators.ofRelease(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, List.of("a", "b")));
+        assertNotEquals(release.etag(), Validators.ofRelease(headers(), CASE_STUDY.getBaseUri(), CASE_STUDY, List.of("a", "c")).etag());
         assertTrue(release.etag().matches("\"[A-Za-z0-9_-]{22}\""), release.etag());
     }
 
@@ -232,7 +245,7 @@ class ValidatorsUnitTest {
     }
 
     private static String tag(HttpHeaders headers, UriInfo uri, String state) {
-        return Validators.of(headers, uri, null, state, null).etag();
+        return Validators.of(headers, uri.getBaseUri(), uri, null, state, null).etag();
     }
 
     private static Supplier<Validator> sequence(Validator... validators) {
