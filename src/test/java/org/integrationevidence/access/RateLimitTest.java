@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
+import org.integrationevidence.OwnDatabaseProfile;
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -28,22 +28,18 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
 
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("evidence.rate-limit.address-requests", "5"),
-                    Map.entry("evidence.rate-limit.address-period", "1h"),
-                    Map.entry("evidence.rate-limit.key-requests", "5"),
-                    Map.entry("evidence.rate-limit.key-period", "1h"),
-                    Map.entry("evidence.rate-limit.failed-keys", "3"),
-                    Map.entry("evidence.rate-limit.failed-key-period", "1h"),
-                    Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
-                    Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
-                    Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1"),
-                    // A database of its own in process: one that another start of the service in this JVM made is
-                    // not usable. The packaged application keeps its file database (and admin key).
-                    Map.entry("evidence-test.database", "rate_limit_test"));
+    public static class SmallLimits extends OwnDatabaseProfile {
+        public SmallLimits() {
+            super("rate_limit_test",
+                    "evidence.rate-limit.address-requests", "5",
+                    "evidence.rate-limit.address-period", "1h",
+                    "evidence.rate-limit.key-requests", "5",
+                    "evidence.rate-limit.key-period", "1h",
+                    "evidence.rate-limit.failed-keys", "3",
+                    "evidence.rate-limit.failed-key-period", "1h",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
         }
     }
 

@@ -8,15 +8,13 @@ import static org.integrationevidence.TestData.createApproach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 import org.integrationevidence.ActingAs;
 import org.integrationevidence.ActingAs.Role;
+import org.integrationevidence.OwnDatabaseProfile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +29,9 @@ class PublicAddressTest {
 
     private static final String BASE = "https://evidence.example.org/";
 
-    public static class BehindAProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("evidence.public-base-url", BASE,
-                    // A database of its own, as in RateLimitTest: a new start of the service needs one.
-                    "evidence-test.database", "public_address_test");
+    public static class BehindAProxy extends OwnDatabaseProfile {
+        public BehindAProxy() {
+            super("public_address_test", "evidence.public-base-url", BASE);
         }
     }
 

@@ -5,12 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.integrationevidence.TestKeys.bearer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import org.integrationevidence.OwnDatabaseProfile;
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ImportTimeoutTest.OneSecond.class)
 class ImportTimeoutTest {
 
-    public static class OneSecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("evidence.imports.transaction-timeout", "1s",
-                    // A database of its own, as in RateLimitTest: a new start of the service needs one.
-                    "evidence-test.database", "import_timeout_test");
+    public static class OneSecond extends OwnDatabaseProfile {
+        public OneSecond() {
+            super("import_timeout_test", "evidence.imports.transaction-timeout", "1s");
         }
     }
 

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
+import org.integrationevidence.OwnDatabaseProfile;
 import org.integrationevidence.TestData;
 import org.integrationevidence.TestKeys;
 import org.integrationevidence.web.AccessLog;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -37,13 +36,9 @@ import io.quarkus.test.junit.TestProfile;
 class SecretsInLogsTest {
 
     /** The access log, on in production only, is the log most likely to write down what a request sent. */
-    public static class WithAccessLog implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("evidence.logs.access", "true",
-                    // A database of its own, as in RateLimitTest: a new start of the service needs one, or it finds the
-                    // keys of the first start while its key file holds those of the last one.
-                    "evidence-test.database", "secrets_in_logs_test");
+    public static class WithAccessLog extends OwnDatabaseProfile {
+        public WithAccessLog() {
+            super("secrets_in_logs_test", "evidence.logs.access", "true");
         }
     }
 
