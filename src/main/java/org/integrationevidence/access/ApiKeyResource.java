@@ -57,8 +57,6 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "Created; the response carries the key, once.",
             headers = @Header(name = "Location", description = "URL of the new key's details.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CreatedApiKey> create(ApiKeyInput input) {
         CreatedApiKey created = keys.create(input, KeyHolder.of(identity));
         URI location = urls.location(ApiKeyResource.class, Long.toString(created.details().id()));
@@ -78,7 +76,6 @@ public class ApiKeyResource {
     @Path("{id}")
     @Operation(operationId = "getApiKey", summary = "Get an API key", description = "One key's details, without the key. Admins only.")
     @APIResponse(responseCode = "200", description = "The key's details.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiKeyView get(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
             minimum = "1", maximum = SchemaBounds.MAX_LONG)) @PathParam("id") String id) {
         return keys.get(parseId(id));
@@ -90,7 +87,6 @@ public class ApiKeyResource {
             description = "Revokes the key: it is refused from the next request on. The record is kept. Revoking a revoked "
                     + "key changes nothing; the last usable admin key cannot be revoked (409). Admins only.")
     @APIResponse(responseCode = "204", description = "Revoked.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void revoke(@Parameter(description = "Id of the key.", example = "7", schema = @Schema(type = SchemaType.INTEGER,
             minimum = "1", maximum = SchemaBounds.MAX_LONG)) @PathParam("id") String id) {

@@ -122,8 +122,6 @@ public class CaseStudyResource {
                                     value = FormatExamples.CASE_STUDY_CSV))})
     @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
     @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@BeanParam CaseStudyTarget target,
                         @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "
                     + "them, the answer is 304 with no body.", example = "\"3.mC0Jc8cbSpq9t5mSyCWq5A\"")
@@ -162,9 +160,7 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
             headers = @Header(name = "Location", description = "URL of the new case study.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStudyView.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> create(@Parameter(description = CaseStudyChange.REASON, example = CaseStudyChange.REASON_EXAMPLE,
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyWrites.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason,
@@ -187,12 +183,7 @@ public class CaseStudyResource {
                     + "any case study; curators only their own drafts, and cannot publish them.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The case study as replaced, with its new ETag.")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> replace(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change,
             CaseStudyInput input) {
         return withETag(writes.replace(target.ref(), input, KeyHolder.of(identity), change.precondition(), change.reason()));
@@ -213,11 +204,6 @@ public class CaseStudyResource {
             examples = @ExampleObject(name = "example", summary = "Retitle and mark as still running",
                     value = "{\"title\": \"Bradford's football sessions for Bangladeshi women\", \"period\": {\"ongoing\": true, \"endYear\": null}}")))
     @APIResponse(responseCode = "200", description = "The case study as patched, with its new ETag.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<CaseStudyView> patch(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change,
             String patch) throws JsonProcessingException {
@@ -239,12 +225,7 @@ public class CaseStudyResource {
                     + "that the current status does not allow is 409, naming the moves that are allowed.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The case study after the move, with its new ETag.")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<CaseStudyView> transition(@BeanParam CaseStudyTarget target,
             @Parameter(description = "Optional: the ETag of the version you read; the move fails with 412 if the case study "
                     + "changed since.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
@@ -260,8 +241,6 @@ public class CaseStudyResource {
             description = "Every move of the case study through the review workflow, oldest first, with who made it and "
                     + "the reviewer's notes. For editors and the case study's curator.")
     @APIResponse(responseCode = "200", description = "The moves; `next` is always null.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public Page<TransitionView> transitions(@BeanParam CaseStudyTarget target) {
         List<TransitionView> moves = workflow.transitions(target.ref(), KeyHolder.of(identity));
         return Page.all(moves);
@@ -275,10 +254,7 @@ public class CaseStudyResource {
             description = "Withdraws the case study: it leaves lists and its URL answers 410 Gone, but the record is kept "
                     + "and its slug is never reused. Editors only.")
     @APIResponse(responseCode = "204", description = "Withdrawn.")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public void withdraw(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change) {
         workflow.withdraw(target.ref(), KeyHolder.of(identity), change.precondition(), change.reason());
     }

@@ -59,8 +59,6 @@ public class CaseStudyRevisionResource {
                     + "and the case study's curator.")
     @APIResponse(responseCode = "200", description = "A page of revisions; `total` counts them all.")
     @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public Page<RevisionSummary> list(@BeanParam CaseStudyTarget target,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20"), example = "20") @QueryParam("limit") String limit,
@@ -75,8 +73,6 @@ public class CaseStudyRevisionResource {
     @Operation(operationId = "getCaseStudyRevision", summary = "Get one revision of a case study",
             description = "The revision with the full case study as it was after it, in the shape PUT takes.")
     @APIResponse(responseCode = "200", description = "The revision.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public RevisionView get(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The revision's number, from 1.", example = "1",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number) {
@@ -91,8 +87,6 @@ public class CaseStudyRevisionResource {
                     + "case study. Objects are compared member by member, lists as a whole.")
     @APIResponse(responseCode = "200", description = "The differences.")
     @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     public RevisionDiff diff(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The newer revision's number.", example = "2",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number,
@@ -113,9 +107,6 @@ public class CaseStudyRevisionResource {
     @APIResponse(responseCode = "200", description = "The case study with the restored content, with its new ETag.",
             headers = @Header(name = "ETag", description = "The case study's new version.", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<CaseStudyView> restore(@BeanParam CaseStudyTarget target,
             @Parameter(description = "The number of the revision to restore.", example = "1",

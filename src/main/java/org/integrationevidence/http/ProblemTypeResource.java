@@ -61,7 +61,6 @@ public class ProblemTypeResource {
     @Operation(operationId = "getProblemType", summary = "Describe a problem type",
             description = "What a problem `type` means and what a client can do about it.")
     @APIResponse(responseCode = "200", description = "The problem type.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<ProblemTypeView> get(@Parameter(description = "Last segment of the type URI.", example = "validation",
             schema = @Schema(type = SchemaType.STRING, maxLength = ProblemType.MAX_SLUG, pattern = "^[a-z]+(-[a-z]+)*$"))
             @PathParam("type") String type) {

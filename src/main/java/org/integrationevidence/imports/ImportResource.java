@@ -89,7 +89,6 @@ public class ImportResource {
                     examples = @ExampleObject(name = "ndjson", summary = "One case study", value = NDJSON_EXAMPLE))})
     @APIResponse(responseCode = "200", description = "Every row is valid: all were written (or, on a dry run, would be).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
     @APIResponse(responseCode = "413", ref = "ImportTooLarge")
     @APIResponse(responseCode = "503", ref = "ImportTimedOut")

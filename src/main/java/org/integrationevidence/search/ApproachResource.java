@@ -109,7 +109,6 @@ public class ApproachResource {
                             value = "{\"type\": \"/problems/not-acceptable\", \"title\": \"Not acceptable\", \"status\": 406, "
                                     + "\"detail\": \"This resource is served as application/json, application/ld+json; send one of them in Accept, or none.\", "
                                     + "\"instance\": \"/api/v1/approaches/school-linking\"}")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {
         Representation representation = Representation.negotiate(headers, Representation.APPROACH);
@@ -130,9 +129,7 @@ public class ApproachResource {
     @APIResponse(responseCode = "201", description = "Created; Location gives its URL.",
             headers = @Header(name = "Location", description = "URL of the new approach.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApproachDetail.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "SlugTaken")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ApproachDetail> create(ApproachInput input) {
         ApproachDetail created = service.create(input);
         URI location = urls.location(ApproachResource.class, created.slug());
@@ -149,9 +146,6 @@ public class ApproachResource {
                     + "its narrower approaches is refused. The slug cannot change.")
     @RequestBody(required = true)
     @APIResponse(responseCode = "200", description = "The approach as replaced.")
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public ApproachDetail replace(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug, ApproachInput input) {
         return service.replace(slug, input);
@@ -165,7 +159,6 @@ public class ApproachResource {
             description = "Deletes an approach that has no narrower approaches and tags no case study (of any status); "
                     + "otherwise answers 409.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "InUse")
     public void delete(@Parameter(description = "Slug of the approach.", example = "school-linking")
             @PathParam("slug") String slug) {

@@ -138,8 +138,6 @@ public class CaseStudyListResource {
 
     @APIResponse(responseCode = "200", description = "The related case studies; `next` is always null.")
     @APIResponse(responseCode = "400", ref = "BadQuery")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @PermitAll

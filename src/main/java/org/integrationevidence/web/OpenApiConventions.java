@@ -37,8 +37,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * particular to them:
  * <ul>
  * <li>the errors any request can meet (400 for an API key in the URL, 406 for an Accept header the API cannot serve,
- * 429 for a rate limit, 500 for a server fault), 413 for operations that take a body, 401 for a refused key (and on
- * operations that need a key, for none), and 403 on those for a key without the role;</li>
+ * 429 for a rate limit, 500 for a server fault), 401 for a refused key (and on operations that need a key, for none),
+ * and 403 on those for a key without the role; the errors the operation's shape implies: 400, 413 and 415 for a body,
+ * 404 for a path parameter, 412 for an If-Match header; responses listed by status code;</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
  * <li>the headers every response can carry: the rate limit headers ({@code RateLimit-Policy}, {@code RateLimit}, which
@@ -131,7 +132,7 @@ public class OpenApiConventions implements OASFilter {
     }
 
     /**
-     * Every operation on one case study can meet its old slug: 308 to the new one. Every public GET (one without a
+     * Every operation on one case study can meet its old slug (308 to the new one) or a withdrawn case study (410). Every public GET (one without a
      * key) answers with validators and a cache policy, and 304 to a conditional GET (see Validators, CacheHeaders).
      * Then the headers of every response (see the class comment) and the size of each header value.
      */
@@ -172,7 +173,9 @@ public class OpenApiConventions implements OASFilter {
                 }
                 if (path.startsWith(RENAMEABLE_PREFIX)) {
                     addIfMissing(operation.getResponses(), "308", "MovedPermanently");
+                    addIfMissing(operation.getResponses(), "410", "Gone");
                 }
+                byStatus(operation.getResponses());
                 operation.getResponses().getAPIResponses().values().stream()
                         .filter(response -> response.getRef() == null)
                         .forEach(OpenApiConventions::addHeaders);
@@ -280,6 +283,18 @@ public class OpenApiConventions implements OASFilter {
             if (operation.getRequestBody() != null) {
                 addIfMissing(responses, "413", "ContentTooLarge");
             }
+            // What the operation's own shape implies: a body may be invalid (400) or of a type it does not take (415),
+            // a path parameter may name nothing (404), and an If-Match may no longer match (412).
+            if (operation.getRequestBody() != null) {
+                addIfMissing(responses, "400", "BadRequest");
+                addIfMissing(responses, "415", "UnsupportedMediaType");
+            }
+            if (hasParameter(operation, Parameter.In.PATH, null)) {
+                addIfMissing(responses, "404", "NotFound");
+            }
+            if (hasParameter(operation, Parameter.In.HEADER, "If-Match")) {
+                addIfMissing(responses, "412", "PreconditionFailed");
+            }
             // Every operation refuses a key in the URL (KeysInUrlFilter); operations that document their own 400 cover it.
             addIfMissing(responses, "400", "KeyInUrl");
             addIfMissing(responses, "406", "NotAcceptable");
@@ -295,6 +310,17 @@ public class OpenApiConventions implements OASFilter {
             addExamples(operation.getRequestBody().getContent());
         }
         return operation;
+    }
+
+    private static boolean hasParameter(Operation operation, Parameter.In in, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == in && (name == null || name.equalsIgnoreCase(parameter.getName())));
+    }
+
+    /** Responses by status code, whatever order the declarations and the rules above added them in. */
+    private static void byStatus(APIResponses responses) {
+        Map<String, APIResponse> sorted = new java.util.TreeMap<>(responses.getAPIResponses());
+        responses.setAPIResponses(new java.util.LinkedHashMap<>(sorted));
     }
 
     private static void addIfMissing(APIResponses responses, String status, String component) {
