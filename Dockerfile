@@ -1,6 +1,6 @@
 # The service for PostgreSQL as a JVM container image: built from the sources on a JDK 17, run on a JRE 17 as a user
 # of its own. Not built yet: it was written and checked by reading on a machine without a Docker engine (see the
-# README, "Deployment: PostgreSQL, Docker and several instances").
+# docs/operations/docker.md).
 #
 #   docker build -t integration-evidence .
 #   docker run -d --name evidence -p 8080:8080 --stop-timeout 40 \
@@ -8,14 +8,14 @@
 #     -e QUARKUS_DATASOURCE_USERNAME=evidence -e QUARKUS_DATASOURCE_PASSWORD \
 #     -v evidence-data:/var/lib/evidence integration-evidence
 #
-# Environment (any setting of the README's "Configuration" can be set the same way):
+# Environment (any setting of docs/operations/configuration.md can be set the same way):
 #   QUARKUS_DATASOURCE_JDBC_URL        required: jdbc:postgresql://HOST:PORT/DATABASE; the database must exist, the
 #                                      service makes its tables at its first start
 #   QUARKUS_DATASOURCE_USERNAME        default evidence
 #   QUARKUS_DATASOURCE_PASSWORD        pass it from a secret, never in the image
 #   QUARKUS_DATASOURCE_JDBC_MAX_SIZE   connections of this instance, default 20; all instances together below the
 #                                      server's max_connections
-#   EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY  optional, the first admin key of a new database (README, "Keys and roles");
+#   EVIDENCE_KEYS_BOOTSTRAP_ADMIN_KEY  optional, the first admin key of a new database (docs/guide/keys-and-roles.md);
 #                                      without it the first start writes one to /var/lib/evidence/initial-admin-key
 #   EVIDENCE_DATA_DIR                  /var/lib/evidence: this instance's search index (rebuilt from the database
 #                                      when missing); a volume, so that a new container does not rebuild it
@@ -59,7 +59,7 @@ RUN java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -ja
  && test -s app-cds.jsa
 
 # The JVM options of scripts/lib/java-options.sh (the serial collector, a heap that starts small and stays near what is
-# live, the class data archive; see the README, "Startup time and memory"), and half of a memory limit for the heap:
+# live, the class data archive; see docs/operations/startup-and-memory.md), and half of a memory limit for the heap:
 # the service holds about 170 MB besides it. Replacing JAVA_OPTS replaces them all; keep the archive.
 ENV EVIDENCE_DATA_DIR=/var/lib/evidence \
     QUARKUS_HTTP_PORT=8080 \

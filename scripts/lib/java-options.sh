@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # How the packaged service's JVM is chosen and started. A library, sourced (not run) by scripts/run, scripts/run-prod
 # and scripts/measure-startup (the Dockerfile does the same in its JAVA_OPTS). The figures behind each choice: the
-# README, "Startup time and memory".
+# docs/operations/startup-and-memory.md.
 
 # The build option that makes the class data archive for Java 17 (AppCDS): the build starts the application without
 # serving, and the JVM writes the classes it loaded to <application>/app-cds.jsa, to be mapped at the next starts

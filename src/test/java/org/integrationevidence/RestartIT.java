@@ -32,7 +32,7 @@ class RestartIT {
         int seeded;
         try {
             seeded = given().port(port).when().get("/api/v1/case-studies").then().statusCode(200).extract().path("total");
-            // The first start made an admin key, as a new user's would (README, "Keys and roles").
+            // The first start made an admin key, as a new user's would (docs/guide/keys-and-roles.md).
             adminKey = Files.readString(dataDir.resolve("initial-admin-key")).strip();
             String approach = given().spec(TestKeys.bearer(adminKey)).port(port).contentType(ContentType.JSON)
                     .body(Map.of("name", "Restart test approach", "definition", "Made by RestartIT."))

@@ -20,7 +20,7 @@ import io.restassured.http.ContentType;
  */
 public final class TestData {
 
-    /** The columns of every CSV of case studies (exports, lists, one case study), as the README and the document list them. */
+    /** The columns of every CSV of case studies (exports, lists, one case study), as docs/guide/exports-and-feeds.md and the document list them. */
     public static final List<String> CSV_COLUMNS = List.of("slug", "title", "summary", "body", "place.name",
             "place.localAuthority", "place.region", "place.countryCode", "place.latitude", "place.longitude", "place.scale",
             "period.startYear", "period.endYear", "period.ongoing", "leadOrganisations", "partnerOrganisations",

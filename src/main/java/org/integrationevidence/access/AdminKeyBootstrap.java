@@ -65,7 +65,7 @@ class AdminKeyBootstrap {
         writeOwnerOnly(file, key);
         keys.storeBootstrapAdmin(key);
         LOG.infof("No admin key existed: created one and wrote it to %s (readable by this user only). Use it to create "
-                + "your own keys (see the README, \"Keys and roles\"), then delete the file.", file);
+                + "your own keys (see docs/guide/keys-and-roles.md), then delete the file.", file);
     }
 
     /** What an operator must do when no admin key is usable and the provisioned one was revoked or has expired. */

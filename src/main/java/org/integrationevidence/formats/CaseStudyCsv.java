@@ -26,7 +26,7 @@ public final class CaseStudyCsv {
     private record Column(String name, Function<CaseStudyView, Object> value) {
     }
 
-    /** The columns, in order: documented in the export operation and the README. */
+    /** The columns, in order: documented in the export operation and docs/guide/exports-and-feeds.md. */
     private static final List<Column> COLUMNS = List.of(
             new Column("slug", CaseStudyView::slug),
             new Column("title", CaseStudyView::title),

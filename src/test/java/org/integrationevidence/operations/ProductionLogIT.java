@@ -26,7 +26,7 @@ import org.integrationevidence.persistence.SchemaVersionLog;
 import org.junit.jupiter.api.Test;
 
 /**
- * A production log is JSON from its first line to its last: the packaged service, started as the README runs it on a
+ * A production log is JSON from its first line to its last: the packaged service, started as docs/operations/postgresql.md runs it on a
  * new database (so that Flyway migrates it while Quarkus starts, before the JSON formatter is installed), serving a
  * request and stopped, writes nothing else, and says which schema version it runs on. A database that a newer build
  * migrated further than this one knows is refused, with the migration named.

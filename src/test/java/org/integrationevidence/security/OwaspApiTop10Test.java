@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OWASP API Security Top 10 (2023), item by item. Each test attacks the API the way its item describes; the
- * README ("Security") maps each item to this suite and to the other tests that cover it in depth.
+ * docs/operations/security.md maps each item to this suite and to the other tests that cover it in depth.
  */
 @QuarkusTest
 class OwaspApiTop10Test {
