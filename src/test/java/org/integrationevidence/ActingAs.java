@@ -19,8 +19,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Who the REST Assured requests of a test are sent as, set before each test (and its {@code @BeforeEach} methods)
  * and undone after it, so that no test leaves a key behind for the next class. On a test class (inherited by its
- * {@code *IT}) it applies to every test; on a test method it overrides the class's. Declare it after
- * {@code @QuarkusTest}: making a key sends a request to the service under test, which must be started by then.
+ * {@code *IT}) it applies to every test; on a test method it overrides the class's. For an {@code *IT} this extension
+ * runs before Quarkus's own (it is inherited from the {@code *Test}), before the packaged service has started: the
+ * key is made, and the service's port read, as each request is sent (see {@link TestKeys#actAsEditor()}).
  * A test may still switch inside its body with {@link TestKeys#actAsEditor()} and {@link TestKeys#actAnonymously()};
  * the role is reset after it all the same. Tests whose subject is keys or preconditions (AccessTest, WorkflowTest,
  * ConcurrencyTest) send their keys request by request instead.
