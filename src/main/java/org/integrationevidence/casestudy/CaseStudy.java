@@ -95,7 +95,7 @@ public class CaseStudy {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false)
+    /** Null when the sources do not say. */
     public Scale scale;
 
     @Column(name = "start_year")

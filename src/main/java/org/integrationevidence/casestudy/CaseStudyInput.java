@@ -48,14 +48,17 @@ public record CaseStudyInput(
         @Schema(description = "Organisations that worked with them.", maxItems = MAX_ORGANISATIONS)
         @Size(max = MAX_ORGANISATIONS) List<@NotBlank @Size(max = MAX_ORGANISATION) String> partnerOrganisations,
 
-        @Schema(description = "Slugs of one or more approaches from the taxonomy.", minItems = 1, maxItems = MAX_APPROACHES,
-                examples = "[\"sport\"]")
-        @NotEmpty @Size(max = MAX_APPROACHES) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
+        @Schema(description = "Slugs of approaches from the taxonomy: what was done, as the repository classifies it from "
+                + "the sources, not a claim of the sources. Empty when the sources do not describe what was done.",
+                maxItems = MAX_APPROACHES, examples = "[\"sport\"]")
+        @Size(max = MAX_APPROACHES) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
 
-        @Schema(description = "Themes the initiative works on.", maxItems = MAX_THEMES)
+        @Schema(description = "Themes the initiative works on, as the repository classifies them from what the sources "
+                + "state; not a claim of the sources. Only themes the sources support.", maxItems = MAX_THEMES)
         @Size(max = MAX_THEMES) Set<@NotNull Theme> themes,
 
-        @Schema(description = "Groups the initiative works with.", maxItems = MAX_TARGET_GROUPS)
+        @Schema(description = "Groups the initiative works with, as the repository classifies them from what the sources "
+                + "state; not a claim of the sources. Only groups the sources name.", maxItems = MAX_TARGET_GROUPS)
         @Size(max = MAX_TARGET_GROUPS) Set<@NotNull TargetGroup> targetGroups,
 
         @Schema(description = "Outcomes the sources report; empty when they report none.", maxItems = MAX_OUTCOMES)

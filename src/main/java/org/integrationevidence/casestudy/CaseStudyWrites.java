@@ -248,7 +248,8 @@ public class CaseStudyWrites {
      * body's size. Gives the approaches that the input's slugs name.
      */
     private Set<Approach> contentErrors(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
-        Set<Approach> tagged = taxonomy.resolveForTagging(input.approaches(), errors);
+        Set<Approach> tagged = taxonomy.resolveForTagging(
+                input.approaches() == null ? List.of() : input.approaches(), errors);
         Period period = input.period();
         if (period != null) {
             if (period.startYear() != null && period.endYear() != null && period.endYear() < period.startYear()) {

@@ -3,7 +3,6 @@ package org.integrationevidence.casestudy;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +26,10 @@ public record Place(
         @Schema(description = "Longitude in decimal degrees; given together with latitude or not at all.", nullable = true,
                 minimum = "-180", maximum = "180")
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
-        @Schema(description = "Geographic reach of the initiative.", examples = "city", required = true)
-        @NotNull Scale scale) {
+        // A nullable reference is written as "string or null", whose string needs a bound of its own.
+        @Schema(description = "Geographic reach of the initiative; null when the sources do not say.", examples = "city",
+                nullable = true, maxLength = Scale.MAX_LENGTH)
+        Scale scale) {
 
     /** The longest name of a place, local authority or region. */
     public static final int MAX_NAME = 120;

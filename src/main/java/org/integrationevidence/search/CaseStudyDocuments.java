@@ -162,8 +162,10 @@ final class CaseStudyDocuments {
             doc.add(new StringField(TARGET_GROUP, group.toString(), Field.Store.YES));
             doc.add(new SortedSetDocValuesFacetField(TARGET_GROUP, group.toString()));
         });
-        doc.add(new StringField(SCALE, c.scale().toString(), Field.Store.NO));
-        doc.add(new SortedSetDocValuesFacetField(SCALE, c.scale().toString()));
+        if (c.scale() != null) { // unknown: in no scale's filter or facet
+            doc.add(new StringField(SCALE, c.scale().toString(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(SCALE, c.scale().toString()));
+        }
         doc.add(new IntPoint(EVIDENCE, c.evidenceLevel()));
         doc.add(new NumericDocValuesField(EVIDENCE_SORT, c.evidenceLevel()));
         doc.add(new SortedSetDocValuesFacetField(EVIDENCE, Integer.toString(c.evidenceLevel())));

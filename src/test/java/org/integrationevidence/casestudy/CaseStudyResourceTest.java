@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
@@ -27,6 +28,8 @@ import io.restassured.response.Response;
 
 import org.integrationevidence.ActingAs;
 import org.integrationevidence.ActingAs.Role;
+import org.integrationevidence.CsvAssertions;
+import org.integrationevidence.TestData;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -344,6 +347,30 @@ class CaseStudyResourceTest {
                 .body("errors[0].message", containsString("is not a known field; allowed fields are approaches, body,"));
     }
 
+    /**
+     * What the sources do not say stays empty: a case study whose sources describe no activity has no approach, and
+     * one whose sources do not say how far it reached has no scale. It is served, found and exported as such.
+     */
+    @Test
+    void aCaseStudyMayHaveNoApproachAndAnUnknownScale() {
+        String word = TestData.unique("unscaled").replace("-", "");
+        Map<String, Object> body = caseStudy(createApproach(null));
+        body.put("title", "A case study with no approach: " + word);
+        body.put("approaches", List.of());
+        part(body, "place").put("scale", null);
+        String slug = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/case-studies")
+                .then().statusCode(201).body("approaches", equalTo(List.of())).body("place.scale", nullValue())
+                .extract().path("slug");
+        given().queryParam("q", word).when().get("/api/v1/case-studies").then().statusCode(200)
+                .body("items.slug", equalTo(List.of(slug)));
+        given().queryParam("scale", "city").queryParam("q", word).when().get("/api/v1/case-studies").then()
+                .statusCode(200).body("items.slug", not(hasItem(slug)));
+        Map<String, String> row = CsvAssertions.caseStudyRows(given().accept("text/csv").when()
+                .get("/api/v1/case-studies/" + slug).then().statusCode(200).extract().asString()).get(0);
+        assertEquals("", row.get("approaches"));
+        assertEquals("", row.get("place.scale"));
+    }
+
     @Test
     void missingRequiredFieldsAreAllListed() {
         given().contentType(ContentType.JSON).body("{}")
@@ -351,8 +378,8 @@ class CaseStudyResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation"))
-                .body("detail", equalTo("The request has 7 invalid fields."))
-                .body("errors.field", equalTo(List.of("approaches", "body", "evidence", "place", "sources", "summary", "title")));
+                .body("detail", equalTo("The request has 6 invalid fields."))
+                .body("errors.field", equalTo(List.of("body", "evidence", "place", "sources", "summary", "title")));
         given().contentType(ContentType.JSON)
                 .when().post("/api/v1/case-studies")
                 .then().statusCode(400)
@@ -401,7 +428,6 @@ class CaseStudyResourceTest {
                 "must be less than or equal to 90");
         expectInvalid(approach, body -> part(body, "evidence").put("level", 6), "evidence.level",
                 "must be less than or equal to 5");
-        expectInvalid(approach, body -> body.put("approaches", List.of()), "approaches", "must not be empty");
         expectInvalid(approach, body -> body.put("sources", List.of()), "sources", "must not be empty");
         expectInvalid(approach, body -> body.put("status", "withdrawn"), "status",
                 "must be draft or published; withdraw a case study with DELETE");
