@@ -1,11 +1,13 @@
 package org.integrationevidence.seed;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.integrationevidence.TestData.caseStudy;
 import static org.integrationevidence.TestData.create;
 import static org.integrationevidence.TestData.createApproach;
@@ -78,6 +80,31 @@ class SeedDataTest {
                 .then().body("total", equalTo(1));
         given().queryParam("approach", "community-sponsorship").queryParam("country", "CA").when().get("/api/v1/case-studies")
                 .then().body("total", equalTo(1));
+    }
+
+    /**
+     * Corrections made by reading the seed against its articles: nothing the articles do not state. The Oldham
+     * article gives Hewstone's general conclusions, no finding of the study; five articles do not say how far the
+     * initiative reached; the Cyprus and Sweden articles describe no activity to classify; "City Safe" is a name, not
+     * a statement that the campaign worked on community safety; the Cardiff article gives Sian Sanders no role.
+     */
+    @Test
+    void theSeedClaimsNothingItsArticlesDoNotState() {
+        given().when().get("/api/v1/case-studies/hewstone-oldham-schoolchildren-contact-study").then().statusCode(200)
+                .body("outcomes", empty()).body("evidence.level", equalTo(1));
+        for (String slug : List.of("linking-network-school-linking", "citizens-uk-living-wage-and-city-safe-campaigns",
+                "bulgaria-campaign-mainstream-media-coverage-of-migration", "cyprus-support-for-domestic-workers",
+                "sweden-african-women-labour-market")) {
+            given().when().get("/api/v1/case-studies/" + slug).then().statusCode(200).body("place.scale", nullValue());
+        }
+        given().when().get("/api/v1/case-studies/cyprus-support-for-domestic-workers").then()
+                .body("approaches", empty()).body("targetGroups", empty()).body("themes", equalTo(List.of("employment")));
+        given().when().get("/api/v1/case-studies/sweden-african-women-labour-market").then()
+                .body("approaches", empty()).body("targetGroups", equalTo(List.of("women")));
+        given().when().get("/api/v1/case-studies/citizens-uk-living-wage-and-city-safe-campaigns").then()
+                .body("themes", not(hasItem("community-safety")));
+        given().when().get("/api/v1/case-studies/cardiff-council-integration-strategy").then()
+                .body("evidence.rationale", not(containsString("officer")));
     }
 
     @Test
