@@ -8,8 +8,6 @@ import java.lang.annotation.Target;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 
-import io.restassured.RestAssured;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +19,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * and undone after it, so that no test leaves a key behind for the next class. On a test class (inherited by its
  * {@code *IT}) it applies to every test; on a test method it overrides the class's. For an {@code *IT} this extension
  * runs before Quarkus's own (it is inherited from the {@code *Test}), before the packaged service has started: the
- * key is made, and the service's port read, as each request is sent (see {@link TestKeys#actAsEditor()}).
+ * role's headers are added as each request is sent (see {@link TestKeys#actAsEditor()}).
  * A test may still switch inside its body with {@link TestKeys#actAsEditor()} and {@link TestKeys#actAnonymously()};
  * the role is reset after it all the same. Tests whose subject is keys or preconditions (AccessTest, WorkflowTest,
  * ConcurrencyTest) send their keys request by request instead.
@@ -56,7 +54,7 @@ public @interface ActingAs {
 
         @Override
         public void afterEach(ExtensionContext context) {
-            RestAssured.requestSpecification = null;
+            TestKeys.actAnonymously();
         }
 
         private static Optional<ActingAs> find(Optional<? extends AnnotatedElement> element) {

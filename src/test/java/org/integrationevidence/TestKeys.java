@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -103,24 +105,23 @@ public final class TestKeys {
      * neither. AccessTest, WorkflowTest and ConcurrencyTest test those. Undo with {@link #actAnonymously()}.
      */
     public static void actAsEditor() {
-        // ActingAs calls this before a packaged service under test is started and its port given to REST Assured;
-        // a specification built while no port is set sends to REST Assured's default port (8080), where no service
-        // under test listens. So the key is made, and the port read, as each request is sent.
-        boolean builtWithoutPort = RestAssured.port == RestAssured.UNDEFINED_PORT;
-        RestAssured.requestSpecification = new RequestSpecBuilder().addFilter((request, response, context) -> {
-            if (builtWithoutPort && request.getPort() == RestAssured.DEFAULT_PORT
-                    && RestAssured.port != RestAssured.UNDEFINED_PORT) {
-                request.port(RestAssured.port);
-            }
-            if (!CREATING.get()) {
-                request.header("Authorization", "Bearer " + editor());
-                request.header("If-Match", "*");
-            }
-            return context.next(request, response);
-        }).build();
+        RestAssured.replaceFiltersWith(AS_EDITOR);
     }
 
     public static void actAnonymously() {
-        RestAssured.requestSpecification = null;
+        RestAssured.replaceFiltersWith(List.of());
     }
+
+    /**
+     * The editor's headers, added to each request as it is sent: a filter, not a request specification, since a
+     * specification copies REST Assured's port when it is built, and ActingAs calls {@link #actAsEditor()} before a
+     * packaged service under test is started and its port set. The key is made with the first request.
+     */
+    private static final Filter AS_EDITOR = (request, response, context) -> {
+        if (!CREATING.get()) {
+            request.header("Authorization", "Bearer " + editor());
+            request.header("If-Match", "*");
+        }
+        return context.next(request, response);
+    };
 }

@@ -38,7 +38,7 @@ public final class CaseStudyCsv {
             new Column("place.countryCode", c -> c.place().countryCode()),
             new Column("place.latitude", c -> c.place().latitude()),
             new Column("place.longitude", c -> c.place().longitude()),
-            new Column("place.scale", c -> c.place().scale() == null ? "" : Vocabulary.slugOf(c.place().scale())),
+            new Column("place.scale", c -> c.place().scale()),
             new Column("period.startYear", c -> c.period() == null ? null : c.period().startYear()),
             new Column("period.endYear", c -> c.period() == null ? null : c.period().endYear()),
             new Column("period.ongoing", c -> c.period() == null ? null : c.period().ongoing()),

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -319,8 +320,7 @@ public class OpenApiConventions implements OASFilter {
 
     /** Responses by status code, whatever order the declarations and the rules above added them in. */
     private static void byStatus(APIResponses responses) {
-        Map<String, APIResponse> sorted = new java.util.TreeMap<>(responses.getAPIResponses());
-        responses.setAPIResponses(new java.util.LinkedHashMap<>(sorted));
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
     }
 
     private static void addIfMissing(APIResponses responses, String status, String component) {
