@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.outcome.OutcomeDomainEntries;
 import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.Validators;
 
@@ -26,6 +27,9 @@ public class CatalogueValidators {
     TaxonomyLookup taxonomy;
 
     @Inject
+    OutcomeDomainEntries outcomeDomains;
+
+    @Inject
     ConditionalReads conditional;
 
     /**
@@ -36,9 +40,10 @@ public class CatalogueValidators {
      */
     public Supplier<Validators.Validator> of(AnswerBasis used) {
         TaxonomyLookup.Version approaches = taxonomy.version();
+        String domains = outcomeDomains.version();
         return () -> {
             IndexBasis basis = used.get() != null ? used.get() : search.currentBasis();
-            return conditional.validator(null, Validators.state(basis.version(), approaches.version()),
+            return conditional.validator(null, Validators.state(basis.version(), approaches.version(), domains),
                     Validators.latest(basis.lastChange(), approaches.lastChange()));
         };
     }

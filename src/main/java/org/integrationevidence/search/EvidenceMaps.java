@@ -1,0 +1,465 @@
+package org.integrationevidence.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.casestudy.Direction;
+import org.integrationevidence.casestudy.TargetGroup;
+import org.integrationevidence.casestudy.Theme;
+import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.outcome.OutcomeDomainEntries;
+import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
+
+/**
+ * Evidence gap maps, computed from the search index in one pass over the selected case studies: the search's query
+ * selects them, and each one's row and column values, level and packed findings are read from doc values
+ * ({@link CaseStudyDocuments#MAP_APPROACH} and the rest) and added to its cells. No query per cell.
+ */
+@ApplicationScoped
+public class EvidenceMaps {
+
+    /** A dimension a map's rows or columns can take, by the name of its search filter. */
+    public enum Dimension {
+        APPROACH("approach"), OUTCOME_DOMAIN("outcomeDomain"), THEME("theme"), TARGET_GROUP("targetGroup"), COUNTRY("country");
+
+        public final String parameter;
+
+        Dimension(String parameter) {
+            this.parameter = parameter;
+        }
+
+        public static Dimension of(String parameter) {
+            return Arrays.stream(values()).filter(d -> d.parameter.equals(parameter)).findFirst().orElse(null);
+        }
+
+        public static String allowed() {
+            return String.join(", ", Arrays.stream(values()).map(d -> d.parameter).toList());
+        }
+    }
+
+    /** A dimension at a depth (approach and outcomeDomain only; null for the default: 1 and 2). */
+    public record AxisChoice(Dimension dimension, Integer depth) {
+    }
+
+    @Inject
+    SearchTurns turns;
+
+    @Inject
+    TaxonomyLookup taxonomy;
+
+    @Inject
+    OutcomeDomainEntries outcomeDomains;
+
+    private final TextQueriesHolder text = new TextQueriesHolder();
+
+    /** The map of the case studies {@code request} selects, by {@code rows} and {@code columns}. */
+    public Searched<EvidenceMap> map(SearchRequest request, AxisChoice rows, AxisChoice columns) {
+        Map<String, TaxonomyLookup.Entry> approaches = taxonomy.entries();
+        Map<String, OutcomeDomainEntries.Entry> domains = outcomeDomains.entries();
+        TaxonomyLookup.requireKnown(request.approaches(), approaches);
+        CaseStudySearch.requireKnownDomains(request.outcomeDomains(), domains);
+        List<FieldError> errors = new ArrayList<>();
+        if (rows.dimension() == columns.dimension()) {
+            errors.add(new FieldError("columns", "must differ from rows"));
+        }
+        Query query = SearchQueries.combine(text.parse(request.q()), SearchQueries.filters(request), null);
+        SearchIndex.Snapshot snapshot = turns.acquire(null);
+        IndexBasis basis = SearchTurns.basisOf(snapshot, turns.cursorIssuedAt());
+        try {
+            Axis rowAxis = axis(rows, "rows", approaches, domains, snapshot, errors);
+            Axis columnAxis = axis(columns, "columns", approaches, domains, snapshot, errors);
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            List<FacetBitsets.SegmentMatches> matches = snapshot.search(query, FacetBitsets.matches());
+            Tally tally = new Tally(rowAxis, columnAxis);
+            for (FacetBitsets.SegmentMatches segment : matches) {
+                tally.add(segment);
+            }
+            return new Searched<>(tally.toMap(request), basis);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            turns.release(snapshot);
+        }
+    }
+
+    /** The parsed text query of a map, shared with search's rules (word pairs included). */
+    private static final class TextQueriesHolder {
+        private final org.apache.lucene.analysis.Analyzer analyzer = SearchAnalyzers.query();
+
+        Query parse(String q) {
+            return q == null ? null : TextQueries.withWordPairs(TextQueries.parse(q, analyzer));
+        }
+    }
+
+    /** An axis: its values in order, and how a case study's values are found. */
+    private record Axis(Dimension dimension, Integer depth, List<EvidenceMap.Value> values, Map<String, Integer> index,
+            String field, Map<String, String> domainKey) {
+
+        EvidenceMap.Axis toJson() {
+            return new EvidenceMap.Axis(dimension.parameter, depth, values);
+        }
+    }
+
+    private static Axis axis(AxisChoice choice, String parameter, Map<String, TaxonomyLookup.Entry> approaches,
+            Map<String, OutcomeDomainEntries.Entry> domains, SearchIndex.Snapshot snapshot, List<FieldError> errors)
+            throws IOException {
+        Dimension dimension = choice.dimension();
+        List<EvidenceMap.Value> values = new ArrayList<>();
+        Integer depth = null;
+        Map<String, String> domainKey = null;
+        String field;
+        switch (dimension) {
+            case APPROACH -> {
+                Map<String, Integer> depths = approachDepths(approaches);
+                int deepest = depths.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+                depth = choice.depth() == null ? 1 : choice.depth();
+                if (depth > deepest) {
+                    errors.add(new FieldError(parameter + "Depth", "must be at most " + deepest + ": the approach tree is "
+                            + deepest + " deep"));
+                }
+                for (String slug : treeOrder(approaches)) {
+                    if (depths.get(slug) == depth.intValue()) {
+                        TaxonomyLookup.Entry entry = approaches.get(slug);
+                        values.add(new EvidenceMap.Value(slug, entry.name(), entry.parentSlug()));
+                    }
+                }
+                field = CaseStudyDocuments.MAP_APPROACH;
+            }
+            case OUTCOME_DOMAIN -> {
+                depth = choice.depth() == null ? 2 : choice.depth();
+                if (depth > 2) {
+                    errors.add(new FieldError(parameter + "Depth", "must be 1 (groups) or 2 (domains) for outcomeDomain"));
+                }
+                boolean groups = depth == 1;
+                domainKey = new HashMap<>();
+                for (OutcomeDomainEntries.Entry entry : domains.values()) {
+                    if (entry.isGroup() == groups) {
+                        values.add(new EvidenceMap.Value(entry.slug(), entry.name(), entry.parentSlug()));
+                    }
+                    if (!entry.isGroup()) {
+                        domainKey.put(entry.slug(), groups ? entry.parentSlug() : entry.slug());
+                    }
+                }
+                field = null;
+            }
+            case THEME -> {
+                Arrays.stream(Theme.values()).forEach(t -> values.add(new EvidenceMap.Value(t.toString(), Vocabulary.label(t), null)));
+                field = CaseStudyDocuments.MAP_THEME;
+            }
+            case TARGET_GROUP -> {
+                Arrays.stream(TargetGroup.values()).forEach(g -> values.add(new EvidenceMap.Value(g.toString(), Vocabulary.label(g), null)));
+                field = CaseStudyDocuments.MAP_TARGET_GROUP;
+            }
+            default -> {
+                // Every country with a case study in the index, so that the map of a selection shows its gaps.
+                TreeSet<String> codes = new TreeSet<>();
+                for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
+                    SortedSetDocValues countries = DocValues.getSortedSet(leaf.reader(), CaseStudyDocuments.MAP_COUNTRY);
+                    for (long ord = 0; ord < countries.getValueCount(); ord++) {
+                        codes.add(countries.lookupOrd(ord).utf8ToString());
+                    }
+                }
+                codes.stream().map(code -> new EvidenceMap.Value(code, CaseStudyDocuments.countryName(code), null))
+                        .sorted(Comparator.comparing(EvidenceMap.Value::label)).forEach(values::add);
+                field = CaseStudyDocuments.MAP_COUNTRY;
+            }
+        }
+        if (choice.depth() != null && dimension != Dimension.APPROACH && dimension != Dimension.OUTCOME_DOMAIN) {
+            errors.add(new FieldError(parameter + "Depth", "applies to approach and outcomeDomain only"));
+        }
+        if (choice.depth() != null && choice.depth() < 1) {
+            errors.add(new FieldError(parameter + "Depth", "must be at least 1"));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            index.put(values.get(i).key(), i);
+        }
+        return new Axis(dimension, depth, values, index, field, domainKey);
+    }
+
+    /** Each approach's depth in the tree: 1 for a top-level approach. */
+    private static Map<String, Integer> approachDepths(Map<String, TaxonomyLookup.Entry> approaches) {
+        Map<String, Integer> depths = new HashMap<>();
+        for (String slug : approaches.keySet()) {
+            int depth = 1;
+            String parent = approaches.get(slug).parentSlug();
+            while (parent != null && approaches.containsKey(parent) && depth <= approaches.size()) {
+                depth++;
+                parent = approaches.get(parent).parentSlug();
+            }
+            depths.put(slug, depth);
+        }
+        return depths;
+    }
+
+    /** The approaches depth first, siblings by name: the order of GET /api/v1/approaches. */
+    private static List<String> treeOrder(Map<String, TaxonomyLookup.Entry> approaches) {
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        approaches.values().stream().sorted(Comparator.comparing(TaxonomyLookup.Entry::name).thenComparing(TaxonomyLookup.Entry::slug))
+                .forEach(e -> children.computeIfAbsent(e.parentSlug() != null && approaches.containsKey(e.parentSlug())
+                        ? e.parentSlug() : "", k -> new ArrayList<>()).add(e.slug()));
+        List<String> order = new ArrayList<>();
+        visit("", children, order);
+        return order;
+    }
+
+    private static void visit(String parent, Map<String, List<String>> children, List<String> order) {
+        for (String child : children.getOrDefault(parent, List.of())) {
+            order.add(child);
+            visit(child, children, order);
+        }
+    }
+
+    /** The counts of every cell, added up a case study at a time. */
+    private static final class Tally {
+        private static final int DIRECTIONS = Direction.values().length;
+
+        private final Axis rows;
+        private final Axis columns;
+        private final int width;
+        private final long[] caseStudies;
+        private final long[] findings;
+        private final long[] directions;
+        /** Per cell, how many case studies at each level 1-5 (index 0 unused). */
+        private final long[] levels;
+        private long totalCaseStudies;
+        private long totalFindings;
+
+        Tally(Axis rows, Axis columns) {
+            this.rows = rows;
+            this.columns = columns;
+            this.width = columns.values().size();
+            int cells = rows.values().size() * width;
+            caseStudies = new long[cells];
+            findings = new long[cells];
+            directions = new long[cells * DIRECTIONS];
+            levels = new long[cells * 6];
+        }
+
+        void add(FacetBitsets.SegmentMatches segment) throws IOException {
+            LeafReader reader = segment.context().reader();
+            SortedSetDocValues rowValues = rows.field() == null ? null : DocValues.getSortedSet(reader, rows.field());
+            SortedSetDocValues columnValues = columns.field() == null ? null : DocValues.getSortedSet(reader, columns.field());
+            int[] rowOrds = rowValues == null ? null : ordsToIndex(rowValues, rows.index());
+            int[] columnOrds = columnValues == null ? null : ordsToIndex(columnValues, columns.index());
+            NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
+            BinaryDocValues packed = DocValues.getBinary(reader, CaseStudyDocuments.MAP_FINDINGS);
+            List<Finding> docFindings = new ArrayList<>();
+            int[] rowHits = new int[rows.values().size()];
+            int[] columnHits = new int[width];
+            for (int doc = segment.docs().nextSetBit(0); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1)
+                            : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                int caseLevel = level.advanceExact(doc) ? (int) level.longValue() : 1;
+                docFindings.clear();
+                if (packed.advanceExact(doc)) {
+                    unpack(packed.binaryValue(), docFindings);
+                }
+                totalCaseStudies++;
+                totalFindings += docFindings.size();
+                int rowCount = keys(rowValues, rowOrds, rows, doc, docFindings, rowHits);
+                int columnCount = keys(columnValues, columnOrds, columns, doc, docFindings, columnHits);
+                for (int r = 0; r < rowCount; r++) {
+                    for (int c = 0; c < columnCount; c++) {
+                        addToCell(rowHits[r], columnHits[c], caseLevel, docFindings);
+                    }
+                }
+            }
+        }
+
+        /** The axis positions of a case study's values on {@code axis}, into {@code hits}; gives how many. */
+        private static int keys(SortedSetDocValues values, int[] ordIndex, Axis axis, int doc, List<Finding> docFindings,
+                int[] hits) throws IOException {
+            int count = 0;
+            if (values == null) { // outcome domains: from the findings
+                for (Finding finding : docFindings) {
+                    String key = finding.domain == null ? null : axis.domainKey().get(finding.domain);
+                    Integer position = key == null ? null : axis.index().get(key);
+                    if (position != null && !contains(hits, count, position)) {
+                        hits[count++] = position;
+                    }
+                }
+                return count;
+            }
+            if (values.advanceExact(doc)) {
+                for (int i = 0; i < values.docValueCount(); i++) {
+                    int position = ordIndex[(int) values.nextOrd()];
+                    if (position >= 0) {
+                        hits[count++] = position;
+                    }
+                }
+            }
+            return count;
+        }
+
+        private static boolean contains(int[] values, int count, int value) {
+            for (int i = 0; i < count; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void addToCell(int row, int column, int caseLevel, List<Finding> docFindings) {
+            int cell = row * width + column;
+            caseStudies[cell]++;
+            Axis domainAxis = rows.field() == null ? rows : columns.field() == null ? columns : null;
+            String domainKey = domainAxis == null ? null : domainAxis.values().get(domainAxis == rows ? row : column).key();
+            int best = 0;
+            for (Finding finding : docFindings) {
+                if (domainAxis != null && (finding.domain == null || !domainKey.equals(domainAxis.domainKey().get(finding.domain)))) {
+                    continue;
+                }
+                findings[cell]++;
+                directions[cell * DIRECTIONS + finding.direction]++;
+                best = Math.max(best, finding.level);
+            }
+            // In a domain's cell, a case study counts at the best level of its findings there (their own, or its own).
+            levels[cell * 6 + (domainAxis != null && best > 0 ? best : caseLevel)]++;
+        }
+
+        private static int[] ordsToIndex(SortedSetDocValues values, Map<String, Integer> index) throws IOException {
+            int[] positions = new int[(int) values.getValueCount()];
+            for (int ord = 0; ord < positions.length; ord++) {
+                Integer position = index.get(values.lookupOrd(ord).utf8ToString());
+                positions[ord] = position == null ? -1 : position;
+            }
+            return positions;
+        }
+
+        private static void unpack(BytesRef bytes, List<Finding> into) {
+            int end = bytes.offset + bytes.length;
+            int start = bytes.offset;
+            for (int i = bytes.offset; i < end; i++) {
+                if (bytes.bytes[i] == '\t') {
+                    String domain = i == start ? null : new String(bytes.bytes, start, i - start, StandardCharsets.UTF_8);
+                    int direction = bytes.bytes[i + 1] - '0';
+                    int level = bytes.bytes[i + 2] - '0';
+                    into.add(new Finding(domain, direction, level));
+                    i += 3; // the newline
+                    start = i + 1;
+                }
+            }
+        }
+
+        EvidenceMap toMap(SearchRequest request) {
+            List<EvidenceMap.Cell> cells = new ArrayList<>();
+            for (int r = 0; r < rows.values().size(); r++) {
+                for (int c = 0; c < width; c++) {
+                    int cell = r * width + c;
+                    Map<String, Long> byDirection = new LinkedHashMap<>();
+                    for (Direction direction : Direction.values()) {
+                        byDirection.put(direction.toString(), directions[cell * DIRECTIONS + direction.ordinal()]);
+                    }
+                    String rowKey = rows.values().get(r).key();
+                    String columnKey = columns.values().get(c).key();
+                    cells.add(new EvidenceMap.Cell(rowKey, columnKey, caseStudies[cell], findings[cell], byDirection,
+                            highest(cell), median(cell), searchLink(request, rows.dimension(), rowKey, columns.dimension(), columnKey)));
+                }
+            }
+            return new EvidenceMap(rows.toJson(), columns.toJson(), cells, totalCaseStudies, totalFindings);
+        }
+
+        private Integer highest(int cell) {
+            for (int level = 5; level >= 1; level--) {
+                if (levels[cell * 6 + level] > 0) {
+                    return level;
+                }
+            }
+            return null;
+        }
+
+        /** The lower middle level of the cell's case studies. */
+        private Integer median(int cell) {
+            long count = caseStudies[cell];
+            if (count == 0) {
+                return null;
+            }
+            long seen = 0;
+            long middle = (count + 1) / 2;
+            for (int level = 1; level <= 5; level++) {
+                seen += levels[cell * 6 + level];
+                if (seen >= middle) {
+                    return level;
+                }
+            }
+            return null;
+        }
+    }
+
+    private record Finding(String domain, int direction, int level) {
+    }
+
+    /**
+     * The search that lists a cell's case studies: the map's own filters, with the cell's row and column value in place
+     * of any filter of the same dimension.
+     */
+    static String searchLink(SearchRequest request, Dimension rowDimension, String row, Dimension columnDimension, String column) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (request.q() != null) {
+            parameters.put("q", List.of(request.q()));
+        }
+        parameters.put("approach", request.approaches());
+        parameters.put("country", request.countries());
+        parameters.put("region", request.regions());
+        parameters.put("place", request.places());
+        parameters.put("theme", strings(request.themes(), Object::toString));
+        parameters.put("targetGroup", strings(request.targetGroups(), Object::toString));
+        parameters.put("scale", strings(request.scales(), Object::toString));
+        parameters.put("outcomeDomain", request.outcomeDomains());
+        parameters.put("direction", strings(request.directions(), Object::toString));
+        if (request.minEvidence() != null) {
+            parameters.put("minEvidence", List.of(request.minEvidence().toString()));
+        }
+        if (request.activeFrom() != null) {
+            parameters.put("activeFrom", List.of(request.activeFrom().toString()));
+        }
+        if (request.activeTo() != null) {
+            parameters.put("activeTo", List.of(request.activeTo().toString()));
+        }
+        if (request.updatedSince() != null) {
+            parameters.put("updatedSince", List.of(request.updatedSince().toString()));
+        }
+        parameters.put(rowDimension.parameter, List.of(row));
+        parameters.put(columnDimension.parameter, List.of(column));
+        StringJoiner query = new StringJoiner("&");
+        parameters.forEach((name, values) -> values.forEach(value ->
+                query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"))));
+        return "/api/v1/case-studies?" + query;
+    }
+
+    private static <T> List<String> strings(List<T> values, Function<T, String> toString) {
+        return values.stream().map(toString).toList();
+    }
+}
