@@ -103,6 +103,7 @@
     td .count { font-weight: 700; font-size: 1rem; line-height: 1.1; }
     td .marks { font-size: .75rem; white-space: nowrap; }
     td.gap { border: 1px dashed var(--muted); }
+    td[data-shade="1"], .swatch[data-shade="1"] { box-shadow: inset 0 0 0 1px #6baed6; }
     a:focus-visible, td:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
     .legend { margin-top: .75rem; font-size: .8125rem; color: var(--muted); }
     .legend ul { list-style: none; margin: 0 0 .25rem; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
