@@ -67,7 +67,7 @@ class ArchitectureUnitTest {
             List.of("approach", "audit", "backup"),
             List.of("casestudy"),
             List.of("search", "changes", "imports", "seed"),
-            List.of("formats", "feed"),
+            List.of("formats", "feed", "evidencemap"),
             List.of("export"));
 
     /**
