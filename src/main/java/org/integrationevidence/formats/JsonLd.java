@@ -42,8 +42,8 @@ final class JsonLd {
     static final String SPDX_LICENSES = "https://spdx.org/licenses/";
     static final String TAXONOMY_LABEL = "Integration Evidence Repository: approaches to integration";
     static final String OUTCOME_DOMAINS_LABEL = "Integration Evidence Repository: outcome domains";
-    static final String OUTCOME_DOMAINS_DESCRIPTION = "The outcomes of integration that case study findings are filed "
-            + "under. The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
+    static final String OUTCOME_DOMAINS_DESCRIPTION = "The areas of life in which the outcomes of integration fall. "
+            + "The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
             + "(2019, third edition); the definitions are the repository's own words.";
     private static final String THEMES_LABEL = "Integration Evidence Repository: themes";
     private static final String TARGET_GROUPS_LABEL = "Integration Evidence Repository: target groups";

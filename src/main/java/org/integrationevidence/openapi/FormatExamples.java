@@ -66,8 +66,8 @@ public final class FormatExamples {
 
     /** As formats.JsonLd writes them. */
     static final String OUTCOME_DOMAINS_LABEL = "Integration Evidence Repository: outcome domains";
-    static final String OUTCOME_DOMAINS_DESCRIPTION = "The outcomes of integration that case study findings are filed "
-            + "under. The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
+    static final String OUTCOME_DOMAINS_DESCRIPTION = "The areas of life in which the outcomes of integration fall. "
+            + "The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
             + "(2019, third edition); the definitions are the repository's own words.";
     static final String DCTERMS = "http://purl.org/dc/terms/";
 
