@@ -3,6 +3,7 @@
 // legend, attribution and polite errors.
 //   API_URL      the API's address, e.g. http://localhost:8080
 //   SCREENSHOT   where to write the screenshot of the page (optional)
+//   SVG_SCREENSHOT  where to write the screenshot of the SVG heat map opened on its own (optional)
 //   PAGE_PORT    port of the static page (optional; any free one by default)
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -147,6 +148,22 @@ run(async () => {
       const down = await page.locator('#api-down').locator('.status').textContent();
       check(down === 'The evidence map cannot be loaded at the moment. Please try again later.', 'the error is polite', down);
     }, { viewport: { width: 1100, height: 900 } });
+
+    // The SVG a researcher drops into a report: opened on its own in Chromium, at about A4 width.
+    await withBrowser(async (page) => {
+      const response = await page.goto(`${api}/api/v1/evidence-map?format=svg`);
+      check(response.ok() && response.headers()['content-type'].startsWith('image/svg+xml'), 'the SVG map is served as SVG',
+          response.headers()['content-type']);
+      check(await page.locator('svg > title').count() === 1 && await page.locator('svg > desc').count() === 1,
+          'the SVG map opens in Chromium with a title and a description');
+      const drawn = await page.locator('svg').boundingBox();
+      check(drawn && drawn.width > 500 && drawn.height > 300, 'the SVG map is drawn', JSON.stringify(drawn));
+      check(await page.locator('svg g > title').count() >= expected.cells.length, 'each cell of the SVG has its own title');
+      if (process.env.SVG_SCREENSHOT) {
+        await page.screenshot({ path: process.env.SVG_SCREENSHOT, fullPage: true });
+        console.log(`screenshot: ${process.env.SVG_SCREENSHOT}`);
+      }
+    }, { viewport: { width: 900, height: 1200 } });
   } finally {
     server.close();
   }

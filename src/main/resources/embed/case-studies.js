@@ -9,8 +9,8 @@
  * Attributes of both (all optional) are the filters of GET /api/v1/case-studies: approach, country, region, place,
  * theme, target-group, scale (several values separated by commas), q, min-evidence; api (the API's address, by
  * default where this script came from). The cards also take sort; limit (1 to 10, default 3); link-template (where a
- * title links to, with {slug} in it, by default the case study's URL in the API). The map also takes rows, columns
- * and depth (the dimensions of GET /api/v1/evidence-map), outcome-domain, and link-template (where a cell links to,
+ * title links to, with {slug} in it, by default the case study's URL in the API). The map also takes rows, columns,
+ * rows-depth and columns-depth (the dimensions of GET /api/v1/evidence-map), outcome-domain, and link-template (where a cell links to,
  * with {query} in it, the query of the cell's search; by default that search in the API). Both re-render when an
  * attribute changes.
  *
@@ -36,7 +36,7 @@
   // The map takes the list's filters (sort aside) and outcome domains, and its own parameters.
   const MAP_LIST_FILTERS = { ...LIST_FILTERS, 'outcome-domain': 'outcomeDomain' };
   const MAP_SINGLE_FILTERS = { q: 'q', 'min-evidence': 'minEvidence' };
-  const MAP_PARAMETERS = { rows: 'rows', columns: 'columns', depth: 'depth' };
+  const MAP_PARAMETERS = { rows: 'rows', columns: 'columns', 'rows-depth': 'rowsDepth', 'columns-depth': 'columnsDepth' };
 
   const HOST_CSS = `
     :host { display: block; font: inherit; color: var(--evidence-text, #1f2328); --accent: var(--evidence-accent, #0b5cad);

@@ -22,7 +22,7 @@ import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.config.EvidenceConfig;
-import org.integrationevidence.outcome.OutcomeDomainEntries;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.persistence.ServerSecrets;
 import org.integrationevidence.problem.ApiException;
 import org.integrationevidence.problem.FieldError;
@@ -55,7 +55,7 @@ public class CaseStudySearch {
     TaxonomyLookup taxonomy;
 
     @Inject
-    OutcomeDomainEntries outcomeDomains;
+    OutcomeDomainLookup outcomeDomains;
 
     @Inject
     StoredHits storedHits;
@@ -101,7 +101,7 @@ public class CaseStudySearch {
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
-        Map<String, OutcomeDomainEntries.Entry> domains = request.outcomeDomains().isEmpty()
+        Map<String, OutcomeDomainLookup.Entry> domains = request.outcomeDomains().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.OUTCOME_DOMAIN) ? Map.of() : outcomeDomains.entries();
         requireKnownDomains(request.outcomeDomains(), domains);
         Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
@@ -184,7 +184,7 @@ public class CaseStudySearch {
     }
 
     /** Every outcome-domain slug of a filter that is not in the vocabulary, in one 400: a typo is told, not matched to nothing. */
-    static void requireKnownDomains(List<String> slugs, Map<String, OutcomeDomainEntries.Entry> domains) {
+    static void requireKnownDomains(List<String> slugs, Map<String, OutcomeDomainLookup.Entry> domains) {
         List<FieldError> errors = slugs.stream().filter(slug -> !domains.containsKey(slug))
                 .map(slug -> new FieldError("outcomeDomain", "\"" + slug + "\" is not an outcome domain; see GET "
                         + "/api/v1/outcome-domains"))

@@ -32,7 +32,7 @@ import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
-import org.integrationevidence.outcome.OutcomeDomainEntries;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.problem.ApiException;
 import org.integrationevidence.problem.FieldError;
 
@@ -74,14 +74,14 @@ public class EvidenceMaps {
     TaxonomyLookup taxonomy;
 
     @Inject
-    OutcomeDomainEntries outcomeDomains;
+    OutcomeDomainLookup outcomeDomains;
 
     private final TextQueriesHolder text = new TextQueriesHolder();
 
     /** The map of the case studies {@code request} selects, by {@code rows} and {@code columns}. */
     public Searched<EvidenceMap> map(SearchRequest request, AxisChoice rows, AxisChoice columns) {
         Map<String, TaxonomyLookup.Entry> approaches = taxonomy.entries();
-        Map<String, OutcomeDomainEntries.Entry> domains = outcomeDomains.entries();
+        Map<String, OutcomeDomainLookup.Entry> domains = outcomeDomains.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         CaseStudySearch.requireKnownDomains(request.outcomeDomains(), domains);
         List<FieldError> errors = new ArrayList<>();
@@ -131,7 +131,7 @@ public class EvidenceMaps {
     }
 
     private static Axis axis(AxisChoice choice, String parameter, Map<String, TaxonomyLookup.Entry> approaches,
-            Map<String, OutcomeDomainEntries.Entry> domains, SearchIndex.Snapshot snapshot, List<FieldError> errors)
+            Map<String, OutcomeDomainLookup.Entry> domains, SearchIndex.Snapshot snapshot, List<FieldError> errors)
             throws IOException {
         Dimension dimension = choice.dimension();
         List<EvidenceMap.Value> values = new ArrayList<>();
@@ -162,7 +162,7 @@ public class EvidenceMaps {
                 }
                 boolean groups = depth == 1;
                 domainKey = new HashMap<>();
-                for (OutcomeDomainEntries.Entry entry : domains.values()) {
+                for (OutcomeDomainLookup.Entry entry : domains.values()) {
                     if (entry.isGroup() == groups) {
                         values.add(new EvidenceMap.Value(entry.slug(), entry.name(), entry.parentSlug()));
                     }

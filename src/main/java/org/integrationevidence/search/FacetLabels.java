@@ -13,7 +13,7 @@ import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.EvidenceLevel;
 import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
-import org.integrationevidence.outcome.OutcomeDomainEntries;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
@@ -29,7 +29,7 @@ final class FacetLabels {
     }
 
     static List<FacetValue> facetValues(Map<String, Long> matchCounts, String dim, SearchRequest request,
-            Map<String, TaxonomyLookup.Entry> approaches, Map<String, OutcomeDomainEntries.Entry> domains) {
+            Map<String, TaxonomyLookup.Entry> approaches, Map<String, OutcomeDomainLookup.Entry> domains) {
         Map<String, Long> counts = new TreeMap<>(matchCounts);
         Set<String> selected = selectedValues(dim, request);
         if (dim.equals(CaseStudyDocuments.EVIDENCE)) {
@@ -73,7 +73,7 @@ final class FacetLabels {
     }
 
     private static String parent(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,
-            Map<String, OutcomeDomainEntries.Entry> domains) {
+            Map<String, OutcomeDomainLookup.Entry> domains) {
         return switch (dim) {
             case CaseStudyDocuments.APPROACH -> approaches.containsKey(value) ? approaches.get(value).parentSlug() : null;
             case CaseStudyDocuments.OUTCOME_DOMAIN -> domains.containsKey(value) ? domains.get(value).parentSlug() : null;
@@ -82,7 +82,7 @@ final class FacetLabels {
     }
 
     private static String label(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,
-            Map<String, OutcomeDomainEntries.Entry> domains) {
+            Map<String, OutcomeDomainLookup.Entry> domains) {
         return switch (dim) {
             case CaseStudyDocuments.OUTCOME_DOMAIN -> domains.containsKey(value) ? domains.get(value).name() : value;
             case CaseStudyDocuments.APPROACH -> approaches.containsKey(value) ? approaches.get(value).name() : value;

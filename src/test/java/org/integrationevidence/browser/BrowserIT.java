@@ -22,7 +22,6 @@ import io.restassured.RestAssured;
 
 import org.integrationevidence.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,10 +106,10 @@ class BrowserIT {
      * {@code GET /api/v1/evidence-map?rows=approach&columns=outcomeDomain} (see evidence-gap-map.mjs).
      */
     @Test
-    @Disabled("needs /api/v1/evidence-map")
     void theGapMapShowsTheEvidenceMapOnAnotherSitesPage() throws Exception {
         String output = node("evidence-gap-map.mjs",
-                Map.of("SCREENSHOT", WORK.resolve("evidence-gap-map.png").toAbsolutePath().toString()));
+                Map.of("SCREENSHOT", WORK.resolve("evidence-gap-map.png").toAbsolutePath().toString(),
+                        "SVG_SCREENSHOT", WORK.resolve("evidence-gap-map-svg.png").toAbsolutePath().toString()));
 
         assertTrue(output.contains("ok - a cell for every row and column"), output);
         assertTrue(output.contains("ok - each link goes to its cell's search, made absolute, and says how many case studies"),
@@ -118,7 +117,9 @@ class BrowserIT {
         assertTrue(output.contains("ok - a gap says so to a screen reader"), output);
         assertTrue(output.contains("ok - the right arrow moves to the next cell"), output);
         assertTrue(output.contains("ok - an unreachable API shows an error"), output);
+        assertTrue(output.contains("ok - the SVG map opens in Chromium with a title and a description"), output);
         assertTrue(Files.size(WORK.resolve("evidence-gap-map.png")) > 10_000, "the screenshot should have been written");
+        assertTrue(Files.size(WORK.resolve("evidence-gap-map-svg.png")) > 10_000, "the SVG's screenshot should have been written");
     }
 
     @Test
