@@ -13,6 +13,7 @@ import org.integrationevidence.approach.ApproachNode;
 import org.integrationevidence.approach.ApproachRef;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.casestudy.FindingView;
 import org.integrationevidence.casestudy.Period;
 import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.casestudy.SourceReference;
@@ -82,6 +83,17 @@ final class JsonLd {
             putIfPresent(work, "datePublished", source.publishedOn());
         }
         putIfAny(article, "citation", citations);
+        // The outcome domains of its findings, as the repository classifies them: concepts of the SKOS scheme.
+        ArrayNode about = NODES.arrayNode();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FindingView finding : c.findings() == null ? List.<FindingView>of() : c.findings()) {
+            OutcomeDomainRef domain = finding.domain();
+            if (domain != null && seen.add(domain.slug())) {
+                about.addObject().put("@id", outcomeDomains + "/" + domain.slug()).put("@type", "DefinedTerm")
+                        .put("name", domain.name()).put("inDefinedTermSet", outcomeDomains.toString());
+            }
+        }
+        putIfAny(article, "about", about);
         article.put("creativeWorkStatus", Vocabulary.slugOf(c.status()));
         article.put("version", c.version());
         return article;

@@ -24,6 +24,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
@@ -110,6 +111,70 @@ public class EvidenceMaps {
         } finally {
             turns.release(snapshot);
         }
+    }
+
+    /** The evidence summary of the case studies {@code request} selects (an approach page's). */
+    public EvidenceSummary summary(SearchRequest request) {
+        Map<String, OutcomeDomainLookup.Entry> domains = outcomeDomains.entries();
+        Query query = SearchQueries.combine(text.parse(request.q()), SearchQueries.filters(request), null);
+        SearchIndex.Snapshot snapshot = turns.acquire(null);
+        try {
+            long[] caseLevels = new long[6];
+            long[] findingLevels = new long[6];
+            long[] directions = new long[Direction.values().length];
+            Map<String, Long> byDomain = new HashMap<>();
+            TreeSet<String> countries = new TreeSet<>();
+            long caseStudies = 0;
+            long findings = 0;
+            List<Finding> docFindings = new ArrayList<>();
+            for (FacetBitsets.SegmentMatches segment : snapshot.search(query, FacetBitsets.matches())) {
+                LeafReader reader = segment.context().reader();
+                NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
+                BinaryDocValues packed = DocValues.getBinary(reader, CaseStudyDocuments.MAP_FINDINGS);
+                SortedSetDocValues country = DocValues.getSortedSet(reader, CaseStudyDocuments.MAP_COUNTRY);
+                for (int doc = segment.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    caseStudies++;
+                    caseLevels[level.advanceExact(doc) ? (int) level.longValue() : 1]++;
+                    if (country.advanceExact(doc)) {
+                        countries.add(country.lookupOrd(country.nextOrd()).utf8ToString());
+                    }
+                    docFindings.clear();
+                    if (packed.advanceExact(doc)) {
+                        Tally.unpack(packed.binaryValue(), docFindings);
+                    }
+                    for (Finding finding : docFindings) {
+                        findings++;
+                        findingLevels[finding.level()]++;
+                        directions[finding.direction()]++;
+                        if (finding.domain() != null) {
+                            byDomain.merge(finding.domain(), 1L, Long::sum);
+                        }
+                    }
+                }
+            }
+            Map<String, Long> byDirection = new LinkedHashMap<>();
+            for (Direction direction : Direction.values()) {
+                byDirection.put(direction.toString(), directions[direction.ordinal()]);
+            }
+            List<EvidenceSummary.DomainCount> covered = new ArrayList<>();
+            domains.values().stream().filter(entry -> byDomain.containsKey(entry.slug()))
+                    .forEach(entry -> covered.add(new EvidenceSummary.DomainCount(entry.slug(), entry.name(), byDomain.get(entry.slug()))));
+            return new EvidenceSummary(caseStudies, byLevel(caseLevels), findings, byLevel(findingLevels), byDirection,
+                    List.copyOf(countries), covered);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            turns.release(snapshot);
+        }
+    }
+
+    private static Map<String, Long> byLevel(long[] counts) {
+        Map<String, Long> byLevel = new LinkedHashMap<>();
+        for (int level = 1; level <= 5; level++) {
+            byLevel.put(Integer.toString(level), counts[level]);
+        }
+        return byLevel;
     }
 
     /** The parsed text query of a map, shared with search's rules (word pairs included). */
@@ -277,9 +342,9 @@ public class EvidenceMaps {
             List<Finding> docFindings = new ArrayList<>();
             int[] rowHits = new int[rows.values().size()];
             int[] columnHits = new int[width];
-            for (int doc = segment.docs().nextSetBit(0); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            for (int doc = segment.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
                     doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1)
-                            : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                            : DocIdSetIterator.NO_MORE_DOCS) {
                 int caseLevel = level.advanceExact(doc) ? (int) level.longValue() : 1;
                 docFindings.clear();
                 if (packed.advanceExact(doc)) {
@@ -358,7 +423,7 @@ public class EvidenceMaps {
             return positions;
         }
 
-        private static void unpack(BytesRef bytes, List<Finding> into) {
+        static void unpack(BytesRef bytes, List<Finding> into) {
             int end = bytes.offset + bytes.length;
             int start = bytes.offset;
             for (int i = bytes.offset; i < end; i++) {
