@@ -2,6 +2,8 @@ package org.integrationevidence.casestudy;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,33 +14,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EvidenceCrosswalk", description = "How the repository's evidence levels relate to other published scales. "
         + "This is the repository's reading of those scales, not an equivalence that their authors publish.")
 public record EvidenceCrosswalk(
-        @Schema(description = "Who made this crosswalk.", examples = "the repository") String readingOf,
-        @Schema(description = "The other scales.") List<Scale> scales,
-        @Schema(description = "One row per level of the repository's scale, weakest first.") List<Row> levels) {
+        @Schema(description = "Who made this crosswalk.", examples = "the repository", maxLength = 40) String readingOf,
+        @Schema(description = "The other scales.", maxItems = 10) List<Scale> scales,
+        @Schema(description = "One row per level of the repository's scale, weakest first.", maxItems = 5) List<Row> levels) {
 
     /** Another published scale. */
     @Schema(name = "EvidenceScale")
     public record Scale(
-            @Schema(examples = "nesta") String key,
-            @Schema(examples = "Nesta Standards of Evidence") String name,
-            @Schema(description = "Who publishes it.", examples = "Nesta") String publisher) {
+            @Schema(examples = "nesta", maxLength = 40) String key,
+            @Schema(examples = "Nesta Standards of Evidence", maxLength = 120) String name,
+            @Schema(description = "Who publishes it.", examples = "Nesta", maxLength = 120) String publisher) {
     }
 
     /** A level of the repository's scale and its reading on each other scale. */
     @Schema(name = "EvidenceCrosswalkRow")
     public record Row(
-            @Schema(examples = "3") int level,
-            @Schema(examples = "Change measured") String label,
-            @Schema(description = "The corresponding levels on each other scale, by its key.") List<Correspondence> elsewhere) {
+            @Schema(examples = "3", minimum = "1", maximum = "5") int level,
+            @Schema(examples = "Change measured", maxLength = EvidenceLevel.MAX_LABEL) String label,
+            @Schema(description = "The corresponding levels on each other scale, by its key.", maxItems = 10)
+            List<Correspondence> elsewhere) {
     }
 
     /** The levels of another scale that a level of the repository's corresponds to, in the repository's reading. */
     @Schema(name = "EvidenceCorrespondence")
     public record Correspondence(
-            @Schema(examples = "nesta") String scale,
+            @Schema(examples = "nesta", maxLength = 40) String scale,
             @Schema(description = "Its levels, as that scale names them; empty where no level of it corresponds.",
-                    examples = "[\"2\"]") List<String> levels,
-            @Schema(description = "Why, in the repository's words.") String note) {
+                    examples = "[\"2\"]", maxItems = 10) List<@Size(max = 10) String> levels,
+            @Schema(description = "Why, in the repository's words.", maxLength = 300) String note) {
     }
 
     static final List<Scale> SCALES = List.of(

@@ -31,7 +31,7 @@ public record FindingInput(
         @NotBlank @Size(max = MAX_STATEMENT) String statement,
 
         @Schema(description = "Which way the outcome went, as the sources state it. `not-reported` (the default) where they "
-                + "state no result.", nullable = true, defaultValue = "not-reported")
+                + "state no result.", nullable = true, defaultValue = "not-reported", maxLength = 12)
         Direction direction,
 
         @Schema(nullable = true)

@@ -13,9 +13,10 @@ public record Measure(
         @Schema(description = "The value the sources give.", nullable = true, examples = "42") Double value,
         @Schema(description = "The unit of the value.", nullable = true, maxLength = MAX_UNIT, examples = "percent")
         @Size(max = MAX_UNIT) String unit,
-        @Schema(description = "What the value is compared with.", nullable = true) MeasureComparison comparison,
+        @Schema(description = "What the value is compared with.", nullable = true, maxLength = 16) MeasureComparison comparison,
         @Schema(description = "An effect size, as the sources give it.", nullable = true, examples = "0.3") Double effectSize,
-        @Schema(description = "The kind of the effect size: required with it.", nullable = true) EffectSizeKind effectSizeKind) {
+        @Schema(description = "The kind of the effect size: required with it.", nullable = true, maxLength = 28)
+        EffectSizeKind effectSizeKind) {
 
     public static final int MAX_WHAT = 300;
     public static final int MAX_UNIT = 60;

@@ -34,6 +34,9 @@ import org.integrationevidence.search.EvidenceMaps;
 @Tag(name = "Evidence map")
 public class EvidenceMapResource {
 
+    /** A bound for the OpenAPI document: a map of the largest axes as CSV or SVG stays well under it. */
+    private static final int MAX_TEXT = 500_000_000;
+
     @Inject
     EvidenceMaps maps;
 
@@ -67,10 +70,10 @@ public class EvidenceMapResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = "attachment; filename=\"evidence-map.csv\"")),
             content = {
                     @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = EvidenceMap.class)),
-                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TEXT,
                             description = "A header, then one row per cell: row, rowLabel, column, columnLabel, caseStudies, "
                                     + "findings, one column per direction, highestLevel, medianLevel, search.")),
-                    @Content(mediaType = Representation.SVG_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    @Content(mediaType = Representation.SVG_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TEXT,
                             description = "An SVG heat map with a title, description and legend."))})
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptableAsMap")
