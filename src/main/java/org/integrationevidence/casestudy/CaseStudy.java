@@ -141,8 +141,12 @@ public class CaseStudy {
     @Column(name = "target_group", nullable = false)
     public Set<TargetGroup> targetGroups = new LinkedHashSet<>();
 
-    /** Replaced as a whole on every write (see {@link CaseStudyFinding}). */
-    @OneToMany(mappedBy = "caseStudy", cascade = CascadeType.ALL, orphanRemoval = true)
+    /**
+     * Replaced as a whole on every write (see {@link CaseStudyFinding}). Not refreshed with the case study: a refresh
+     * that locks the row for a write (CaseStudyLookup.lockedForWrite) would refresh the findings first, before the lock
+     * is granted, and keep those that the write before it replaced; the collection is read again after the lock.
+     */
+    @OneToMany(mappedBy = "caseStudy", cascade = {CascadeType.PERSIST, CascadeType.REMOVE}, orphanRemoval = true)
     @OrderBy("position")
     public List<CaseStudyFinding> findings = new ArrayList<>();
 

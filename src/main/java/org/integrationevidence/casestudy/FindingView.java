@@ -9,8 +9,10 @@ import org.integrationevidence.outcome.OutcomeDomainRef;
 @Schema(name = "Finding", description = "A finding of the case study: an outcome domain, what was found in the repository's "
         + "words, the direction the sources state, and which sources back it.")
 public record FindingView(
-        @Schema(description = "The outcome domain, as the repository classifies the finding; null only for a finding written "
-                + "in the deprecated `outcomes` and not yet classified.", nullable = true) OutcomeDomainRef domain,
+        @Schema(description = "The outcome domain, as the repository classifies the finding; null for a finding not classified "
+                + "in a domain (one written in the deprecated `outcomes`, or a claim whose domain the sources do not say).",
+                nullable = true, implementation = OutcomeDomainRef.class)
+        OutcomeDomainRef domain,
         @Schema(maxLength = FindingInput.MAX_STATEMENT) String statement,
         @Schema(description = "Which way the outcome went, as the sources state it; `not-reported` where they state no result.")
         Direction direction,

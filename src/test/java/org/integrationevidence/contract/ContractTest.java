@@ -178,6 +178,18 @@ class ContractTest {
                 on("GET /api/v1/evidence-levels", 200, f -> as(Key.NONE)),
                 on("GET /api/v1/evidence-levels", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/evidence-levels", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/evidence-levels/crosswalk", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-levels/crosswalk", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/evidence-levels/crosswalk", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/cost-bands", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/cost-bands", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/cost-bands", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE).accept(CSV)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE).accept("image/svg+xml")),
+                on("GET /api/v1/evidence-map", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/evidence-map", 400, f -> as(Key.NONE).at("/api/v1/evidence-map?rows=colour")),
+                on("GET /api/v1/evidence-map", 406, f -> as(Key.NONE).accept(IMAGE)),
 
                 // Case studies: lists, search, exports, feeds
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),

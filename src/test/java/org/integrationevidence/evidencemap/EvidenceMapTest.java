@@ -101,7 +101,8 @@ class EvidenceMapTest {
                 .body("cells.find { it.row == 'education' && it.column == 'GB' }.caseStudies", equalTo(3))
                 .body("cells.find { it.row == 'education' && it.column == 'GB' }.findings", equalTo(3));
         given().queryParam("q", word).queryParam("columnsDepth", 1).when().get(MAP).then().statusCode(200)
-                .body("columns.values.key", equalTo(List.of("markers-and-means", "social-connections", "facilitators", "foundation")))
+                // the framework's four groups first; groups other tests make come after them
+                .body("columns.values.key[0..3]", equalTo(List.of("markers-and-means", "social-connections", "facilitators", "foundation")))
                 .body("cells.find { it.row == '" + parent + "' && it.column == 'social-connections' }.caseStudies", equalTo(2));
     }
 
