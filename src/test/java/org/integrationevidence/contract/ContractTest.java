@@ -73,6 +73,7 @@ class ContractTest {
             "GET /api/v1/case-studies/export 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/case-studies/{slug}/related 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/suggest 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/evidence-map 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/feeds/case-studies.atom 503", SEARCH_UNAVAILABLE,
             "POST /api/v1/imports 503", "an import that takes longer than its transaction timeout (3 minutes); "
                     + "ImportTimeoutTest produces it with a timeout of its own",
