@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.outcome.OutcomeDomain;
 import org.integrationevidence.outcome.OutcomeDomainRef;
 
 /**
@@ -111,7 +112,15 @@ final class CaseStudyMapper {
 
     static CaseStudySummary toSummary(CaseStudy c) {
         return new CaseStudySummary(c.slug, c.title, c.summary, place(c), period(c), approaches(c),
-                sorted(c.themes), sorted(c.targetGroups), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt, null);
+                sorted(c.themes), sorted(c.targetGroups), outcomeDomains(c), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt, null);
+    }
+
+    /** The outcome domains of the findings, each once, in the framework's order (its group's place, then its own). */
+    private static List<OutcomeDomainRef> outcomeDomains(CaseStudy c) {
+        return c.findings.stream().map(finding -> finding.domain).filter(java.util.Objects::nonNull).distinct()
+                .sorted(Comparator.<OutcomeDomain>comparingInt(d -> d.parent == null ? d.position : d.parent.position)
+                        .thenComparingInt(d -> d.position).thenComparing(d -> d.slug))
+                .map(OutcomeDomainRef::of).toList();
     }
 
     /** The deprecated free-text outcomes: the findings' statements, in order. */

@@ -61,6 +61,7 @@ class FindingsTest {
                 List.of(improved, finding("education", "The source reports no result for learning.", null)));
         body.put("evaluation", Map.of("design", "before-after", "independent", false, "reference", "Internal report"));
         body.put("cost", Map.of("band", 2, "rationale", "A part-time coordinator."));
+        body.put("title", "Findings in full " + org.integrationevidence.TestData.unique("t"));
         String slug = create(body);
 
         given().when().get(CASE_STUDIES + "/" + slug).then().statusCode(200)
@@ -83,6 +84,19 @@ class FindingsTest {
                         "The source reports no result for learning."))
                 .header("Deprecation", equalTo(DeprecatedFields.DEPRECATION_VALUE))
                 .header("Sunset", equalTo(DeprecatedFields.SUNSET_VALUE));
+        given().accept("application/ld+json").when().get(CASE_STUDIES + "/" + slug).then().statusCode(200)
+                .body("about.name", contains("Bridges", "Education"))
+                .body("about[0].'@type'", equalTo("DefinedTerm"));
+        given().accept("text/csv").when().get(CASE_STUDIES + "/" + slug).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("bridges|education,improved|not-reported,3|,before-after,false,"));
+        // Lists and the Atom feed carry the outcome domains of the findings; they carry no deprecated field.
+        String title = (String) body.get("title");
+        given().queryParam("q", "\"" + title + "\"").when().get(CASE_STUDIES).then().statusCode(200)
+                .header("Deprecation", nullValue())
+                .body("items.find { it.slug == '" + slug + "' }.outcomeDomains.slug", contains("education", "bridges"));
+        given().queryParam("q", "\"" + title + "\"").when().get("/api/v1/feeds/case-studies.atom").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("term=\"bridges\""))
+                .body(org.hamcrest.Matchers.containsString("/api/v1/outcome-domains/\""));
     }
 
     @Test

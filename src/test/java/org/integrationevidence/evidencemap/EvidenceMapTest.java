@@ -106,6 +106,40 @@ class EvidenceMapTest {
                 .body("cells.find { it.row == '" + parent + "' && it.column == 'social-connections' }.caseStudies", equalTo(2));
     }
 
+    /** An approach's page sums up its evidence, as an EEF strand does: by level, by direction, countries, domains. */
+    @Test
+    void anApproachSummarisesTheEvidenceOfItsCaseStudies() {
+        String word = TestData.unique("summaryword").replace("-", "");
+        String parent = createApproach(null);
+        String child = createApproach(parent);
+        create(withFindings(caseStudy(child), word, 2, List.of(finding("bridges", "improved", 4), finding("work", "not-reported", null))));
+        create(withFindings(caseStudy(parent), word, 1, List.of(finding("bridges", "worsened", null))));
+        given().when().get("/api/v1/approaches/" + parent).then().statusCode(200)
+                .body("evidence.caseStudies", equalTo(2))
+                .body("evidence.caseStudiesByLevel", equalTo(Map.of("1", 1, "2", 1, "3", 0, "4", 0, "5", 0)))
+                .body("evidence.findings", equalTo(3))
+                .body("evidence.findingsByLevel", equalTo(Map.of("1", 1, "2", 1, "3", 0, "4", 1, "5", 0)))
+                .body("evidence.findingsByDirection", equalTo(Map.of("improved", 1, "mixed", 0, "no-change", 0, "worsened", 1,
+                        "not-reported", 1)))
+                .body("evidence.countries", equalTo(List.of("GB")))
+                .body("evidence.outcomeDomains.slug", equalTo(List.of("work", "bridges")))
+                .body("evidence.outcomeDomains.findings", equalTo(List.of(1, 2)));
+        given().when().get("/api/v1/approaches/" + child).then().statusCode(200).body("evidence.caseStudies", equalTo(1));
+    }
+
+    /** The scales published beside the evidence levels: the crosswalk says whose reading it is; the cost bands. */
+    @Test
+    void theCrosswalkAndTheCostBandsArePublished() {
+        given().when().get("/api/v1/evidence-levels/crosswalk").then().statusCode(200)
+                .body("readingOf", equalTo("the repository"))
+                .body("scales.key", equalTo(List.of("nesta", "maryland-sms", "eif")))
+                .body("levels.level", equalTo(List.of(1, 2, 3, 4, 5)))
+                .body("levels[2].elsewhere.find { it.scale == 'nesta' }.levels", equalTo(List.of("2")));
+        given().when().get("/api/v1/cost-bands").then().statusCode(200)
+                .body("items.band", equalTo(List.of(1, 2, 3, 4, 5)))
+                .body("items[0].label", equalTo("Very low"));
+    }
+
     @Test
     void anEmptySelectionIsAnEmptyMatrixWithItsLabels() {
         given().queryParam("q", "zzzznothingmatchesthis").when().get(MAP).then().statusCode(200)
