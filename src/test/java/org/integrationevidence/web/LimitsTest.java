@@ -190,7 +190,7 @@ class LimitsTest {
                 .when().get(CASE_STUDIES)
                 .then().statusCode(400)
                 .body("errors.field", equalTo(java.util.List.of("facets")))
-                .body("errors[0].message", equalTo("must be at most 49 characters: each facet at most once"));
+                .body("errors[0].message", equalTo("must be at most 73 characters: each facet at most once"));
     }
 
     /** A JSON object of {@code length} bytes, padded with spaces, which pass every limit of the JSON parser. */
