@@ -160,7 +160,7 @@ run(async () => {
       check(drawn && drawn.width > 500 && drawn.height > 300, 'the SVG map is drawn', JSON.stringify(drawn));
       check(await page.locator('svg g > title').count() >= expected.cells.length, 'each cell of the SVG has its own title');
       if (process.env.SVG_SCREENSHOT) {
-        await page.screenshot({ path: process.env.SVG_SCREENSHOT, fullPage: true });
+        await page.locator('svg').screenshot({ path: process.env.SVG_SCREENSHOT });
         console.log(`screenshot: ${process.env.SVG_SCREENSHOT}`);
       }
     }, { viewport: { width: 900, height: 1200 } });

@@ -89,14 +89,14 @@ public class SearchFilters {
     @Parameter(description = "Outcome domain or group of domains (see /api/v1/outcome-domains): case studies with a finding "
             + "in it, or in a domain of the group. Repeatable.",
             schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
-            example = "bridges")
+            example = "leisure")
     public List<String> outcomeDomain;
 
     @QueryParam("direction")
     @Parameter(description = "Direction of a finding, one of the values of the Direction schema: case studies with a finding "
             + "that went this way (with `outcomeDomain`, a finding in one of those domains that went this way). Repeatable.",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Direction.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
-            example = "improved")
+            example = "not-reported")
     public List<String> direction;
 
     @QueryParam("minEvidence")
