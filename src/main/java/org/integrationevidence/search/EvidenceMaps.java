@@ -99,7 +99,7 @@ public class EvidenceMaps {
                 throw ApiException.invalid(errors);
             }
             List<FacetBitsets.SegmentMatches> matches = snapshot.search(query, FacetBitsets.matches());
-            Tally tally = new Tally(rowAxis, columnAxis);
+            Tally tally = new Tally(rowAxis, columnAxis, new PackedFindings(List.copyOf(domains.keySet())));
             for (FacetBitsets.SegmentMatches segment : matches) {
                 tally.add(segment);
             }
@@ -122,11 +122,12 @@ public class EvidenceMaps {
             long[] caseLevels = new long[6];
             long[] findingLevels = new long[6];
             long[] directions = new long[Direction.values().length];
-            Map<String, Long> byDomain = new HashMap<>();
+            List<String> slugs = List.copyOf(domains.keySet());
+            long[] byDomain = new long[slugs.size()];
             TreeSet<String> countries = new TreeSet<>();
             long caseStudies = 0;
             long findings = 0;
-            List<Finding> docFindings = new ArrayList<>();
+            PackedFindings docFindings = new PackedFindings(slugs);
             for (FacetBitsets.SegmentMatches segment : snapshot.search(query, FacetBitsets.matches())) {
                 LeafReader reader = segment.context().reader();
                 NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
@@ -139,16 +140,13 @@ public class EvidenceMaps {
                     if (country.advanceExact(doc)) {
                         countries.add(country.lookupOrd(country.nextOrd()).utf8ToString());
                     }
-                    docFindings.clear();
-                    if (packed.advanceExact(doc)) {
-                        Tally.unpack(packed.binaryValue(), docFindings);
-                    }
-                    for (Finding finding : docFindings) {
+                    docFindings.read(packed.advanceExact(doc) ? packed.binaryValue() : null);
+                    for (int k = 0; k < docFindings.count; k++) {
                         findings++;
-                        findingLevels[finding.level()]++;
-                        directions[finding.direction()]++;
-                        if (finding.domain() != null) {
-                            byDomain.merge(finding.domain(), 1L, Long::sum);
+                        findingLevels[docFindings.level[k]]++;
+                        directions[docFindings.direction[k]]++;
+                        if (docFindings.domain[k] >= 0) {
+                            byDomain[docFindings.domain[k]]++;
                         }
                     }
                 }
@@ -158,8 +156,12 @@ public class EvidenceMaps {
                 byDirection.put(direction.toString(), directions[direction.ordinal()]);
             }
             List<EvidenceSummary.DomainCount> covered = new ArrayList<>();
-            domains.values().stream().filter(entry -> byDomain.containsKey(entry.slug()))
-                    .forEach(entry -> covered.add(new EvidenceSummary.DomainCount(entry.slug(), entry.name(), byDomain.get(entry.slug()))));
+            for (int i = 0; i < slugs.size(); i++) {
+                if (byDomain[i] > 0) {
+                    OutcomeDomainLookup.Entry entry = domains.get(slugs.get(i));
+                    covered.add(new EvidenceSummary.DomainCount(entry.slug(), entry.name(), byDomain[i]));
+                }
+            }
             return new EvidenceSummary(caseStudies, byLevel(caseLevels), findings, byLevel(findingLevels), byDirection,
                     List.copyOf(countries), covered);
         } catch (IOException e) {
@@ -189,6 +191,17 @@ public class EvidenceMaps {
     /** An axis: its values in order, and how a case study's values are found. */
     private record Axis(Dimension dimension, Integer depth, List<EvidenceMap.Value> values, Map<String, Integer> index,
             String field, Map<String, String> domainKey) {
+
+        /** For outcome domains: each term's position on this axis, by the term's index in {@code slugs}; -1 if none. */
+        int[] positionsOf(List<String> slugs) {
+            int[] positions = new int[slugs.size()];
+            for (int i = 0; i < positions.length; i++) {
+                String key = domainKey == null ? null : domainKey.get(slugs.get(i));
+                Integer position = key == null ? null : index.get(key);
+                positions[i] = position == null ? -1 : position;
+            }
+            return positions;
+        }
 
         EvidenceMap.Axis toJson() {
             return new EvidenceMap.Axis(dimension.parameter, depth, values);
@@ -311,6 +324,10 @@ public class EvidenceMaps {
 
         private final Axis rows;
         private final Axis columns;
+        private final PackedFindings docFindings;
+        /** Which axis is outcome domains, if one is, and each term's position on it. */
+        private final boolean domainRows;
+        private final int[] domainPositions;
         private final int width;
         private final long[] caseStudies;
         private final long[] findings;
@@ -320,9 +337,13 @@ public class EvidenceMaps {
         private long totalCaseStudies;
         private long totalFindings;
 
-        Tally(Axis rows, Axis columns) {
+        Tally(Axis rows, Axis columns, PackedFindings docFindings) {
             this.rows = rows;
             this.columns = columns;
+            this.docFindings = docFindings;
+            Axis domainAxis = rows.field() == null ? rows : columns.field() == null ? columns : null;
+            this.domainRows = domainAxis == rows;
+            this.domainPositions = domainAxis == null ? null : domainAxis.positionsOf(docFindings.slugs);
             this.width = columns.values().size();
             int cells = rows.values().size() * width;
             caseStudies = new long[cells];
@@ -339,38 +360,32 @@ public class EvidenceMaps {
             int[] columnOrds = columnValues == null ? null : ordsToIndex(columnValues, columns.index());
             NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
             BinaryDocValues packed = DocValues.getBinary(reader, CaseStudyDocuments.MAP_FINDINGS);
-            List<Finding> docFindings = new ArrayList<>();
             int[] rowHits = new int[rows.values().size()];
             int[] columnHits = new int[width];
             for (int doc = segment.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
                     doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1)
                             : DocIdSetIterator.NO_MORE_DOCS) {
                 int caseLevel = level.advanceExact(doc) ? (int) level.longValue() : 1;
-                docFindings.clear();
-                if (packed.advanceExact(doc)) {
-                    unpack(packed.binaryValue(), docFindings);
-                }
+                docFindings.read(packed.advanceExact(doc) ? packed.binaryValue() : null);
                 totalCaseStudies++;
-                totalFindings += docFindings.size();
-                int rowCount = keys(rowValues, rowOrds, rows, doc, docFindings, rowHits);
-                int columnCount = keys(columnValues, columnOrds, columns, doc, docFindings, columnHits);
+                totalFindings += docFindings.count;
+                int rowCount = keys(rowValues, rowOrds, doc, rowHits);
+                int columnCount = keys(columnValues, columnOrds, doc, columnHits);
                 for (int r = 0; r < rowCount; r++) {
                     for (int c = 0; c < columnCount; c++) {
-                        addToCell(rowHits[r], columnHits[c], caseLevel, docFindings);
+                        addToCell(rowHits[r], columnHits[c], caseLevel);
                     }
                 }
             }
         }
 
         /** The axis positions of a case study's values on {@code axis}, into {@code hits}; gives how many. */
-        private static int keys(SortedSetDocValues values, int[] ordIndex, Axis axis, int doc, List<Finding> docFindings,
-                int[] hits) throws IOException {
+        private int keys(SortedSetDocValues values, int[] ordIndex, int doc, int[] hits) throws IOException {
             int count = 0;
             if (values == null) { // outcome domains: from the findings
-                for (Finding finding : docFindings) {
-                    String key = finding.domain == null ? null : axis.domainKey().get(finding.domain);
-                    Integer position = key == null ? null : axis.index().get(key);
-                    if (position != null && !contains(hits, count, position)) {
+                for (int k = 0; k < docFindings.count; k++) {
+                    int position = docFindings.domain[k] < 0 ? -1 : domainPositions[docFindings.domain[k]];
+                    if (position >= 0 && !contains(hits, count, position)) {
                         hits[count++] = position;
                     }
                 }
@@ -396,22 +411,22 @@ public class EvidenceMaps {
             return false;
         }
 
-        private void addToCell(int row, int column, int caseLevel, List<Finding> docFindings) {
+        private void addToCell(int row, int column, int caseLevel) {
             int cell = row * width + column;
             caseStudies[cell]++;
-            Axis domainAxis = rows.field() == null ? rows : columns.field() == null ? columns : null;
-            String domainKey = domainAxis == null ? null : domainAxis.values().get(domainAxis == rows ? row : column).key();
+            int domainPosition = domainPositions == null ? -1 : domainRows ? row : column;
             int best = 0;
-            for (Finding finding : docFindings) {
-                if (domainAxis != null && (finding.domain == null || !domainKey.equals(domainAxis.domainKey().get(finding.domain)))) {
+            for (int k = 0; k < docFindings.count; k++) {
+                if (domainPositions != null
+                        && (docFindings.domain[k] < 0 || domainPositions[docFindings.domain[k]] != domainPosition)) {
                     continue;
                 }
                 findings[cell]++;
-                directions[cell * DIRECTIONS + finding.direction]++;
-                best = Math.max(best, finding.level);
+                directions[cell * DIRECTIONS + docFindings.direction[k]]++;
+                best = Math.max(best, docFindings.level[k]);
             }
             // In a domain's cell, a case study counts at the best level of its findings there (their own, or its own).
-            levels[cell * 6 + (domainAxis != null && best > 0 ? best : caseLevel)]++;
+            levels[cell * 6 + (domainPositions != null && best > 0 ? best : caseLevel)]++;
         }
 
         private static int[] ordsToIndex(SortedSetDocValues values, Map<String, Integer> index) throws IOException {
@@ -421,21 +436,6 @@ public class EvidenceMaps {
                 positions[ord] = position == null ? -1 : position;
             }
             return positions;
-        }
-
-        static void unpack(BytesRef bytes, List<Finding> into) {
-            int end = bytes.offset + bytes.length;
-            int start = bytes.offset;
-            for (int i = bytes.offset; i < end; i++) {
-                if (bytes.bytes[i] == '\t') {
-                    String domain = i == start ? null : new String(bytes.bytes, start, i - start, StandardCharsets.UTF_8);
-                    int direction = bytes.bytes[i + 1] - '0';
-                    int level = bytes.bytes[i + 2] - '0';
-                    into.add(new Finding(domain, direction, level));
-                    i += 3; // the newline
-                    start = i + 1;
-                }
-            }
         }
 
         EvidenceMap toMap(SearchRequest request) {
@@ -483,7 +483,59 @@ public class EvidenceMaps {
         }
     }
 
-    private record Finding(String domain, int direction, int level) {
+    /**
+     * A case study's findings as {@link CaseStudyDocuments#MAP_FINDINGS} packs them, read into reused arrays without
+     * allocating: a map reads them for every selected case study. A domain is an index into {@code slugs} (-1 when the
+     * finding has none, or one no longer in the vocabulary); a direction its ordinal; a level 1 to 5.
+     */
+    static final class PackedFindings {
+        final List<String> slugs;
+        private final byte[][] slugBytes;
+        int count;
+        int[] domain = new int[8];
+        int[] direction = new int[8];
+        int[] level = new int[8];
+
+        PackedFindings(List<String> slugs) {
+            this.slugs = slugs;
+            this.slugBytes = slugs.stream().map(slug -> slug.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+
+        void read(BytesRef bytes) {
+            count = 0;
+            if (bytes == null) {
+                return;
+            }
+            int end = bytes.offset + bytes.length;
+            int start = bytes.offset;
+            for (int i = bytes.offset; i < end; i++) {
+                if (bytes.bytes[i] == '\t') {
+                    if (count == domain.length) {
+                        domain = Arrays.copyOf(domain, count * 2);
+                        direction = Arrays.copyOf(direction, count * 2);
+                        level = Arrays.copyOf(level, count * 2);
+                    }
+                    domain[count] = indexOf(bytes.bytes, start, i - start);
+                    direction[count] = bytes.bytes[i + 1] - '0';
+                    level[count] = bytes.bytes[i + 2] - '0';
+                    count++;
+                    i += 3; // the newline
+                    start = i + 1;
+                }
+            }
+        }
+
+        private int indexOf(byte[] bytes, int from, int length) {
+            if (length == 0) {
+                return -1;
+            }
+            for (int s = 0; s < slugBytes.length; s++) {
+                if (Arrays.equals(slugBytes[s], 0, slugBytes[s].length, bytes, from, from + length)) {
+                    return s;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
