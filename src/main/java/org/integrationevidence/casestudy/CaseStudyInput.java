@@ -27,7 +27,7 @@ import org.integrationevidence.json.SlugOrReference;
 @Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace. What a GET "
         + "returns may be sent back as it is: `bodyHtml`, `createdAt`, `updatedAt` and `version` are the server's and are "
         + "ignored, approaches may be the `{slug, name}` objects a GET returns, and labels are ignored.")
-@JsonIgnoreProperties(value = {"bodyHtml", "createdAt", "updatedAt", "version"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"bodyHtml", "createdAt", "updatedAt", "version"})
 public record CaseStudyInput(
         @Schema(description = "URL slug. Derived from the title when left out on create; on replace, a different slug renames "
                 + "the case study (the old one then redirects to it with 308).",
@@ -121,7 +121,7 @@ public record CaseStudyInput(
     /** The evidence rating as written: a level of the published scale and the reason for it. */
     @Schema(name = "EvidenceInput", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels. "
             + "The `label` a GET returns beside the level may be sent back, and is ignored.")
-    @JsonIgnoreProperties(value = "label", allowGetters = false)
+    @JsonIgnoreProperties(value = "label")
     public record Evidence(
             @Schema(description = "Level from 1 (described) to 5 (independently replicated).", minimum = "1", maximum = "5", examples = "1")
             @NotNull @Min(1) @Max(5) Integer level,
@@ -132,7 +132,7 @@ public record CaseStudyInput(
     /** What the initiative costs, as written: a band of the published scale and the reason for it. */
     @Schema(name = "CostInput", description = "What the initiative costs, on the scale at /api/v1/cost-bands. The `label` a "
             + "GET returns beside the band may be sent back, and is ignored.")
-    @JsonIgnoreProperties(value = "label", allowGetters = false)
+    @JsonIgnoreProperties(value = "label")
     public record Cost(
             @Schema(description = "Band from 1 (very low) to 5 (very high).", minimum = "1", maximum = "5", examples = "2")
             @NotNull @Min(1) @Max(5) Integer band,

@@ -31,7 +31,7 @@ class EvidenceMapsUnitTest {
     /** The findings as the index packs them: domain, a tab, the direction's ordinal and the level, a newline. */
     @Test
     void packedFindingsAreReadWithTheirDomainsAsIndexes() {
-        EvidenceMaps.PackedFindings findings = new EvidenceMaps.PackedFindings(List.of("work", "bridges"));
+        PackedFindings findings = new PackedFindings(List.of("work", "bridges"));
         findings.read(new BytesRef("bridges\t41\n\t43\nwork\t02\nhappiness\t15\n"));
         assertEquals(4, findings.count);
         assertArrayEquals(new int[] {1, -1, 0, -1}, Arrays.copyOf(findings.domain, 4));
