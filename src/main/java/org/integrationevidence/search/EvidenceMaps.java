@@ -16,11 +16,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -71,6 +66,7 @@ public class EvidenceMaps {
     OutcomeDomainLookup outcomeDomains;
 
     private final TextQueriesHolder text = new TextQueriesHolder();
+    private final MapColumns mapColumns = new MapColumns();
 
     /** The map of the case studies {@code request} selects, by {@code rows} and {@code columns}. */
     public Searched<EvidenceMap> map(SearchRequest request, AxisChoice rows, AxisChoice columns) {
@@ -92,7 +88,7 @@ public class EvidenceMaps {
                 throw ApiException.invalid(errors);
             }
             List<FacetBitsets.SegmentMatches> matches = snapshot.search(query, FacetBitsets.matches());
-            MapTally tally = new MapTally(rowAxis, columnAxis, new PackedFindings(List.copyOf(domains.keySet())));
+            MapTally tally = new MapTally(rowAxis, columnAxis, mapColumns, List.copyOf(domains.keySet()));
             for (FacetBitsets.SegmentMatches segment : matches) {
                 tally.add(segment);
             }
@@ -120,26 +116,22 @@ public class EvidenceMaps {
             TreeSet<String> countries = new TreeSet<>();
             long caseStudies = 0;
             long findings = 0;
-            PackedFindings docFindings = new PackedFindings(slugs);
-            for (FacetBitsets.SegmentMatches segment : snapshot.search(query, FacetBitsets.matches())) {
-                LeafReader reader = segment.context().reader();
-                NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
-                BinaryDocValues packed = DocValues.getBinary(reader, CaseStudyDocuments.MAP_FINDINGS);
-                SortedSetDocValues country = DocValues.getSortedSet(reader, CaseStudyDocuments.MAP_COUNTRY);
-                for (int doc = segment.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                        doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            for (FacetBitsets.SegmentMatches matches : snapshot.search(query, FacetBitsets.matches())) {
+                MapColumns.Segment segment = mapColumns.of(matches.context().reader(), slugs);
+                MapColumns.Values country = segment.fields().get(CaseStudyDocuments.MAP_COUNTRY);
+                for (int doc = matches.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = doc + 1 < matches.docs().length() ? matches.docs().nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
                     caseStudies++;
-                    caseLevels[level.advanceExact(doc) ? (int) level.longValue() : 1]++;
-                    if (country.advanceExact(doc)) {
-                        countries.add(country.lookupOrd(country.nextOrd()).utf8ToString());
+                    caseLevels[segment.level()[doc] == 0 ? 1 : segment.level()[doc]]++;
+                    for (int i = country.start()[doc]; i < country.start()[doc + 1]; i++) {
+                        countries.add(country.terms()[country.ords()[i]]);
                     }
-                    docFindings.read(packed.advanceExact(doc) ? packed.binaryValue() : null);
-                    for (int k = 0; k < docFindings.count; k++) {
+                    for (int k = segment.findingStart()[doc]; k < segment.findingStart()[doc + 1]; k++) {
                         findings++;
-                        findingLevels[docFindings.level[k]]++;
-                        directions[docFindings.direction[k]]++;
-                        if (docFindings.domain[k] >= 0) {
-                            byDomain[docFindings.domain[k]]++;
+                        findingLevels[segment.findingLevel()[k]]++;
+                        directions[segment.findingDirection()[k]]++;
+                        if (segment.findingDomain()[k] >= 0) {
+                            byDomain[segment.findingDomain()[k]]++;
                         }
                     }
                 }

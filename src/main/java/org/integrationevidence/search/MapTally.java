@@ -1,16 +1,10 @@
 package org.integrationevidence.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.integrationevidence.casestudy.Direction;
 
@@ -20,7 +14,8 @@ final class MapTally {
 
     private final MapAxis rows;
     private final MapAxis columns;
-    private final PackedFindings docFindings;
+    private final MapColumns columnsCache;
+    private final List<String> slugs;
     /** Which axis is outcome domains, if one is, and each term's position on it. */
     private final boolean domainRows;
     private final int[] domainPositions;
@@ -33,13 +28,19 @@ final class MapTally {
     private long totalCaseStudies;
     private long totalFindings;
 
-    MapTally(MapAxis rows, MapAxis columns, PackedFindings docFindings) {
+    /** The segment being added, and the findings of the document being added: from {@code first} to {@code end}. */
+    private MapColumns.Segment segment;
+    private int first;
+    private int end;
+
+    MapTally(MapAxis rows, MapAxis columns, MapColumns columnsCache, List<String> slugs) {
         this.rows = rows;
         this.columns = columns;
-        this.docFindings = docFindings;
+        this.columnsCache = columnsCache;
+        this.slugs = slugs;
         MapAxis domainAxis = rows.field() == null ? rows : columns.field() == null ? columns : null;
         this.domainRows = domainAxis == rows;
-        this.domainPositions = domainAxis == null ? null : domainAxis.positionsOf(docFindings.slugs);
+        this.domainPositions = domainAxis == null ? null : domainAxis.positionsOf(slugs);
         this.width = columns.values().size();
         int cells = rows.values().size() * width;
         caseStudies = new long[cells];
@@ -48,23 +49,22 @@ final class MapTally {
         levels = new long[cells * 6];
     }
 
-    void add(FacetBitsets.SegmentMatches segment) throws IOException {
-        LeafReader reader = segment.context().reader();
-        SortedSetDocValues rowValues = rows.field() == null ? null : DocValues.getSortedSet(reader, rows.field());
-        SortedSetDocValues columnValues = columns.field() == null ? null : DocValues.getSortedSet(reader, columns.field());
+    void add(FacetBitsets.SegmentMatches matches) {
+        segment = columnsCache.of(matches.context().reader(), slugs);
+        MapColumns.Values rowValues = rows.field() == null ? null : segment.fields().get(rows.field());
+        MapColumns.Values columnValues = columns.field() == null ? null : segment.fields().get(columns.field());
         int[] rowOrds = rowValues == null ? null : ordsToIndex(rowValues, rows.index());
         int[] columnOrds = columnValues == null ? null : ordsToIndex(columnValues, columns.index());
-        NumericDocValues level = DocValues.getNumeric(reader, CaseStudyDocuments.MAP_LEVEL);
-        BinaryDocValues packed = DocValues.getBinary(reader, CaseStudyDocuments.MAP_FINDINGS);
         int[] rowHits = new int[rows.values().size()];
         int[] columnHits = new int[width];
-        for (int doc = segment.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = doc + 1 < segment.docs().length() ? segment.docs().nextSetBit(doc + 1)
+        for (int doc = matches.docs().nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = doc + 1 < matches.docs().length() ? matches.docs().nextSetBit(doc + 1)
                         : DocIdSetIterator.NO_MORE_DOCS) {
-            int caseLevel = level.advanceExact(doc) ? (int) level.longValue() : 1;
-            docFindings.read(packed.advanceExact(doc) ? packed.binaryValue() : null);
+            int caseLevel = segment.level()[doc] == 0 ? 1 : segment.level()[doc];
+            first = segment.findingStart()[doc];
+            end = segment.findingStart()[doc + 1];
             totalCaseStudies++;
-            totalFindings += docFindings.count;
+            totalFindings += end - first;
             int rowCount = keys(rowValues, rowOrds, doc, rowHits);
             int columnCount = keys(columnValues, columnOrds, doc, columnHits);
             for (int r = 0; r < rowCount; r++) {
@@ -76,23 +76,22 @@ final class MapTally {
     }
 
     /** The axis positions of a case study's values on {@code axis}, into {@code hits}; gives how many. */
-    private int keys(SortedSetDocValues values, int[] ordIndex, int doc, int[] hits) throws IOException {
+    private int keys(MapColumns.Values values, int[] ordIndex, int doc, int[] hits) {
         int count = 0;
         if (values == null) { // outcome domains: from the findings
-            for (int k = 0; k < docFindings.count; k++) {
-                int position = docFindings.domain[k] < 0 ? -1 : domainPositions[docFindings.domain[k]];
+            for (int k = first; k < end; k++) {
+                int domain = segment.findingDomain()[k];
+                int position = domain < 0 ? -1 : domainPositions[domain];
                 if (position >= 0 && !contains(hits, count, position)) {
                     hits[count++] = position;
                 }
             }
             return count;
         }
-        if (values.advanceExact(doc)) {
-            for (int i = 0; i < values.docValueCount(); i++) {
-                int position = ordIndex[(int) values.nextOrd()];
-                if (position >= 0) {
-                    hits[count++] = position;
-                }
+        for (int i = values.start()[doc]; i < values.start()[doc + 1]; i++) {
+            int position = ordIndex[values.ords()[i]];
+            if (position >= 0) {
+                hits[count++] = position;
             }
         }
         return count;
@@ -112,23 +111,23 @@ final class MapTally {
         caseStudies[cell]++;
         int domainPosition = domainPositions == null ? -1 : domainRows ? row : column;
         int best = 0;
-        for (int k = 0; k < docFindings.count; k++) {
-            if (domainPositions != null
-                    && (docFindings.domain[k] < 0 || domainPositions[docFindings.domain[k]] != domainPosition)) {
+        for (int k = first; k < end; k++) {
+            int domain = segment.findingDomain()[k];
+            if (domainPositions != null && (domain < 0 || domainPositions[domain] != domainPosition)) {
                 continue;
             }
             findings[cell]++;
-            directions[cell * DIRECTIONS + docFindings.direction[k]]++;
-            best = Math.max(best, docFindings.level[k]);
+            directions[cell * DIRECTIONS + segment.findingDirection()[k]]++;
+            best = Math.max(best, segment.findingLevel()[k]);
         }
         // In a domain's cell, a case study counts at the best level of its findings there (their own, or its own).
         levels[cell * 6 + (domainPositions != null && best > 0 ? best : caseLevel)]++;
     }
 
-    private static int[] ordsToIndex(SortedSetDocValues values, Map<String, Integer> index) throws IOException {
-        int[] positions = new int[(int) values.getValueCount()];
+    private static int[] ordsToIndex(MapColumns.Values values, Map<String, Integer> index) {
+        int[] positions = new int[values.terms().length];
         for (int ord = 0; ord < positions.length; ord++) {
-            Integer position = index.get(values.lookupOrd(ord).utf8ToString());
+            Integer position = index.get(values.terms()[ord]);
             positions[ord] = position == null ? -1 : position;
         }
         return positions;
