@@ -2,9 +2,10 @@
 // benchmark needs nothing but the JDK. Commands:
 //
 //   generate <count> <seed> <approaches.json> <api.ndjson> <pg.csv>
-//       Writes a synthetic corpus of case studies: one CaseStudyInput JSON document per line for the API, and the
-//       same case studies as CSV rows for PostgreSQL's COPY. Case study i depends only on (seed, i), so the same seed
-//       gives the same corpus, and a smaller corpus is a prefix of a larger one.
+//       Writes a synthetic corpus of case studies, with findings: one CaseStudyInput JSON document per line for the
+//       API, and the same case studies as CSV rows for PostgreSQL's COPY (the findings' statements as its outcomes
+//       text). Case study i depends only on (seed, i), so the same seed gives the same corpus, and a smaller corpus is
+//       a prefix of a larger one.
 //   load <base-url> <api.ndjson> <connections> [<max-seconds>]
 //       POSTs the lines in order to /api/v1/case-studies over <connections> concurrent connections, and prints one
 //       line of key=value results (created, failed, seconds, per_second, p50_ms, p99_ms). With max-seconds, no new
@@ -523,6 +524,29 @@ public class BenchTool {
                 "An independent evaluation compared participants with a similar group and found higher employment rates.",
                 "Teachers report better attendance and more confidence among pupils who took part.",
                 "No figures are given on how many people took part or what changed for them."};
+        /** For each of RESULTS, the outcome domain it speaks of. */
+        static final String[] RESULT_DOMAINS = {"work", "language-and-communication", "bridges", "bridges", "safety", "work",
+                "education", null};
+        /** The 14 outcome domains, and how often a finding is in each: contact, services, work and learning most. */
+        static final String[] DOMAINS = {"work", "housing", "education", "health-and-social-care", "leisure", "bonds",
+                "bridges", "links", "language-and-communication", "culture", "digital-skills", "safety", "stability",
+                "rights-and-responsibilities"};
+        static final int[] DOMAIN_WEIGHTS = {14, 5, 12, 6, 5, 4, 16, 13, 12, 4, 2, 3, 2, 4};
+        /** The outcome domain of a case study's theme, for its "no result is reported" finding. */
+        static final Map<String, String> THEME_DOMAINS = Map.ofEntries(Map.entry("employment", "work"),
+                Map.entry("education", "education"), Map.entry("language", "language-and-communication"),
+                Map.entry("housing", "housing"), Map.entry("health", "health-and-social-care"),
+                Map.entry("civic-participation", "links"), Map.entry("social-contact", "bridges"),
+                Map.entry("media-and-public-attitudes", "bridges"), Map.entry("culture-and-heritage", "culture"),
+                Map.entry("community-safety", "safety"), Map.entry("public-services", "links"),
+                Map.entry("rights-and-equality", "rights-and-responsibilities"));
+        /** Mostly no reported direction (70 %), as in the seed; then improved, mixed, no change, worsened. */
+        static final String[] DIRECTIONS = {"not-reported", "improved", "mixed", "no-change", "worsened"};
+        static final int[] DIRECTION_WEIGHTS = {70, 18, 6, 4, 2};
+        /** A finding's own level, from 2 (a reported result) to 5. */
+        static final int[] FINDING_LEVEL_WEIGHTS = {50, 30, 15, 5};
+        static final Pattern[] RESULT_PATTERNS = Arrays.stream(RESULTS).map(Corpus::templatePattern).toArray(Pattern[]::new);
+        static final long FINDINGS_STREAM = 0x6a09e667f3bcc909L;
         static final String[] GAPS = {"results, costs or the number of participants", "how participants were recruited",
                 "what happened after the funding ended", "whether the effect lasted", "how the volunteers were supported"};
         static final String[] SOURCE_KINDS = {"Evaluation of %ACT% in %PLACE%", "Annual report %YEAR%: %ACT%",
@@ -575,7 +599,10 @@ public class BenchTool {
                 for (int i = 1; i <= count; i++) {
                     // One generator per case study: case study i is the same whatever the corpus size.
                     Random random = new Random(seed * 1_000_003L + i);
-                    Map<String, Object> doc = caseStudy(i, random, allSlugs);
+                    // The findings' domains, directions and levels come from a second generator of (seed, i), so that
+                    // adding them left every other field as it was in corpora generated before findings existed.
+                    Random findingRandom = new Random((seed * 1_000_003L + i) ^ FINDINGS_STREAM);
+                    Map<String, Object> doc = caseStudy(i, random, findingRandom, allSlugs);
                     api.write(Json.write(doc));
                     api.write('\n');
                     pg.write(csvRow(i, doc, taxonomy));
@@ -595,7 +622,7 @@ public class BenchTool {
             return taxonomy;
         }
 
-        static Map<String, Object> caseStudy(int n, Random r, List<String> allSlugs) {
+        static Map<String, Object> caseStudy(int n, Random r, Random fr, List<String> allSlugs) {
             City city = pickCity(r);
             Activity activity = ACTIVITIES[r.nextInt(ACTIVITIES.length)];
             String scale = SCALES[weighted(r, SCALE_WEIGHTS)];
@@ -747,12 +774,72 @@ public class BenchTool {
             doc.put("approaches", new ArrayList<>(approaches));
             doc.put("themes", new ArrayList<>(themes));
             doc.put("targetGroups", new ArrayList<>(groups));
-            doc.put("outcomes", outcomes);
+            doc.put("findings", findings(fr, outcomes, themes));
             doc.put("evidence", evidence);
             doc.put("sources", sources);
             doc.put("licence", "CC-BY-4.0");
             doc.put("status", "published");
             return doc;
+        }
+
+        /**
+         * The findings: each result sentence of the body becomes a finding's statement, in a domain that fits the
+         * sentence half of the time and is otherwise drawn from the weighted mix of DOMAINS; mostly with no reported
+         * direction (as in the seed, where most sources describe activity), a level of its own for some, backed by the
+         * first source (every generated case study has at least one). A case study without result sentences gets one
+         * not-reported finding in the domain of its first theme.
+         */
+        static List<Object> findings(Random r, List<String> statements, Set<String> themes) {
+            List<Object> findings = new ArrayList<>();
+            for (String statement : statements) {
+                int result = 0; // which of RESULTS the sentence was made from
+                while (result < RESULTS.length - 1 && !sameTemplate(result, statement)) {
+                    result++;
+                }
+                String fit = RESULT_DOMAINS[result];
+                String domain = fit != null && r.nextBoolean() ? fit : DOMAINS[weighted(r, DOMAIN_WEIGHTS)];
+                boolean noFigures = fit == null; // "No figures are given ...": no direction to go by
+                String direction = noFigures ? "not-reported" : DIRECTIONS[weighted(r, DIRECTION_WEIGHTS)];
+                Map<String, Object> evidence = null;
+                if (!direction.equals("not-reported") && r.nextInt(5) < 2) { // two in five reported results
+                    int level = 2 + weighted(r, FINDING_LEVEL_WEIGHTS);
+                    evidence = new LinkedHashMap<>();
+                    evidence.put("level", level);
+                    evidence.put("rationale", RATIONALES[level - 1]);
+                }
+                findings.add(finding(domain, statement, direction, evidence));
+            }
+            if (findings.isEmpty()) {
+                String theme = themes.iterator().next();
+                findings.add(finding(THEME_DOMAINS.get(theme), "No result is reported.", "not-reported", null));
+            }
+            return findings;
+        }
+
+        static Map<String, Object> finding(String domain, String statement, String direction, Map<String, Object> evidence) {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("domain", domain);
+            finding.put("statement", statement);
+            finding.put("direction", direction);
+            if (evidence != null) {
+                finding.put("evidence", evidence);
+            }
+            finding.put("sources", List.of(Map.of("index", 0)));
+            return finding;
+        }
+
+        /** Whether {@code sentence} was made from RESULTS[k], by filling in its %SLOT%s. */
+        static boolean sameTemplate(int k, String sentence) {
+            return RESULT_PATTERNS[k].matcher(sentence).matches();
+        }
+
+        static Pattern templatePattern(String template) {
+            String[] parts = template.split("%[A-Z0-9]+%", -1);
+            StringBuilder regex = new StringBuilder();
+            for (int k = 0; k < parts.length; k++) {
+                regex.append(k > 0 ? ".+?" : "").append(Pattern.quote(k == 0 ? capitalize(parts[k]) : parts[k]));
+            }
+            return Pattern.compile(regex.toString());
         }
 
         /** One to three themes, mostly those of the activity. */
@@ -885,7 +972,7 @@ public class BenchTool {
                     nullable(period.get("endYear")),
                     nullable(period.get("ongoing")),
                     String.join("; ", organisations),
-                    String.join(" ", (List<String>) doc.get("outcomes")));
+                    statements((List<Object>) doc.get("findings")));
             StringBuilder row = new StringBuilder();
             for (String column : columns) {
                 if (row.length() > 0) {
@@ -897,6 +984,14 @@ public class BenchTool {
                 row.append('"').append(column.replace("\"", "\"\"")).append('"');
             }
             return row.toString();
+        }
+
+        /** The findings' statements, for the baseline's `outcomes` text column (the API indexes them under that name). */
+        @SuppressWarnings("unchecked")
+        static String statements(List<Object> findings) {
+            List<String> statements = new ArrayList<>();
+            findings.forEach(finding -> statements.add((String) ((Map<String, Object>) finding).get("statement")));
+            return String.join(" ", statements);
         }
 
         static String nullable(Object value) {

@@ -1,6 +1,6 @@
 // Swagger UI works against the running service: open it, expand "List and search case studies", try it out with the
-// example values the document gives its parameters (a search for sport with women in Bradford), and see a 200 whose
-// body has Bradford in it.
+// example values the document gives its parameters (a search for sport with women in Bradford, whose findings in
+// leisure report no result), and see a 200 whose body has Bradford in it.
 //   API_URL   the service's address, e.g. http://localhost:8080
 import { check, required, run, withBrowser } from './browser.mjs';
 

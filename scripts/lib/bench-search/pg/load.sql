@@ -29,7 +29,8 @@ CREATE TABLE bench_approaches (slug text PRIMARY KEY, name text NOT NULL, parent
 INSERT INTO bench_approaches
 SELECT slug, name, parent FROM json_to_recordset(:'approaches'::json) AS a(slug text, name text, parent text);
 
--- The CSV as generated, one row per case study.
+-- The CSV as generated, one row per case study. `outcomes` holds the statements of the case study's findings, which the
+-- API searches under the same name.
 CREATE UNLOGGED TABLE bench_raw (
     id bigint, slug text, title text, summary text, body text, place_name text, local_authority text, region text,
     country_code text, country_name text, scale text, approaches text[], approaches_with_broader text[],

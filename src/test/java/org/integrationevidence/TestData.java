@@ -25,7 +25,9 @@ public final class TestData {
             "place.localAuthority", "place.region", "place.countryCode", "place.latitude", "place.longitude", "place.scale",
             "period.startYear", "period.endYear", "period.ongoing", "leadOrganisations", "partnerOrganisations",
             "approaches", "themes", "targetGroups", "outcomes", "evidence.level", "evidence.rationale", "sources.title",
-            "sources.url", "licence", "createdAt", "updatedAt", "version");
+            "sources.url", "licence", "createdAt", "updatedAt", "version", "findings.domain", "findings.direction",
+            "findings.evidence.level", "evaluation.design", "evaluation.independent", "evaluation.reference", "cost.band",
+            "cost.rationale");
 
     private TestData() {
     }

@@ -18,6 +18,7 @@ public class CaseStudiesInOpenApi implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Schemas.boundPages(Schemas.named(openAPI),
-                Map.of("PageRevisionSummary", 100, "PageEvidenceLevelView", EvidenceLevel.values().length));
+                Map.of("PageRevisionSummary", 100, "PageEvidenceLevelView", EvidenceLevel.values().length,
+                        "PageCostBandView", CostBand.values().length));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +20,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -138,17 +141,39 @@ public class CaseStudy {
     @Column(name = "target_group", nullable = false)
     public Set<TargetGroup> targetGroups = new LinkedHashSet<>();
 
-    @ElementCollection
-    @CollectionTable(name = "case_study_outcome", joinColumns = @JoinColumn(name = "case_study_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "text", nullable = false)
-    public List<String> outcomes = new ArrayList<>();
+    /**
+     * Replaced as a whole on every write (see {@link CaseStudyFinding}). Not refreshed with the case study: a refresh
+     * that locks the row for a write (CaseStudyLookup.lockedForWrite) would refresh the findings first, before the lock
+     * is granted, and keep those that the write before it replaced; the collection is read again after the lock.
+     */
+    @OneToMany(mappedBy = "caseStudy", cascade = {CascadeType.PERSIST, CascadeType.REMOVE}, orphanRemoval = true)
+    @OrderBy("position")
+    public List<CaseStudyFinding> findings = new ArrayList<>();
 
     @Column(name = "evidence_level", nullable = false)
     public Integer evidenceLevel;
 
     @Column(name = "evidence_rationale", nullable = false)
     public String evidenceRationale;
+
+    /** How the initiative was evaluated; all null when the sources do not say. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "evaluation_design")
+    public EvaluationDesign evaluationDesign;
+
+    @Column(name = "evaluation_independent")
+    public Boolean evaluationIndependent;
+
+    @Column(name = "evaluation_reference")
+    public String evaluationReference;
+
+    /** What the initiative costs, on the published scale; both null when the sources do not say. */
+    @Column(name = "cost_band")
+    public Integer costBand;
+
+    @Column(name = "cost_rationale")
+    public String costRationale;
 
     @ElementCollection
     @CollectionTable(name = "case_study_source", joinColumns = @JoinColumn(name = "case_study_id"))

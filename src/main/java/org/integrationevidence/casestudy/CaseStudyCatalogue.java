@@ -138,7 +138,10 @@ public class CaseStudyCatalogue implements ApproachUsage {
                 c.placeName, c.localAuthority, c.region, c.countryCode, c.scale, c.startYear, c.endYear,
                 Boolean.TRUE.equals(c.ongoing), organisations, c.approaches.stream().map(a -> a.slug).toList(),
                 List.copyOf(withBroader), c.approaches.stream().map(a -> a.name).toList(), List.copyOf(c.themes),
-                List.copyOf(c.targetGroups), List.copyOf(c.outcomes), c.evidenceLevel, c.updatedAt,
+                List.copyOf(c.targetGroups), c.findings.stream().map(f -> new IndexableCaseStudy.IndexedFinding(f.statement,
+                        f.domain == null ? null : f.domain.slug,
+                        f.domain == null || f.domain.parent == null ? null : f.domain.parent.slug, f.direction,
+                        f.evidenceLevel != null ? f.evidenceLevel : c.evidenceLevel)).toList(), c.evidenceLevel, c.updatedAt,
                 CaseStudyMapper.toSummary(c));
     }
 }

@@ -12,14 +12,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationevidence.http.Slugs;
+import org.integrationevidence.json.SlugOrReference;
 
 /**
- * What a client sends to create or replace a case study. Server-owned fields (id, version, timestamps, rendered
- * HTML) are not part of it, and sending them is rejected.
+ * What a client sends to create or replace a case study. What a GET returns can be sent back as it is: the fields
+ * the server owns there (version, timestamps, rendered HTML) are ignored, and labels beside values (an approach's
+ * name, an evidence level's label) are read past; any other field is rejected.
  */
-@Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace.")
+@Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace. What a GET "
+        + "returns may be sent back as it is: `bodyHtml`, `createdAt`, `updatedAt` and `version` are the server's and are "
+        + "ignored, approaches may be the `{slug, name}` objects a GET returns, and labels are ignored.")
+@JsonIgnoreProperties(value = {"bodyHtml", "createdAt", "updatedAt", "version"})
 public record CaseStudyInput(
         @Schema(description = "URL slug. Derived from the title when left out on create; on replace, a different slug renames "
                 + "the case study (the old one then redirects to it with 308).",
@@ -51,6 +59,7 @@ public record CaseStudyInput(
         @Schema(description = "Slugs of approaches from the taxonomy: what was done, as the repository classifies it from "
                 + "the sources, not a claim of the sources. Empty when the sources do not describe what was done.",
                 maxItems = MAX_APPROACHES, examples = "[\"sport\"]")
+        @JsonDeserialize(contentUsing = SlugOrReference.class)
         @Size(max = MAX_APPROACHES) List<@NotBlank @Size(max = Slugs.MAX_LENGTH) String> approaches,
 
         @Schema(description = "Themes the initiative works on, as the repository classifies them from what the sources "
@@ -61,11 +70,24 @@ public record CaseStudyInput(
                 + "state; not a claim of the sources. Only groups the sources name.", maxItems = MAX_TARGET_GROUPS)
         @Size(max = MAX_TARGET_GROUPS) Set<@NotNull TargetGroup> targetGroups,
 
-        @Schema(description = "Outcomes the sources report; empty when they report none.", maxItems = MAX_OUTCOMES)
-        @Size(max = MAX_OUTCOMES) List<@NotBlank @Size(max = MAX_OUTCOME) String> outcomes,
+        @Schema(description = "Deprecated: write `findings`. The statements of the findings, in order. Sent without "
+                + "`findings`, each string becomes a finding with no domain and direction `not-reported`, except that a "
+                + "string equal to the statement of the finding at its position keeps that finding. Sent with `findings`, "
+                + "it must equal their statements.", maxItems = MAX_OUTCOMES, deprecated = true, nullable = true)
+        @Size(max = MAX_OUTCOMES) List<@NotBlank @Size(max = FindingInput.MAX_STATEMENT) String> outcomes,
+
+        @Schema(description = "What the sources say came of the initiative, one finding per outcome domain and claim; empty "
+                + "when they describe no outcome at all.", maxItems = MAX_OUTCOMES, nullable = true)
+        @Size(max = MAX_OUTCOMES) List<@NotNull @Valid FindingInput> findings,
 
         @Schema(required = true)
         @NotNull @Valid Evidence evidence,
+
+        @Schema(nullable = true)
+        @Valid Evaluation evaluation,
+
+        @Schema(nullable = true)
+        @Valid Cost cost,
 
         @Schema(description = "Works the case study cites; at least one.", minItems = 1, maxItems = MAX_SOURCES)
         @NotEmpty @Size(max = MAX_SOURCES) List<@NotNull @Valid SourceReference> sources,
@@ -86,7 +108,6 @@ public record CaseStudyInput(
     public static final int MAX_THEMES = 12;
     public static final int MAX_TARGET_GROUPS = 10;
     public static final int MAX_OUTCOMES = 20;
-    public static final int MAX_OUTCOME = 500;
     public static final int MAX_SOURCES = 20;
     public static final int MAX_LICENCE = 40;
     public static final int MAX_RATIONALE = 1000;
@@ -94,15 +115,28 @@ public record CaseStudyInput(
     /** This input with another slug and status: the same content under another name or in another state. */
     public CaseStudyInput withSlugAndStatus(String newSlug, CaseStudyStatus newStatus) {
         return new CaseStudyInput(newSlug, title, summary, body, place, period, leadOrganisations, partnerOrganisations,
-                approaches, themes, targetGroups, outcomes, evidence, sources, licence, newStatus);
+                approaches, themes, targetGroups, outcomes, findings, evidence, evaluation, cost, sources, licence, newStatus);
     }
 
     /** The evidence rating as written: a level of the published scale and the reason for it. */
-    @Schema(name = "EvidenceInput", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels.")
+    @Schema(name = "EvidenceInput", description = "How strong the evidence is, on the scale at /api/v1/evidence-levels. "
+            + "The `label` a GET returns beside the level may be sent back, and is ignored.")
+    @JsonIgnoreProperties(value = "label")
     public record Evidence(
             @Schema(description = "Level from 1 (described) to 5 (independently replicated).", minimum = "1", maximum = "5", examples = "1")
             @NotNull @Min(1) @Max(5) Integer level,
             @Schema(description = "Why this level: what the sources do and do not report.", maxLength = MAX_RATIONALE)
+            @NotBlank @Size(max = MAX_RATIONALE) String rationale) {
+    }
+
+    /** What the initiative costs, as written: a band of the published scale and the reason for it. */
+    @Schema(name = "CostInput", description = "What the initiative costs, on the scale at /api/v1/cost-bands. The `label` a "
+            + "GET returns beside the band may be sent back, and is ignored.")
+    @JsonIgnoreProperties(value = "label")
+    public record Cost(
+            @Schema(description = "Band from 1 (very low) to 5 (very high).", minimum = "1", maximum = "5", examples = "2")
+            @NotNull @Min(1) @Max(5) Integer band,
+            @Schema(description = "Why this band: what the sources say of money, staff and premises.", maxLength = MAX_RATIONALE)
             @NotBlank @Size(max = MAX_RATIONALE) String rationale) {
     }
 }

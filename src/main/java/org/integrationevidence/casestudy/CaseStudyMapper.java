@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 import org.integrationevidence.approach.Approach;
 import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.outcome.OutcomeDomain;
+import org.integrationevidence.outcome.OutcomeDomainRef;
 
 /**
  * Explicit mapping between case study entities and the records the API reads and writes. Only the fields a
@@ -20,7 +22,8 @@ final class CaseStudyMapper {
     }
 
     /** Copies every client-owned field of {@code input} onto {@code target}, replacing what was there. */
-    static void apply(CaseStudyInput input, Collection<Approach> approaches, String bodyHtml, CaseStudy target) {
+    static void apply(CaseStudyInput input, Collection<Approach> approaches, List<CaseStudyFinding> findings, String bodyHtml,
+            CaseStudy target) {
         target.title = input.title().strip();
         target.summary = input.summary().strip();
         target.bodyMarkdown = input.body();
@@ -42,7 +45,12 @@ final class CaseStudyMapper {
 
         replace(target.leadOrganisations, stripped(input.leadOrganisations()));
         replace(target.partnerOrganisations, stripped(input.partnerOrganisations()));
-        replace(target.outcomes, stripped(input.outcomes()));
+        target.findings.clear();
+        for (CaseStudyFinding finding : findings) {
+            finding.caseStudy = target;
+            finding.position = target.findings.size();
+            target.findings.add(finding);
+        }
         target.approaches.clear();
         target.approaches.addAll(approaches);
         target.themes.clear();
@@ -56,6 +64,13 @@ final class CaseStudyMapper {
 
         target.evidenceLevel = input.evidence().level();
         target.evidenceRationale = input.evidence().rationale().strip();
+        Evaluation evaluation = input.evaluation();
+        target.evaluationDesign = evaluation == null ? null : evaluation.design();
+        target.evaluationIndependent = evaluation == null ? null : evaluation.independent();
+        target.evaluationReference = evaluation == null ? null : blankToNull(evaluation.reference());
+        CaseStudyInput.Cost cost = input.cost();
+        target.costBand = cost == null ? null : cost.band();
+        target.costRationale = cost == null ? null : cost.rationale().strip();
         target.sources.clear();
         input.sources().forEach(source -> target.sources.add(toCitation(source)));
         target.licence = input.licence() == null ? DEFAULT_LICENCE : input.licence();
@@ -65,8 +80,9 @@ final class CaseStudyMapper {
         EvidenceLevel level = EvidenceLevel.of(c.evidenceLevel);
         return new CaseStudyView(c.slug, c.title, c.summary, c.bodyMarkdown, c.bodyHtml, place(c), period(c),
                 List.copyOf(c.leadOrganisations), List.copyOf(c.partnerOrganisations), approaches(c),
-                sorted(c.themes), sorted(c.targetGroups), List.copyOf(c.outcomes),
-                new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale),
+                sorted(c.themes), sorted(c.targetGroups), statements(c),
+                c.findings.stream().map(CaseStudyMapper::toView).toList(),
+                new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale), evaluation(c), costView(c),
                 c.sources.stream().map(CaseStudyMapper::toReference).toList(),
                 c.status, c.licence, c.createdAt, c.updatedAt, c.version);
     }
@@ -88,14 +104,59 @@ final class CaseStudyMapper {
         return new CaseStudyInput(c.slug, c.title, c.summary, c.bodyMarkdown, place(c), period(c),
                 List.copyOf(c.leadOrganisations), List.copyOf(c.partnerOrganisations),
                 c.approaches.stream().map(approach -> approach.slug).sorted().toList(), new TreeSet<>(c.themes),
-                new TreeSet<>(c.targetGroups), List.copyOf(c.outcomes),
-                new CaseStudyInput.Evidence(c.evidenceLevel, c.evidenceRationale),
+                new TreeSet<>(c.targetGroups), null, c.findings.stream().map(CaseStudyMapper::toInput).toList(),
+                new CaseStudyInput.Evidence(c.evidenceLevel, c.evidenceRationale), evaluation(c),
+                c.costBand == null ? null : new CaseStudyInput.Cost(c.costBand, c.costRationale),
                 c.sources.stream().map(CaseStudyMapper::toReference).toList(), c.licence, status);
     }
 
     static CaseStudySummary toSummary(CaseStudy c) {
         return new CaseStudySummary(c.slug, c.title, c.summary, place(c), period(c), approaches(c),
-                sorted(c.themes), sorted(c.targetGroups), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt, null);
+                sorted(c.themes), sorted(c.targetGroups), outcomeDomains(c), c.evidenceLevel, c.status, c.licence, c.createdAt, c.updatedAt, null);
+    }
+
+    /** The outcome domains of the findings, each once, in the framework's order (its group's place, then its own). */
+    private static List<OutcomeDomainRef> outcomeDomains(CaseStudy c) {
+        return c.findings.stream().map(finding -> finding.domain).filter(java.util.Objects::nonNull).distinct()
+                .sorted(Comparator.<OutcomeDomain>comparingInt(d -> d.parent == null ? d.position : d.parent.position)
+                        .thenComparingInt(d -> d.position).thenComparing(d -> d.slug))
+                .map(OutcomeDomainRef::of).toList();
+    }
+
+    /** The deprecated free-text outcomes: the findings' statements, in order. */
+    static List<String> statements(CaseStudy c) {
+        return c.findings.stream().map(finding -> finding.statement).toList();
+    }
+
+    static FindingView toView(CaseStudyFinding f) {
+        return new FindingView(f.domain == null ? null : OutcomeDomainRef.of(f.domain), f.statement, f.direction, measure(f),
+                f.evidenceLevel == null ? null
+                        : new CaseStudyView.Evidence(f.evidenceLevel, EvidenceLevel.of(f.evidenceLevel).label, f.evidenceRationale),
+                sources(f));
+    }
+
+    private static FindingInput toInput(CaseStudyFinding f) {
+        return new FindingInput(f.domain == null ? null : f.domain.slug, f.statement, f.direction, measure(f),
+                f.evidenceLevel == null ? null : new CaseStudyInput.Evidence(f.evidenceLevel, f.evidenceRationale), sources(f));
+    }
+
+    private static Measure measure(CaseStudyFinding f) {
+        Measure measure = new Measure(f.measureWhat, f.measureValue, f.measureUnit, f.measureComparison, f.effectSize,
+                f.effectSizeKind);
+        return measure.isEmpty() ? null : measure;
+    }
+
+    private static List<FindingSource> sources(CaseStudyFinding f) {
+        return f.sources.stream().map(source -> new FindingSource(source.sourceIndex, source.locator)).toList();
+    }
+
+    private static Evaluation evaluation(CaseStudy c) {
+        return c.evaluationDesign == null ? null
+                : new Evaluation(c.evaluationDesign, c.evaluationIndependent, c.evaluationReference);
+    }
+
+    private static CaseStudyView.Cost costView(CaseStudy c) {
+        return c.costBand == null ? null : new CaseStudyView.Cost(c.costBand, CostBand.of(c.costBand).label, c.costRationale);
     }
 
     private static Place place(CaseStudy c) {

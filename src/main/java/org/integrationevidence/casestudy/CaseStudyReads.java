@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.http.Validators;
 import org.integrationevidence.journal.ChangeJournal;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 
 /**
  * Reading one case study, as the caller may see it. GETs of published case studies are answered from two caches
@@ -26,6 +28,9 @@ class CaseStudyReads {
 
     @Inject
     TaxonomyLookup taxonomy;
+
+    @Inject
+    OutcomeDomainLookup outcomeDomains;
 
     private final PublishedStateCache states = new PublishedStateCache(System::nanoTime);
     private final PublishedViewCache views = new PublishedViewCache();
@@ -49,10 +54,18 @@ class CaseStudyReads {
      */
     public CaseStudyRead read(CaseStudyRef ref, KeyHolder viewer) {
         // Read first: should a rename of an approach commit in between, the tag is older than the body, never newer.
-        TaxonomyLookup.Version approaches = taxonomy.version();
+        // The view embeds approaches' and outcome domains' names: both vocabularies' versions make its validator.
+        TaxonomyLookup.Version approaches = vocabularies();
         PublishedState published = ref.owner() == null ? states.get(ref.slug(), caseStudies::findPublishedState).orElse(null) : null;
         CaseStudyView view = published == null ? get(ref, viewer) : null;
         return new CaseStudyRead(published, view, approaches, () -> view(ref, viewer, published, approaches.version()));
+    }
+
+    private TaxonomyLookup.Version vocabularies() {
+        TaxonomyLookup.Version approaches = taxonomy.version();
+        OutcomeDomainLookup.Version domains = outcomeDomains.version();
+        return new TaxonomyLookup.Version(approaches.version() + "|" + domains.version(),
+                Validators.latest(approaches.lastChange(), domains.lastChange()));
     }
 
     /** Drops the reused states as soon as a change of case studies commits here. */

@@ -43,6 +43,7 @@ import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.DeprecatedFields;
 import org.integrationevidence.http.IfMatch;
 import org.integrationevidence.http.MergePatch;
 import org.integrationevidence.http.Page;
@@ -92,6 +93,7 @@ public class CaseStudyResource {
     @Inject
     ConditionalReads conditional;
 
+    @DeprecatedFields
     @GET
     @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
     @PermitAll
@@ -147,6 +149,7 @@ public class CaseStudyResource {
                 Validators.latest(read.updatedAt(), read.approaches().lastChange()));
     }
 
+    @DeprecatedFields
     @POST
     @RolesAllowed(Role.CURATOR_NAME)
     @SecurityRequirement(name = "apiKey")
@@ -170,6 +173,7 @@ public class CaseStudyResource {
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
 
+    @DeprecatedFields
     @PUT
     @RolesAllowed(Role.CURATOR_NAME)
     @SecurityRequirement(name = "apiKey")
@@ -189,6 +193,7 @@ public class CaseStudyResource {
         return withETag(writes.replace(target.ref(), input, KeyHolder.of(identity), change.precondition(), change.reason()));
     }
 
+    @DeprecatedFields
     @PATCH
     @RolesAllowed(Role.CURATOR_NAME)
     @SecurityRequirement(name = "apiKey")
@@ -212,6 +217,7 @@ public class CaseStudyResource {
         return withETag(writes.patch(target.ref(), document, KeyHolder.of(identity), precondition, change.reason()));
     }
 
+    @DeprecatedFields
     @POST
     @RolesAllowed(Role.CURATOR_NAME)
     @SecurityRequirement(name = "apiKey")

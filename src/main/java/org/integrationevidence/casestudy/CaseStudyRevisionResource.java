@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.access.Role;
 import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.http.DeprecatedFields;
 import org.integrationevidence.http.Cursor;
 import org.integrationevidence.http.IfMatch;
 import org.integrationevidence.http.Page;
@@ -97,6 +98,7 @@ public class CaseStudyRevisionResource {
         return history.diff(target.ref(), older == null ? to - 1 : older, to, KeyHolder.of(identity));
     }
 
+    @DeprecatedFields
     @POST
     @Path("{number}/restore")
     @Operation(operationId = "restoreCaseStudyRevision", summary = "Restore an old revision as a new one",

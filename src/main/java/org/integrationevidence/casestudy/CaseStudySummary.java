@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationevidence.approach.ApproachRef;
 import org.integrationevidence.http.Slugs;
+import org.integrationevidence.outcome.OutcomeDomainRef;
 
 /** A case study as listed: enough for a card on a third-party page; the full text is one GET away. */
 @Schema(name = "CaseStudySummary", description = "A case study as it appears in lists.")
@@ -21,6 +22,8 @@ public record CaseStudySummary(
         @Schema(maxItems = CaseStudyInput.MAX_APPROACHES) List<ApproachRef> approaches,
         @Schema(maxItems = CaseStudyInput.MAX_THEMES) List<Theme> themes,
         @Schema(maxItems = CaseStudyInput.MAX_TARGET_GROUPS) List<TargetGroup> targetGroups,
+        @Schema(description = "The outcome domains of its findings, in the framework's order: the repository's "
+                + "classification.", maxItems = CaseStudyInput.MAX_OUTCOMES) List<OutcomeDomainRef> outcomeDomains,
         @Schema(description = "Evidence level, 1 to 5.", examples = "1", minimum = "1", maximum = "5") int evidenceLevel,
         CaseStudyStatus status,
         @Schema(examples = "CC-BY-4.0", maxLength = CaseStudyInput.MAX_LICENCE) String licence,
@@ -42,7 +45,8 @@ public record CaseStudySummary(
 
     /** The same summary with highlights from a search. */
     public CaseStudySummary withHighlights(Map<String, List<String>> fragments) {
-        return new CaseStudySummary(slug, title, summary, place, period, approaches, themes, targetGroups, evidenceLevel,
+        return new CaseStudySummary(slug, title, summary, place, period, approaches, themes, targetGroups, outcomeDomains,
+                evidenceLevel,
                 status, licence, createdAt, updatedAt, fragments);
     }
 }

@@ -27,8 +27,14 @@ public record CaseStudyView(
         @Schema(maxItems = CaseStudyInput.MAX_APPROACHES) List<ApproachRef> approaches,
         @Schema(maxItems = CaseStudyInput.MAX_THEMES) List<Theme> themes,
         @Schema(maxItems = CaseStudyInput.MAX_TARGET_GROUPS) List<TargetGroup> targetGroups,
-        @Schema(maxItems = CaseStudyInput.MAX_OUTCOMES) List<@Size(max = CaseStudyInput.MAX_OUTCOME) String> outcomes,
-        Evidence evidence,
+        @Schema(description = "Deprecated, and served until the date in this response's Sunset header: the statements of "
+                + "`findings`, in order. Read `findings` instead.", deprecated = true, maxItems = CaseStudyInput.MAX_OUTCOMES)
+        List<@Size(max = FindingInput.MAX_STATEMENT) String> outcomes,
+        @Schema(description = "What the sources say came of the initiative; `not-reported` findings where they state no result.",
+                maxItems = CaseStudyInput.MAX_OUTCOMES) List<FindingView> findings,
+        @Schema(description = "The case study's overall rating; findings may have their own.") Evidence evidence,
+        @Schema(nullable = true) Evaluation evaluation,
+        @Schema(nullable = true) Cost cost,
         @Schema(maxItems = CaseStudyInput.MAX_SOURCES) List<SourceReference> sources,
         CaseStudyStatus status,
         @Schema(examples = "CC-BY-4.0", maxLength = CaseStudyInput.MAX_LICENCE) String licence,
@@ -46,6 +52,14 @@ public record CaseStudyView(
     public record Evidence(
             @Schema(examples = "1", minimum = "1", maximum = "5") int level,
             @Schema(examples = "Described", maxLength = EvidenceLevel.MAX_LABEL) String label,
+            @Schema(maxLength = CaseStudyInput.MAX_RATIONALE) String rationale) {
+    }
+
+    /** What the initiative costs, as served, with the label of its band. */
+    @Schema(name = "Cost", description = "What the initiative costs, on the scale at /api/v1/cost-bands.")
+    public record Cost(
+            @Schema(examples = "2", minimum = "1", maximum = "5") int band,
+            @Schema(examples = "Low", maxLength = CostBand.MAX_LABEL) String label,
             @Schema(maxLength = CaseStudyInput.MAX_RATIONALE) String rationale) {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.integrationevidence.access.KeyHolder;
 import org.integrationevidence.approach.Approach;
@@ -60,6 +61,9 @@ public class CaseStudyWrites {
     TaxonomyLookup taxonomy;
 
     @Inject
+    FindingRules findingRules;
+
+    @Inject
     MarkdownRenderer markdown;
 
     @Inject
@@ -90,7 +94,7 @@ public class CaseStudyWrites {
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), author, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
-        Set<Approach> tagged = checkContent(input, bodyHtml, errors);
+        Content content = checkContent(input, List.of(), bodyHtml, errors);
         CaseStudyStatus status = CaseStudySlugs.statusOnCreate(input, author);
         String scope = CaseStudySlugs.scopeOf(status, author);
         String slug = input.slug() == null ? slugs.freeSlug(input.title(), scope, author) : input.slug();
@@ -104,7 +108,7 @@ public class CaseStudyWrites {
         caseStudy.owner = author.owner();
         caseStudy.createdAt = Timestamps.now();
         caseStudy.updatedAt = caseStudy.createdAt;
-        CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
+        CaseStudyMapper.apply(input, content.approaches(), content.findings(), bodyHtml, caseStudy);
         UniqueConstraints.flushOr(() -> caseStudies.persistAndFlush(caseStudy), CaseStudySlugs.taken(slug));
         revisions.record(caseStudy, RevisionAction.CREATE, why, author.author());
         journal.record(caseStudy.id);
@@ -135,6 +139,10 @@ public class CaseStudyWrites {
             throw ApiException.invalid(ProblemMappers.ROOT_FIELD, "must be a JSON object: a merge patch of the case study's fields");
         }
         JsonNode merged = MergePatch.apply(json.valueToTree(CaseStudyMapper.toInput(caseStudy)), patch);
+        if (patch.has("outcomes") && !patch.has("findings") && merged instanceof ObjectNode object) {
+            // A patch in the deprecated shape: its outcomes are read as a PUT of them alone would be (see FindingRules).
+            object.remove("findings");
+        }
         // Unknown or server-owned fields in the patch fail here, as in a PUT body: 400 naming the field.
         CaseStudyInput input = validated(json.treeToValue(merged, CaseStudyInput.class));
         return apply(caseStudy, input, caller, RevisionAction.UPDATE, why);
@@ -168,7 +176,7 @@ public class CaseStudyWrites {
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), caller, errors);
         String bodyHtml = markdown.toSafeHtml(input.body());
-        Set<Approach> tagged = checkContent(input, bodyHtml, errors);
+        Content content = checkContent(input, caseStudy.findings, bodyHtml, errors);
         boolean renamed = input.slug() != null && !input.slug().equals(caseStudy.slug);
         if (renamed) {
             slugs.rename(caseStudy, input.slug(), caller);
@@ -176,7 +184,7 @@ public class CaseStudyWrites {
         if (input.status() == CaseStudyStatus.PUBLISHED) {
             slugs.publish(caseStudy, caller);
         }
-        CaseStudyMapper.apply(input, tagged, bodyHtml, caseStudy);
+        CaseStudyMapper.apply(input, content.approaches(), content.findings(), bodyHtml, caseStudy);
         if (input.status() != null) {
             caseStudy.status = input.status();
         }
@@ -203,7 +211,7 @@ public class CaseStudyWrites {
         }
         List<FieldError> errors = new ArrayList<>();
         checkStatus(input.status(), author, errors);
-        contentErrors(input, markdown.toSafeHtml(input.body()), errors);
+        contentErrors(input, List.of(), markdown.toSafeHtml(input.body()), errors);
         if (input.slug() != null && slugs.slugTaken(input.slug(), CaseStudySlugs.scopeOf(CaseStudySlugs.statusOnCreate(input, author), author), null, author)) {
             errors.add(new FieldError("slug", "is taken: a case study with the slug \"" + input.slug() + "\" already exists"));
         }
@@ -231,25 +239,33 @@ public class CaseStudyWrites {
         }
     }
 
-    /**
-     * Checks what Bean Validation cannot see alone (see {@link #contentErrors}) and refuses the input, with every
-     * error in {@code errors}, if anything is wrong; otherwise gives the approaches it tags.
-     */
-    private Set<Approach> checkContent(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
-        Set<Approach> tagged = contentErrors(input, bodyHtml, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return tagged;
+    /** What an input tags and finds, resolved against the vocabularies. */
+    private record Content(Set<Approach> approaches, List<CaseStudyFinding> findings) {
     }
 
     /**
-     * Adds to {@code errors} what Bean Validation cannot see alone: taxonomy slugs, rules across fields, the rendered
-     * body's size. Gives the approaches that the input's slugs name.
+     * Checks what Bean Validation cannot see alone (see {@link #contentErrors}) and refuses the input, with every
+     * error in {@code errors}, if anything is wrong; otherwise gives the approaches it tags and the findings to write.
      */
-    private Set<Approach> contentErrors(CaseStudyInput input, String bodyHtml, List<FieldError> errors) {
+    private Content checkContent(CaseStudyInput input, List<CaseStudyFinding> current, String bodyHtml,
+            List<FieldError> errors) {
+        Content content = contentErrors(input, current, bodyHtml, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return content;
+    }
+
+    /**
+     * Adds to {@code errors} what Bean Validation cannot see alone: taxonomy and outcome-domain slugs, rules across
+     * fields, the rendered body's size. Gives the approaches that the input's slugs name and the findings to write,
+     * given the case study's {@code current} ones (for the deprecated outcomes).
+     */
+    private Content contentErrors(CaseStudyInput input, List<CaseStudyFinding> current, String bodyHtml,
+            List<FieldError> errors) {
         Set<Approach> tagged = taxonomy.resolveForTagging(
                 input.approaches() == null ? List.of() : input.approaches(), errors);
+        List<CaseStudyFinding> findings = findingRules.resolve(input, current, errors);
         Period period = input.period();
         if (period != null) {
             if (period.startYear() != null && period.endYear() != null && period.endYear() < period.startYear()) {
@@ -268,7 +284,7 @@ public class CaseStudyWrites {
             errors.add(new FieldError("body", "renders to more than " + MAX_BODY_HTML_LENGTH
                     + " characters of HTML; shorten it or use less markup"));
         }
-        return tagged;
+        return new Content(tagged, findings);
     }
 
     /** The reason given with a change: stripped, null if blank, and no longer than the column. */

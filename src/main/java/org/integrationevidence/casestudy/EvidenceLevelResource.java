@@ -47,4 +47,16 @@ public class EvidenceLevelResource {
     public RestResponse<Page<EvidenceLevelView>> list() {
         return conditional.release(LEVELS, () -> Page.all(LEVELS));
     }
+
+    @GET
+    @PermitAll
+    @Path("crosswalk")
+    @Operation(operationId = "getEvidenceCrosswalk", summary = "Get how the evidence scale relates to others",
+            description = "For each level of the repository's scale, the levels of the Nesta Standards of Evidence, the "
+                    + "Maryland Scientific Methods Scale and the EIF Guidebook's evidence ratings that it corresponds to, with "
+                    + "a note. This is the repository's reading of those scales, not an equivalence their authors publish.")
+    @APIResponse(responseCode = "200", description = "The crosswalk, weakest level first.")
+    public RestResponse<EvidenceCrosswalk> crosswalk() {
+        return conditional.release(EvidenceCrosswalk.CROSSWALK, () -> EvidenceCrosswalk.CROSSWALK);
+    }
 }

@@ -29,8 +29,15 @@ public record IndexableCaseStudy(
         List<String> approachNames,
         List<Theme> themes,
         List<TargetGroup> targetGroups,
-        List<String> outcomes,
+        List<IndexedFinding> findings,
         int evidenceLevel,
         Instant updatedAt,
         CaseStudySummary asListed) {
+
+    /**
+     * A finding as search sees it: its statement to search, its domain and the domain's group (null when not yet
+     * classified), its direction, and its level (its own, or else its case study's).
+     */
+    public record IndexedFinding(String statement, String domain, String domainGroup, Direction direction, int level) {
+    }
 }

@@ -10,8 +10,8 @@ import org.integrationevidence.cache.BoundedMaps;
  * <ul>
  * <li>Owner: {@link CaseStudyReads}, the only reader and writer.</li>
  * <li>Invalidation: none is needed. A view is served only for the same case study id and version, and the same
- * taxonomy version (the view embeds its approaches' names), as it was built from: every change of a case study
- * raises its version, every change of the taxonomy its version, so a stale view is never served, and is replaced
+ * vocabulary versions (the view embeds its approaches' and outcome domains' names), as it was built from: every
+ * change of a case study raises its version, every change of the taxonomy or the outcome domains theirs, so a stale view is never served, and is replaced
  * at the next read.</li>
  * <li>Size: {@link #MAX_ENTRIES} views; when full, one entry is dropped before a new one goes in.</li>
  * </ul>

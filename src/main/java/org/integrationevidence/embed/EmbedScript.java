@@ -21,8 +21,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.integrationevidence.config.EvidenceConfig;
 
 /**
- * Serves the embed widget, {@code /embed/case-studies.js}: the web component that third-party pages include with one
- * script tag. It is served here rather than as a static resource so that it is cached like the API's anonymous reads
+ * Serves the embed widget, {@code /embed/case-studies.js}: the web components ({@code <evidence-case-studies>} and
+ * {@code <evidence-gap-map>}) that third-party pages include with one script tag. It is served here rather than as a static resource so that it is cached like the API's anonymous reads
  * (the same max-age and stale-while-revalidate) and revalidated with a strong ETag of its content: Quarkus' static
  * handler would mark it immutable for a day and give it a new Last-Modified at every request, so a fixed widget
  * would reach pages a day late and never be answered 304. Cross-origin pages may load it as a module: the CORS

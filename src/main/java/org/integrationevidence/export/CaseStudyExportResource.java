@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
+import org.integrationevidence.http.DeprecatedFields;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.search.AnswerBasis;
 import org.integrationevidence.search.CatalogueValidators;
@@ -56,6 +57,7 @@ public class CaseStudyExportResource {
     @Inject
     ConditionalReads conditional;
 
+    @DeprecatedFields
     @GET
     @PermitAll
     @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV or NDJSON",

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.integrationevidence.approach.ApproachRef;
+import org.integrationevidence.outcome.OutcomeDomainRef;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
@@ -32,8 +33,10 @@ final class AtomFeed {
      * @param self the feed's own URL, which is also its id: one filtered feed is one feed
      * @param caseStudies base URL of the case studies, ending in a slash
      * @param approaches base URL of the approaches, ending in a slash (the scheme of approach categories)
+     * @param outcomeDomains base URL of the outcome domains, ending in a slash (the scheme of their categories)
      */
-    static String write(URI self, URI caseStudies, URI approaches, String subtitle, List<CaseStudySummary> entries) {
+    static String write(URI self, URI caseStudies, URI approaches, URI outcomeDomains, String subtitle,
+            List<CaseStudySummary> entries) {
         try {
             StringWriter text = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -62,6 +65,9 @@ final class AtomFeed {
                 element(xml, "summary", entry.summary());
                 for (ApproachRef approach : entry.approaches()) {
                     category(xml, approach.slug(), approaches.toString(), approach.name());
+                }
+                for (OutcomeDomainRef domain : entry.outcomeDomains()) {
+                    category(xml, domain.slug(), outcomeDomains.toString(), domain.name());
                 }
                 for (Theme theme : entry.themes()) {
                     category(xml, Vocabulary.slugOf(theme), caseStudies + "?theme=", Vocabulary.label(theme));

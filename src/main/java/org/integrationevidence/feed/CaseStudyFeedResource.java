@@ -109,7 +109,7 @@ public class CaseStudyFeedResource {
         AnswerBasis basis = new AnswerBasis();
         return conditional.answer(validators.of(basis),
                 () -> AtomFeed.write(self, base.resolve("api/v1/case-studies/"),
-                        base.resolve("api/v1/approaches/"), subtitle, basis.of(search.search(searchRequest)).items()),
+                        base.resolve("api/v1/approaches/"), base.resolve("api/v1/outcome-domains/"), subtitle, basis.of(search.search(searchRequest)).items()),
                 (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
     }
 }

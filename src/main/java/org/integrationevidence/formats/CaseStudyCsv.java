@@ -47,6 +47,8 @@ public final class CaseStudyCsv {
             new Column("approaches", c -> joined(c.approaches(), approach -> approach.slug())),
             new Column("themes", c -> joined(c.themes(), Vocabulary::slugOf)),
             new Column("targetGroups", c -> joined(c.targetGroups(), Vocabulary::slugOf)),
+            // The findings' statements, with their domains, directions and levels at the same positions in the
+            // findings.* columns at the end (after the columns of earlier versions, so that none moves).
             new Column("outcomes", c -> joined(c.outcomes(), Function.identity())),
             new Column("evidence.level", c -> c.evidence().level()),
             new Column("evidence.rationale", c -> c.evidence().rationale()),
@@ -55,7 +57,16 @@ public final class CaseStudyCsv {
             new Column("licence", CaseStudyView::licence),
             new Column("createdAt", CaseStudyView::createdAt),
             new Column("updatedAt", CaseStudyView::updatedAt),
-            new Column("version", CaseStudyView::version));
+            new Column("version", CaseStudyView::version),
+            new Column("findings.domain", c -> joined(c.findings(), f -> f.domain() == null ? "" : f.domain().slug())),
+            new Column("findings.direction", c -> joined(c.findings(), f -> f.direction().toString())),
+            new Column("findings.evidence.level", c -> joined(c.findings(),
+                    f -> f.evidence() == null ? "" : Integer.toString(f.evidence().level()))),
+            new Column("evaluation.design", c -> c.evaluation() == null ? null : c.evaluation().design()),
+            new Column("evaluation.independent", c -> c.evaluation() == null ? null : c.evaluation().independent()),
+            new Column("evaluation.reference", c -> c.evaluation() == null ? null : c.evaluation().reference()),
+            new Column("cost.band", c -> c.cost() == null ? null : c.cost().band()),
+            new Column("cost.rationale", c -> c.cost() == null ? null : c.cost().rationale()));
 
     public static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
 

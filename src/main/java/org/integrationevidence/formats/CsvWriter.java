@@ -20,6 +20,7 @@ import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.http.Page;
 import org.integrationevidence.http.Representation;
 import org.integrationevidence.search.CaseStudyRows;
+import org.integrationevidence.search.EvidenceMap;
 
 /**
  * Writes a case study, a page of case studies and the taxonomy as CSV, for the resources that negotiated
@@ -33,7 +34,7 @@ public class CsvWriter implements MessageBodyWriter<Object> {
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return Representation.CSV.mediaType.isCompatible(mediaType) && !mediaType.isWildcardSubtype()
-                && (type == CaseStudyView.class || type == CaseStudyRows.class || type == Page.class);
+                && (type == CaseStudyView.class || type == CaseStudyRows.class || type == Page.class || type == EvidenceMap.class);
     }
 
     @Override
@@ -50,6 +51,9 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             for (CaseStudyView caseStudy : page.items()) {
                 CaseStudyCsv.write(out, caseStudy);
             }
+        } else if (entity instanceof EvidenceMap map) {
+            attachment(httpHeaders, "evidence-map");
+            EvidenceMapCsv.write(out, map);
         } else {
             attachment(httpHeaders, "approaches");
             TaxonomyRows.write(out, TaxonomyRows.nodes((Page<?>) entity));

@@ -13,17 +13,22 @@ import org.integrationevidence.approach.ApproachNode;
 import org.integrationevidence.approach.ApproachRef;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.casestudy.FindingView;
 import org.integrationevidence.casestudy.Period;
 import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.casestudy.SourceReference;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.outcome.OutcomeDomainNode;
+import org.integrationevidence.outcome.OutcomeDomainRef;
+import org.integrationevidence.outcome.OutcomeDomainView;
 import org.integrationevidence.search.ApproachDetail;
 import org.integrationevidence.search.CaseStudyPage;
 
 /**
- * Case studies as schema.org {@code Article}s and the approach taxonomy as a SKOS concept scheme, in JSON-LD. Every
+ * Case studies as schema.org {@code Article}s, the approach taxonomy and the outcome domains as SKOS concept schemes,
+ * in JSON-LD. Every
  * node that the API serves is identified by its URL in the API, so that the approaches a case study is about are
  * the very concepts of the taxonomy, and a harvester can follow each {@code @id} to its JSON. Only what the data
  * holds is said: a place without coordinates gets no {@code geo}, a period without years no temporal coverage.
@@ -33,9 +38,14 @@ final class JsonLd {
     static final String SCHEMA_ORG = "https://schema.org";
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    static final String DCTERMS = "http://purl.org/dc/terms/";
     /** The licence of a text is an SPDX identifier; SPDX names each licence by a URL under this one. */
     static final String SPDX_LICENSES = "https://spdx.org/licenses/";
     static final String TAXONOMY_LABEL = "Integration Evidence Repository: approaches to integration";
+    static final String OUTCOME_DOMAINS_LABEL = "Integration Evidence Repository: outcome domains";
+    static final String OUTCOME_DOMAINS_DESCRIPTION = "The areas of life in which the outcomes of integration fall. "
+            + "The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
+            + "(2019, third edition); the definitions are the repository's own words.";
     private static final String THEMES_LABEL = "Integration Evidence Repository: themes";
     private static final String TARGET_GROUPS_LABEL = "Integration Evidence Repository: target groups";
 
@@ -43,11 +53,13 @@ final class JsonLd {
 
     private final URI caseStudies;
     private final URI taxonomy;
+    private final URI outcomeDomains;
 
     /** @param base the API's base URL as the client called it, ending in a slash */
     JsonLd(URI base) {
         this.caseStudies = base.resolve("api/v1/case-studies");
         this.taxonomy = base.resolve("api/v1/approaches");
+        this.outcomeDomains = base.resolve("api/v1/outcome-domains");
     }
 
     /** One case study, in full. */
@@ -71,6 +83,17 @@ final class JsonLd {
             putIfPresent(work, "datePublished", source.publishedOn());
         }
         putIfAny(article, "citation", citations);
+        // The outcome domains of its findings, as the repository classifies them: concepts of the SKOS scheme.
+        ArrayNode about = NODES.arrayNode();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FindingView finding : c.findings() == null ? List.<FindingView>of() : c.findings()) {
+            OutcomeDomainRef domain = finding.domain();
+            if (domain != null && seen.add(domain.slug())) {
+                about.addObject().put("@id", outcomeDomains + "/" + domain.slug()).put("@type", "DefinedTerm")
+                        .put("name", domain.name()).put("inDefinedTermSet", outcomeDomains.toString());
+            }
+        }
+        putIfAny(article, "about", about);
         article.put("creativeWorkStatus", Vocabulary.slugOf(c.status()));
         article.put("version", c.version());
         return article;
@@ -132,20 +155,62 @@ final class JsonLd {
 
     private ObjectNode concept(ObjectNode concept, String slug, String name, String definition, String broader,
             List<String> narrower) {
-        concept.put("@id", approach(slug)).put("@type", "skos:Concept");
+        return concept(concept, taxonomy, slug, name, definition, broader, narrower);
+    }
+
+    /** A concept of the scheme at {@code scheme}, whose concepts are identified by URLs under it. */
+    private static ObjectNode concept(ObjectNode concept, URI scheme, String slug, String name, String definition,
+            String broader, List<String> narrower) {
+        concept.put("@id", scheme + "/" + slug).put("@type", "skos:Concept");
         concept.put("skos:prefLabel", name);
         putIfPresent(concept, "skos:definition", definition);
         concept.put("skos:notation", slug);
-        concept.putObject("skos:inScheme").put("@id", taxonomy.toString());
+        concept.putObject("skos:inScheme").put("@id", scheme.toString());
         if (broader == null) {
-            concept.putObject("skos:topConceptOf").put("@id", taxonomy.toString());
+            concept.putObject("skos:topConceptOf").put("@id", scheme.toString());
         } else {
-            concept.putArray("skos:broader").addObject().put("@id", approach(broader));
+            concept.putArray("skos:broader").addObject().put("@id", scheme + "/" + broader);
         }
         ArrayNode narrowerIds = NODES.arrayNode();
-        narrower.forEach(child -> narrowerIds.addObject().put("@id", approach(child)));
+        narrower.forEach(child -> narrowerIds.addObject().put("@id", scheme + "/" + child));
         putIfAny(concept, "skos:narrower", narrowerIds);
         return concept;
+    }
+
+    /**
+     * The outcome domains: the scheme, with a description of where its names come from, then every group and domain
+     * in the framework's order, each naming its broader and narrower concepts.
+     */
+    ObjectNode outcomeDomainScheme(List<OutcomeDomainNode> groups) {
+        ObjectNode document = NODES.objectNode();
+        document.set("@context", skosContext().put("dct", DCTERMS));
+        ArrayNode graph = document.putArray("@graph");
+        ObjectNode scheme = graph.addObject().put("@id", outcomeDomains.toString()).put("@type", "skos:ConceptScheme");
+        scheme.put("skos:prefLabel", OUTCOME_DOMAINS_LABEL);
+        scheme.put("dct:description", OUTCOME_DOMAINS_DESCRIPTION);
+        ArrayNode top = scheme.putArray("skos:hasTopConcept");
+        for (OutcomeDomainNode group : groups) {
+            top.addObject().put("@id", outcomeDomains + "/" + group.slug());
+        }
+        addOutcomeDomains(groups, null, graph);
+        return document;
+    }
+
+    private void addOutcomeDomains(List<OutcomeDomainNode> nodes, String broader, ArrayNode graph) {
+        for (OutcomeDomainNode node : nodes) {
+            concept(graph.addObject(), outcomeDomains, node.slug(), node.name(), node.definition(), broader,
+                    node.children().stream().map(OutcomeDomainNode::slug).toList());
+            addOutcomeDomains(node.children(), node.slug(), graph);
+        }
+    }
+
+    /** One outcome domain or group as a concept of its scheme. */
+    ObjectNode concept(OutcomeDomainView domain) {
+        ObjectNode concept = NODES.objectNode();
+        concept.set("@context", skosContext());
+        return concept(concept, outcomeDomains, domain.slug(), domain.name(), domain.definition(),
+                domain.parent() == null ? null : domain.parent().slug(),
+                domain.children().stream().map(OutcomeDomainRef::slug).toList());
     }
 
     private static ObjectNode skosContext() {

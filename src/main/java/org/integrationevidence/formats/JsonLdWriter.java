@@ -21,11 +21,13 @@ import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.http.Page;
 import org.integrationevidence.http.PublicUrls;
 import org.integrationevidence.http.Representation;
+import org.integrationevidence.outcome.OutcomeDomainNode;
+import org.integrationevidence.outcome.OutcomeDomainView;
 import org.integrationevidence.search.ApproachDetail;
 import org.integrationevidence.search.CaseStudyPage;
 
 /**
- * Writes a case study, a page of case studies, the taxonomy and an approach as JSON-LD, for the resources that
+ * Writes a case study, a page of case studies, the taxonomy, an approach, the outcome domains and one of them as JSON-LD, for the resources that
  * negotiated {@link Representation#JSON_LD}. Identifiers are absolute URLs built on the base URL the client called.
  */
 @Provider
@@ -43,7 +45,8 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
         // Exactly this type: RESTEasy also offers a writer for application/ld+json to application/json answers (and to
         // application/problem+json ones), as +json types, and those are Jackson's.
         return Representation.JSON_LD.mediaType.isCompatible(mediaType) && !mediaType.isWildcardSubtype()
-                && (type == CaseStudyView.class || type == CaseStudyPage.class || type == ApproachDetail.class || type == Page.class);
+                && (type == CaseStudyView.class || type == CaseStudyPage.class || type == ApproachDetail.class || type == Page.class
+                        || type == OutcomeDomainView.class);
     }
 
     @Override
@@ -65,6 +68,13 @@ public class JsonLdWriter implements MessageBodyWriter<Object> {
         if (entity instanceof ApproachDetail approach) {
             return jsonLd.concept(approach);
         }
-        return jsonLd.scheme(TaxonomyRows.nodes((Page<?>) entity));
+        if (entity instanceof OutcomeDomainView domain) {
+            return jsonLd.concept(domain);
+        }
+        Page<?> page = (Page<?>) entity;
+        if (!page.items().isEmpty() && page.items().get(0) instanceof OutcomeDomainNode) {
+            return jsonLd.outcomeDomainScheme(page.items().stream().map(OutcomeDomainNode.class::cast).toList());
+        }
+        return jsonLd.scheme(TaxonomyRows.nodes(page));
     }
 }

@@ -19,11 +19,13 @@ import org.integrationevidence.problem.ProblemType;
 public enum Representation {
     JSON(MediaType.APPLICATION_JSON_TYPE),
     JSON_LD(new MediaType("application", "ld+json")),
-    CSV(new MediaType("text", "csv"));
+    CSV(new MediaType("text", "csv")),
+    SVG(new MediaType("image", "svg+xml"));
 
     public static final String JSON_TYPE = MediaType.APPLICATION_JSON;
     public static final String JSON_LD_TYPE = "application/ld+json";
     public static final String CSV_TYPE = "text/csv";
+    public static final String SVG_TYPE = "image/svg+xml";
 
     /** What a case study and a list of them are served as. */
     public static final Representation[] CASE_STUDIES = {JSON, JSON_LD, CSV};
@@ -31,6 +33,8 @@ public enum Representation {
     public static final Representation[] TAXONOMY = {JSON, JSON_LD, CSV};
     /** What one approach is served as: a row of CSV would leave out its case studies. */
     public static final Representation[] APPROACH = {JSON, JSON_LD};
+    /** What an evidence gap map is served as: the matrix, a row per cell, or a heat map. */
+    public static final Representation[] EVIDENCE_MAP = {JSON, CSV, SVG};
 
     public final MediaType mediaType;
 
@@ -115,6 +119,6 @@ public enum Representation {
 
     /** The Content-Type of a response in this representation: CSV says its charset, JSON's is always UTF-8. */
     public MediaType contentType() {
-        return this == CSV ? mediaType.withCharset("UTF-8") : mediaType;
+        return this == CSV || this == SVG ? mediaType.withCharset("UTF-8") : mediaType;
     }
 }

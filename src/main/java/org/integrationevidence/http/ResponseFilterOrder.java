@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
  * <ol>
  * <li>{@link #CUT_FIELDS} ({@code http.SparseFields}): cuts a JSON answer to the fields asked for, while the
  * entity is still the resource's;</li>
+ * <li>{@link #DEPRECATION_HEADERS} ({@code http.DeprecatedFields}): an answer with a deprecated field says so;</li>
  * <li>{@link #ALLOW_HEADER} ({@code web.OptionsAllowFilter}): an OPTIONS answer lists the methods of its own path;</li>
  * <li>{@link #SYNC_TO_DISK} ({@code persistence.DurableWrites}): a successful write is on the disk before its
  * answer (embedded H2 only; PostgreSQL's commit already is);</li>
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Priorities;
 public final class ResponseFilterOrder {
 
     public static final int CUT_FIELDS = Priorities.USER + 400;
+    public static final int DEPRECATION_HEADERS = Priorities.USER + 350;
     public static final int ALLOW_HEADER = Priorities.USER + 300;
     public static final int SYNC_TO_DISK = Priorities.USER + 200;
     public static final int AWAIT_INDEX = Priorities.USER + 100;

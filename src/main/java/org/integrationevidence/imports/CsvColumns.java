@@ -36,6 +36,8 @@ final class CsvColumns {
     private static final Map<String, Kind> FIELDS = fields();
     private static final Map<String, Kind> SOURCE_FIELDS = sourceFields();
     private static final Pattern SOURCE_COLUMN = Pattern.compile("sources\\[(0|[1-9]\\d?)]\\.([A-Za-z]+)");
+    private static final Map<String, Kind> FINDING_FIELDS = findingFields();
+    private static final Pattern FINDING_COLUMN = Pattern.compile("findings\\[(0|[1-9]\\d?)]\\.([A-Za-z.]+)");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{1,15})?");
 
@@ -57,8 +59,9 @@ final class CsvColumns {
             Kind kind = kindOf(name);
             if (kind == null) {
                 errors.add(new FieldError(1, name, "is not a known column; the columns are " + String.join(", ", FIELDS.keySet())
-                        + ", and sources[i]." + String.join(", sources[i].", SOURCE_FIELDS.keySet()) + " for i from 0 to "
-                        + (MAX_SOURCES - 1)));
+                        + ", sources[i]." + String.join(", sources[i].", SOURCE_FIELDS.keySet()) + " for i from 0 to "
+                        + (MAX_SOURCES - 1) + ", and findings[i]." + String.join(", findings[i].", FINDING_FIELDS.keySet())
+                        + " for i from 0 to " + (MAX_SOURCES - 1)));
             } else if (!seen.add(name)) {
                 errors.add(new FieldError(1, name, "is a column twice"));
             }
@@ -124,6 +127,26 @@ final class CsvColumns {
 
     /** Sets {@code value} at a column's path: {@code title}, {@code place.name} or {@code sources[2].title}. */
     private static void put(ObjectNode root, String column, JsonNode value) {
+        Matcher finding = FINDING_COLUMN.matcher(column);
+        if (finding.matches()) {
+            ArrayNode findings = root.withArray("/findings");
+            int index = Integer.parseInt(finding.group(1));
+            while (findings.size() <= index) {
+                findings.addNull();
+            }
+            if (!findings.get(index).isObject()) {
+                findings.set(index, JsonNodeFactory.instance.objectNode());
+            }
+            ObjectNode target = (ObjectNode) findings.get(index);
+            String path = finding.group(2);
+            int dot = path.indexOf('.');
+            if (dot < 0) {
+                target.set(path, path.equals("sources") ? sourceIndexes(value) : value);
+            } else {
+                target.withObject("/" + path.substring(0, dot)).set(path.substring(dot + 1), value);
+            }
+            return;
+        }
         Matcher source = SOURCE_COLUMN.matcher(column);
         if (source.matches()) {
             int index = Integer.parseInt(source.group(1));
@@ -146,7 +169,24 @@ final class CsvColumns {
         }
     }
 
+    /** A finding's sources in a cell: the positions of the case study's sources, as {@code {"index": n}} objects. */
+    private static JsonNode sourceIndexes(JsonNode list) {
+        ArrayNode sources = JsonNodeFactory.instance.arrayNode();
+        list.forEach(item -> {
+            String text = item.asText();
+            ObjectNode source = sources.addObject();
+            // not a number: left as text, so that the case study's check names the field and says what it must be
+            source.set("index", WHOLE_NUMBER.matcher(text).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(text))
+                    : JsonNodeFactory.instance.textNode(text));
+        });
+        return sources;
+    }
+
     private static Kind kindOf(String column) {
+        Matcher finding = FINDING_COLUMN.matcher(column);
+        if (finding.matches()) {
+            return Integer.parseInt(finding.group(1)) < MAX_SOURCES ? FINDING_FIELDS.get(finding.group(2)) : null;
+        }
         Matcher source = SOURCE_COLUMN.matcher(column);
         if (source.matches()) {
             return Integer.parseInt(source.group(1)) < MAX_SOURCES ? SOURCE_FIELDS.get(source.group(2)) : null;
@@ -171,8 +211,25 @@ final class CsvColumns {
         }
         fields.put("evidence.level", Kind.WHOLE_NUMBER);
         fields.put("evidence.rationale", Kind.TEXT);
+        fields.put("evaluation.design", Kind.TEXT);
+        fields.put("evaluation.independent", Kind.BOOLEAN);
+        fields.put("evaluation.reference", Kind.TEXT);
+        fields.put("cost.band", Kind.WHOLE_NUMBER);
+        fields.put("cost.rationale", Kind.TEXT);
         fields.put("licence", Kind.TEXT);
         fields.put("status", Kind.TEXT);
+        return fields;
+    }
+
+    /** A finding's columns: its measure and locators are written in NDJSON (see docs/guide/bulk-import.md). */
+    private static Map<String, Kind> findingFields() {
+        Map<String, Kind> fields = new LinkedHashMap<>();
+        for (String text : List.of("domain", "statement", "direction")) {
+            fields.put(text, Kind.TEXT);
+        }
+        fields.put("evidence.level", Kind.WHOLE_NUMBER);
+        fields.put("evidence.rationale", Kind.TEXT);
+        fields.put("sources", Kind.LIST);
         return fields;
     }
 

@@ -64,6 +64,31 @@ public final class FormatExamples {
             + "\"skos:notation\": \"conversation-clubs\", \"skos:inScheme\": {\"@id\": \"" + BASE + "approaches\"}, "
             + "\"skos:broader\": [{\"@id\": \"" + BASE + "approaches/language-learning\"}]}";
 
+    /** As formats.JsonLd writes them. */
+    static final String OUTCOME_DOMAINS_LABEL = "Integration Evidence Repository: outcome domains";
+    static final String OUTCOME_DOMAINS_DESCRIPTION = "The areas of life in which the outcomes of integration fall. "
+            + "The names of its groups and domains follow the UK Home Office Indicators of Integration framework "
+            + "(2019, third edition); the definitions are the repository's own words.";
+    static final String DCTERMS = "http://purl.org/dc/terms/";
+
+    private static final String BRIDGES_CONCEPT = "\"@id\": \"" + BASE + "outcome-domains/bridges\", \"@type\": \"skos:Concept\", "
+            + "\"skos:prefLabel\": \"Bridges\", \"skos:definition\": \"Contact, friendship and trust between people of "
+            + "different backgrounds.\", \"skos:notation\": \"bridges\", \"skos:inScheme\": {\"@id\": \"" + BASE
+            + "outcome-domains\"}, \"skos:broader\": [{\"@id\": \"" + BASE + "outcome-domains/social-connections\"}]";
+
+    public static final String OUTCOME_DOMAINS_JSON_LD = "{\"@context\": {\"skos\": \"" + SKOS + "\", \"dct\": \"" + DCTERMS
+            + "\"}, \"@graph\": [{\"@id\": \"" + BASE + "outcome-domains\", \"@type\": \"skos:ConceptScheme\", "
+            + "\"skos:prefLabel\": \"" + OUTCOME_DOMAINS_LABEL + "\", \"dct:description\": \"" + OUTCOME_DOMAINS_DESCRIPTION
+            + "\", \"skos:hasTopConcept\": [{\"@id\": \"" + BASE + "outcome-domains/social-connections\"}]}, "
+            + "{\"@id\": \"" + BASE + "outcome-domains/social-connections\", \"@type\": \"skos:Concept\", "
+            + "\"skos:prefLabel\": \"Social connections\", \"skos:definition\": \"The relationships that tie people to "
+            + "one another and to the institutions around them.\", \"skos:notation\": \"social-connections\", "
+            + "\"skos:inScheme\": {\"@id\": \"" + BASE + "outcome-domains\"}, \"skos:topConceptOf\": {\"@id\": \"" + BASE
+            + "outcome-domains\"}, \"skos:narrower\": [{\"@id\": \"" + BASE + "outcome-domains/bridges\"}]}, " + "{" + BRIDGES_CONCEPT + "}]}";
+
+    public static final String OUTCOME_DOMAIN_JSON_LD = "{\"@context\": {\"skos\": \"" + SKOS + "\"}, "
+            + BRIDGES_CONCEPT + "}";
+
     public static final String TAXONOMY_CSV = "slug,name,definition,broader,narrower,caseStudyCount\r\n"
             + "language-learning,Language learning,Helping newcomers learn the language of the place.,,conversation-clubs,2\r\n"
             + "conversation-clubs,Conversation clubs,Informal meetings to practise speaking.,language-learning,,1\r\n";

@@ -25,14 +25,17 @@ public record ApproachDetail(
         @Schema(description = "The first page of published case studies tagged with this approach or a narrower one, most recently changed first. "
                 + "Continue with GET /api/v1/case-studies?approach={slug}&cursor={next}.")
         Page<CaseStudySummary> caseStudies,
+        @Schema(description = "What those case studies say, and how strongly: by evidence level and direction, with the "
+                + "countries and outcome domains they cover. Classifications are the repository's.")
+        EvidenceSummary evidence,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "0 when created; increases by one with every change.", examples = "0", minimum = "0",
                 maximum = SchemaBounds.MAX_LONG) long version) {
 
     /** The approach as the taxonomy knows it, with the first page of its case studies. */
-    static ApproachDetail of(ApproachFacts approach, Page<CaseStudySummary> caseStudies) {
+    static ApproachDetail of(ApproachFacts approach, Page<CaseStudySummary> caseStudies, EvidenceSummary evidence) {
         return new ApproachDetail(approach.slug(), approach.name(), approach.definition(), approach.parent(),
-                approach.children(), caseStudies, approach.createdAt(), approach.updatedAt(), approach.version());
+                approach.children(), caseStudies, evidence, approach.createdAt(), approach.updatedAt(), approach.version());
     }
 }

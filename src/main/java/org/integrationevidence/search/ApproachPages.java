@@ -30,6 +30,9 @@ class ApproachPages {
     CaseStudySearch search;
 
     @Inject
+    EvidenceMaps maps;
+
+    @Inject
     EvidenceConfig config;
 
     public Page<ApproachNode> tree() {
@@ -40,7 +43,7 @@ class ApproachPages {
     public Searched<ApproachDetail> get(String slug) {
         ApproachFacts approach = approaches.get(slug);
         Searched<CaseStudyPage> tagged = firstPage(approach);
-        return new Searched<>(ApproachDetail.of(approach, page(tagged.answer())), tagged.basis());
+        return new Searched<>(ApproachDetail.of(approach, page(tagged.answer()), summary(approach)), tagged.basis());
     }
 
     /** A 404 unless the approach exists. */
@@ -61,7 +64,11 @@ class ApproachPages {
     }
 
     private ApproachDetail detail(ApproachFacts approach) {
-        return ApproachDetail.of(approach, page(firstPage(approach).answer()));
+        return ApproachDetail.of(approach, page(firstPage(approach).answer()), summary(approach));
+    }
+
+    private EvidenceSummary summary(ApproachFacts approach) {
+        return maps.summary(SearchRequest.taggedWith(approach.slug(), 1));
     }
 
     private Searched<CaseStudyPage> firstPage(ApproachFacts approach) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -16,6 +18,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -34,8 +37,8 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    /** 8: published case studies only, and the time of the last change shown in the commit data. */
-    static final int MAPPING_REVISION = 8;
+    /** 9: findings (outcome domains, directions) and the evidence map's doc values. */
+    static final int MAPPING_REVISION = 9;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
@@ -82,6 +85,20 @@ final class CaseStudyDocuments {
     static final String ACTIVE_FROM = "activeFrom";
     static final String ACTIVE_TO = "activeTo";
     static final String UPDATED = "updated";
+    /** Outcome domains of the findings, with their groups, so that a filter on a group includes its domains. */
+    static final String OUTCOME_DOMAIN = "outcomeDomain";
+    static final String DIRECTION = "direction";
+    /** A finding's domain (and group) with its direction, for a filter on both: see {@link #domainDirection}. */
+    static final String DOMAIN_DIRECTION = "domainDirection";
+
+    // The evidence map reads these for every selected case study (see EvidenceMaps)
+    static final String MAP_APPROACH = "map.approach";
+    static final String MAP_THEME = "map.theme";
+    static final String MAP_TARGET_GROUP = "map.targetGroup";
+    static final String MAP_COUNTRY = "map.country";
+    static final String MAP_LEVEL = "map.level";
+    /** The findings, packed: per finding its domain (empty if none), a tab, its direction's ordinal and level as digits. */
+    static final String MAP_FINDINGS = "map.findings";
 
     // Sorting
     static final String TITLE_SORT = "titleSort";
@@ -95,7 +112,8 @@ final class CaseStudyDocuments {
     static final char COMPLETION_SEPARATOR = '\u001f';
 
     /** Facet dimensions, indexed as sorted-set doc values under the same names as the filters. */
-    static final List<String> FACETS = List.of(APPROACH, COUNTRY, THEME, TARGET_GROUP, EVIDENCE, SCALE);
+    static final List<String> FACETS = List.of(APPROACH, COUNTRY, THEME, TARGET_GROUP, EVIDENCE, SCALE, OUTCOME_DOMAIN,
+            DIRECTION);
     private static final String FACET_FIELD_PREFIX = "facet.";
 
     /** Year used for "still going" when filtering on activity periods. */
@@ -108,6 +126,11 @@ final class CaseStudyDocuments {
     static final FacetsConfig FACETS_CONFIG = facetsConfig();
 
     private CaseStudyDocuments() {
+    }
+
+    /** The term of a finding in {@code domain} (or a domain of that group) that went {@code direction}. */
+    static String domainDirection(String domain, String direction) {
+        return domain + "/" + direction;
     }
 
     static Term idTerm(long id) {
@@ -136,7 +159,45 @@ final class CaseStudyDocuments {
         places.forEach(place -> addText(doc, PLACE, place, TextField.TYPE_NOT_STORED));
         c.organisations().forEach(name -> addText(doc, ORGANISATIONS, name, TextField.TYPE_NOT_STORED));
         c.approachNames().forEach(name -> addText(doc, APPROACH_NAMES, name, TextField.TYPE_NOT_STORED));
-        c.outcomes().forEach(outcome -> addText(doc, OUTCOMES, outcome, TextField.TYPE_NOT_STORED));
+        c.findings().forEach(finding -> addText(doc, OUTCOMES, finding.statement(), TextField.TYPE_NOT_STORED));
+        Set<String> domains = new LinkedHashSet<>();
+        Set<String> directions = new LinkedHashSet<>();
+        Set<String> pairs = new LinkedHashSet<>();
+        StringBuilder packed = new StringBuilder();
+        for (IndexableCaseStudy.IndexedFinding finding : c.findings()) {
+            if (finding.domain() != null) {
+                domains.add(finding.domain());
+                if (finding.domainGroup() != null) {
+                    domains.add(finding.domainGroup());
+                }
+            }
+            directions.add(finding.direction().toString());
+            if (finding.domain() != null) {
+                pairs.add(domainDirection(finding.domain(), finding.direction().toString()));
+                if (finding.domainGroup() != null) {
+                    pairs.add(domainDirection(finding.domainGroup(), finding.direction().toString()));
+                }
+            }
+            packed.append(finding.domain() == null ? "" : finding.domain()).append('\t')
+                    .append(finding.direction().ordinal()).append(finding.level()).append('\n');
+        }
+        domains.forEach(domain -> {
+            doc.add(new StringField(OUTCOME_DOMAIN, domain, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(OUTCOME_DOMAIN, domain));
+        });
+        directions.forEach(direction -> {
+            doc.add(new StringField(DIRECTION, direction, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(DIRECTION, direction));
+        });
+        pairs.forEach(pair -> doc.add(new StringField(DOMAIN_DIRECTION, pair, Field.Store.NO)));
+        doc.add(new BinaryDocValuesField(MAP_FINDINGS, new BytesRef(packed.toString())));
+        c.approachSlugsWithBroader().forEach(slug -> doc.add(new SortedSetDocValuesField(MAP_APPROACH, new BytesRef(slug))));
+        c.themes().forEach(theme -> doc.add(new SortedSetDocValuesField(MAP_THEME, new BytesRef(theme.toString()))));
+        c.targetGroups().forEach(group -> doc.add(new SortedSetDocValuesField(MAP_TARGET_GROUP, new BytesRef(group.toString()))));
+        if (c.countryCode() != null) {
+            doc.add(new SortedSetDocValuesField(MAP_COUNTRY, new BytesRef(c.countryCode())));
+        }
+        doc.add(new NumericDocValuesField(MAP_LEVEL, c.evidenceLevel()));
 
         for (String slug : c.approachSlugsWithBroader()) {
             doc.add(new StringField(APPROACH, slug, Field.Store.YES));
@@ -252,6 +313,8 @@ final class CaseStudyDocuments {
         config.setMultiValued(APPROACH, true);
         config.setMultiValued(THEME, true);
         config.setMultiValued(TARGET_GROUP, true);
+        config.setMultiValued(OUTCOME_DOMAIN, true);
+        config.setMultiValued(DIRECTION, true);
         return config;
     }
 }

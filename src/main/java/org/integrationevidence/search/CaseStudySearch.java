@@ -22,8 +22,10 @@ import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.persistence.ServerSecrets;
 import org.integrationevidence.problem.ApiException;
+import org.integrationevidence.problem.FieldError;
 
 /**
  * Search over the published case studies: ranked free text, filters and facets, a page at a time, and every match of
@@ -51,6 +53,9 @@ public class CaseStudySearch {
 
     @Inject
     TaxonomyLookup taxonomy;
+
+    @Inject
+    OutcomeDomainLookup outcomeDomains;
 
     @Inject
     StoredHits storedHits;
@@ -96,6 +101,9 @@ public class CaseStudySearch {
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
+        Map<String, OutcomeDomainLookup.Entry> domains = request.outcomeDomains().isEmpty()
+                && !request.facets().contains(CaseStudyDocuments.OUTCOME_DOMAIN) ? Map.of() : outcomeDomains.entries();
+        requireKnownDomains(request.outcomeDomains(), domains);
         Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
         Query textSearch = text == null ? null : TextQueries.withWordPairs(text);
         Map<String, Query> filters = SearchQueries.filters(request);
@@ -154,7 +162,8 @@ public class CaseStudySearch {
                     List<FacetBitsets.SegmentMatches> matches = filters.containsKey(dim)
                             ? snapshot.search(SearchQueries.combine(textSearch, filters, dim), FacetBitsets.matches())
                             : mainMatches;
-                    facets.put(dim, FacetLabels.facetValues(facetBitsets.count(matches, dim), dim, request, approaches));
+                    facets.put(dim, FacetLabels.facetValues(facetBitsets.count(matches, dim), dim, request, approaches,
+                            domains));
                 }
             }
             String next = more ? CursorCodec.encode(secrets.get(CursorCodec.KEY), request, index.keep(snapshot),
@@ -174,6 +183,17 @@ public class CaseStudySearch {
         }
     }
 
+    /** Every outcome-domain slug of a filter that is not in the vocabulary, in one 400: a typo is told, not matched to nothing. */
+    static void requireKnownDomains(List<String> slugs, Map<String, OutcomeDomainLookup.Entry> domains) {
+        List<FieldError> errors = slugs.stream().filter(slug -> !domains.containsKey(slug))
+                .map(slug -> new FieldError("outcomeDomain", "\"" + slug + "\" is not an outcome domain; see GET "
+                        + "/api/v1/outcome-domains"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
     private CaseStudyPage cachedFirstPage(SearchRequest request, SearchIndex.Snapshot snapshot, long issuedAt) {
         FirstPageCache.Kept kept = firstPages.get(request, snapshot.state.version(), issuedAt);
         // The index may be a moment behind the database: as for a searched page, the database has the last word.
@@ -189,6 +209,7 @@ public class CaseStudySearch {
         Query text = request.q() == null ? null : TextQueries.withWordPairs(TextQueries.parse(request.q(), queryAnalyzer));
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty() ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
+        requireKnownDomains(request.outcomeDomains(), request.outcomeDomains().isEmpty() ? Map.of() : outcomeDomains.entries());
         Query query = SearchQueries.combine(text, SearchQueries.filters(request), null);
         SearchIndex.Snapshot snapshot = turns.acquire(null);
         turns.releaseTurn();

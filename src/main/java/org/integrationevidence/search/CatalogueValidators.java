@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.Validators;
 
@@ -26,6 +27,9 @@ public class CatalogueValidators {
     TaxonomyLookup taxonomy;
 
     @Inject
+    OutcomeDomainLookup outcomeDomains;
+
+    @Inject
     ConditionalReads conditional;
 
     /**
@@ -36,10 +40,11 @@ public class CatalogueValidators {
      */
     public Supplier<Validators.Validator> of(AnswerBasis used) {
         TaxonomyLookup.Version approaches = taxonomy.version();
+        OutcomeDomainLookup.Version domains = outcomeDomains.version();
         return () -> {
             IndexBasis basis = used.get() != null ? used.get() : search.currentBasis();
-            return conditional.validator(null, Validators.state(basis.version(), approaches.version()),
-                    Validators.latest(basis.lastChange(), approaches.lastChange()));
+            return conditional.validator(null, Validators.state(basis.version(), approaches.version(), domains.version()),
+                    Validators.latest(Validators.latest(basis.lastChange(), approaches.lastChange()), domains.lastChange()));
         };
     }
 }

@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.EvidenceLevel;
+import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
+import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
@@ -27,7 +29,7 @@ final class FacetLabels {
     }
 
     static List<FacetValue> facetValues(Map<String, Long> matchCounts, String dim, SearchRequest request,
-            Map<String, TaxonomyLookup.Entry> approaches) {
+            Map<String, TaxonomyLookup.Entry> approaches, Map<String, OutcomeDomainLookup.Entry> domains) {
         Map<String, Long> counts = new TreeMap<>(matchCounts);
         Set<String> selected = selectedValues(dim, request);
         if (dim.equals(CaseStudyDocuments.EVIDENCE)) {
@@ -38,9 +40,8 @@ final class FacetLabels {
             selected.forEach(value -> counts.putIfAbsent(value, 0L));
         }
         List<FacetValue> values = new ArrayList<>();
-        counts.forEach((value, count) -> values.add(new FacetValue(value, label(dim, value, approaches), count,
-                selected.contains(value), dim.equals(CaseStudyDocuments.APPROACH) && approaches.containsKey(value)
-                        ? approaches.get(value).parentSlug() : null)));
+        counts.forEach((value, count) -> values.add(new FacetValue(value, label(dim, value, approaches, domains), count,
+                selected.contains(value), parent(dim, value, approaches, domains))));
         if (!dim.equals(CaseStudyDocuments.EVIDENCE)) {
             values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
         }
@@ -56,6 +57,8 @@ final class FacetLabels {
             case CaseStudyDocuments.THEME -> strings.apply(request.themes());
             case CaseStudyDocuments.TARGET_GROUP -> strings.apply(request.targetGroups());
             case CaseStudyDocuments.SCALE -> strings.apply(request.scales());
+            case CaseStudyDocuments.OUTCOME_DOMAIN -> strings.apply(request.outcomeDomains());
+            case CaseStudyDocuments.DIRECTION -> strings.apply(request.directions());
             case CaseStudyDocuments.EVIDENCE -> {
                 Set<String> levels = new LinkedHashSet<>();
                 if (request.minEvidence() != null) {
@@ -69,14 +72,26 @@ final class FacetLabels {
         };
     }
 
-    private static String label(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches) {
+    private static String parent(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,
+            Map<String, OutcomeDomainLookup.Entry> domains) {
         return switch (dim) {
+            case CaseStudyDocuments.APPROACH -> approaches.containsKey(value) ? approaches.get(value).parentSlug() : null;
+            case CaseStudyDocuments.OUTCOME_DOMAIN -> domains.containsKey(value) ? domains.get(value).parentSlug() : null;
+            default -> null;
+        };
+    }
+
+    private static String label(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,
+            Map<String, OutcomeDomainLookup.Entry> domains) {
+        return switch (dim) {
+            case CaseStudyDocuments.OUTCOME_DOMAIN -> domains.containsKey(value) ? domains.get(value).name() : value;
             case CaseStudyDocuments.APPROACH -> approaches.containsKey(value) ? approaches.get(value).name() : value;
             case CaseStudyDocuments.COUNTRY -> CaseStudyDocuments.countryName(value);
             case CaseStudyDocuments.EVIDENCE -> EvidenceLevel.of(Integer.parseInt(value)).label;
             case CaseStudyDocuments.THEME -> vocabularyLabel(Theme.class, value);
             case CaseStudyDocuments.TARGET_GROUP -> vocabularyLabel(TargetGroup.class, value);
             case CaseStudyDocuments.SCALE -> vocabularyLabel(Scale.class, value);
+            case CaseStudyDocuments.DIRECTION -> vocabularyLabel(Direction.class, value);
             default -> value;
         };
     }

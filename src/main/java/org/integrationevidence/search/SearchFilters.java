@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.CountryCode;
+import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
@@ -84,6 +85,20 @@ public class SearchFilters {
             schema = @Schema(type = SchemaType.ARRAY, implementation = Scale.class, maxItems = DEFAULT_MAX_FILTER_VALUES), example = "city")
     public List<String> scale;
 
+    @QueryParam("outcomeDomain")
+    @Parameter(description = "Outcome domain or group of domains (see /api/v1/outcome-domains): case studies with a finding "
+            + "in it, or in a domain of the group. Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
+            example = "leisure")
+    public List<String> outcomeDomain;
+
+    @QueryParam("direction")
+    @Parameter(description = "Direction of a finding, one of the values of the Direction schema: case studies with a finding "
+            + "that went this way (with `outcomeDomain`, a finding in one of those domains that went this way). Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Direction.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
+            example = "not-reported")
+    public List<String> direction;
+
     @QueryParam("minEvidence")
     @Parameter(description = "Lowest evidence level, 1 to 5 (see /api/v1/evidence-levels).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "1")
@@ -125,7 +140,9 @@ public class SearchFilters {
         List<Theme> themes = vocabulary("theme", theme, Theme.class, errors);
         List<TargetGroup> groups = vocabulary("targetGroup", targetGroup, TargetGroup.class, errors);
         List<Scale> scales = vocabulary("scale", scale, Scale.class, errors);
-        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale)
+        List<String> domains = values("outcomeDomain", outcomeDomain, errors, Function.identity());
+        List<Direction> directions = vocabulary("direction", direction, Direction.class, errors);
+        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale, outcomeDomain, direction)
                 .mapToInt(values -> values == null ? 0 : values.size()).sum();
         if (filterValues > limits.maxFilterValues()) {
             errors.add(new FieldError("$", "at most " + limits.maxFilterValues() + " filter values are allowed in one "
@@ -144,7 +161,8 @@ public class SearchFilters {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, minimumEvidence,
+        return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, domains, directions,
+                minimumEvidence,
                 from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor());
     }
 

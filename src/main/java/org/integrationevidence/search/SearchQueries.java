@@ -16,6 +16,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
@@ -35,6 +36,22 @@ final class SearchQueries {
         putTerms(filters, CaseStudyDocuments.THEME, request.themes().stream().map(Theme::toString).toList());
         putTerms(filters, CaseStudyDocuments.TARGET_GROUP, request.targetGroups().stream().map(TargetGroup::toString).toList());
         putTerms(filters, CaseStudyDocuments.SCALE, request.scales().stream().map(Scale::toString).toList());
+        List<String> directions = request.directions().stream().map(Direction::toString).toList();
+        if (!request.outcomeDomains().isEmpty() && !directions.isEmpty()) {
+            // Both: a finding in one of the domains that went one of the ways, not one finding of each.
+            List<String> pairs = request.outcomeDomains().stream()
+                    .flatMap(domain -> directions.stream().map(direction -> CaseStudyDocuments.domainDirection(domain, direction)))
+                    .toList();
+            filters.put(CaseStudyDocuments.OUTCOME_DOMAIN, new BooleanQuery.Builder()
+                    .add(anyOf(CaseStudyDocuments.OUTCOME_DOMAIN, request.outcomeDomains()), BooleanClause.Occur.FILTER)
+                    .add(anyOf(CaseStudyDocuments.DOMAIN_DIRECTION, pairs), BooleanClause.Occur.FILTER).build());
+            filters.put(CaseStudyDocuments.DIRECTION, new BooleanQuery.Builder()
+                    .add(anyOf(CaseStudyDocuments.DIRECTION, directions), BooleanClause.Occur.FILTER)
+                    .add(anyOf(CaseStudyDocuments.DOMAIN_DIRECTION, pairs), BooleanClause.Occur.FILTER).build());
+        } else {
+            putTerms(filters, CaseStudyDocuments.OUTCOME_DOMAIN, request.outcomeDomains());
+            putTerms(filters, CaseStudyDocuments.DIRECTION, directions);
+        }
         if (request.minEvidence() != null) {
             filters.put(CaseStudyDocuments.EVIDENCE, IntPoint.newRangeQuery(CaseStudyDocuments.EVIDENCE, request.minEvidence(), 5));
         }

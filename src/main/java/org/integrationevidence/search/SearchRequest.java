@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
@@ -22,6 +23,8 @@ public record SearchRequest(
         List<Theme> themes,
         List<TargetGroup> targetGroups,
         List<Scale> scales,
+        List<String> outcomeDomains,
+        List<Direction> directions,
         Integer minEvidence,
         Integer activeFrom,
         Integer activeTo,
@@ -35,20 +38,21 @@ public record SearchRequest(
     /** The first page of published case studies tagged with an approach (or a narrower one), newest first. */
     public static SearchRequest taggedWith(String approach, int limit) {
         return new SearchRequest(null, List.of(approach), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(), limit,
+                List.of(), List.of(), List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(), limit,
                 null);
     }
 
     /** The same search with another page size. */
     public SearchRequest withLimit(int pageSize) {
-        return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, minEvidence,
+        return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains,
+                directions, minEvidence,
                 activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor);
     }
 
     /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
     String fingerprint() {
         return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,
-                targetGroups, scales, String.valueOf(minEvidence), String.valueOf(activeFrom), String.valueOf(activeTo),
+                targetGroups, scales, outcomeDomains, directions, String.valueOf(minEvidence), String.valueOf(activeFrom), String.valueOf(activeTo),
                 String.valueOf(updatedSince), statuses.stream().map(Enum::name).sorted().toList(), sort.parameter())
                 .toString().hashCode());
     }

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.integrationevidence.casestudy.CaseStudyInput;
 import org.integrationevidence.casestudy.CaseStudyStatus;
+import org.integrationevidence.casestudy.Evaluation;
+import org.integrationevidence.casestudy.FindingInput;
 import org.integrationevidence.casestudy.Period;
 import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.casestudy.SourceReference;
@@ -27,7 +29,8 @@ record SeedData(Map<String, Article> articles, List<SeedCaseStudy> caseStudies) 
 
     record SeedCaseStudy(String slug, String title, String summary, String body, Place place, Period period,
             List<String> leadOrganisations, List<String> partnerOrganisations, List<String> approaches, Set<Theme> themes,
-            Set<TargetGroup> targetGroups, List<String> outcomes, CaseStudyInput.Evidence evidence, List<Citation> sources) {
+            Set<TargetGroup> targetGroups, List<FindingInput> findings, CaseStudyInput.Evidence evidence, Evaluation evaluation,
+            List<Citation> sources) {
 
         /** The case study as any client would send it, with each cited article written out in full. */
         CaseStudyInput toInput(Map<String, Article> articles) {
@@ -40,7 +43,8 @@ record SeedData(Map<String, Article> articles, List<SeedCaseStudy> caseStudies) 
                         article.url(), citation.contribution(), citation.fromReaderComments());
             }).toList();
             return new CaseStudyInput(slug, title, summary, body, place, period, leadOrganisations, partnerOrganisations,
-                    approaches, themes, targetGroups, outcomes, evidence, references, null, CaseStudyStatus.PUBLISHED);
+                    approaches, themes, targetGroups, null, findings, evidence, evaluation, null, references, null,
+                    CaseStudyStatus.PUBLISHED);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.integrationevidence.http.Cursor;
+import org.integrationevidence.http.DeprecatedFields;
 import org.integrationevidence.http.IfMatch;
 import org.integrationevidence.http.Slugs;
 import org.integrationevidence.logging.RequestIds;
@@ -143,6 +145,7 @@ public class OpenApiConventions implements OASFilter {
             return;
         }
         defineHeaders(openAPI);
+        Set<String> deprecating = schemasWithDeprecatedFields(openAPI);
         Map<String, APIResponse> shared = openAPI.getComponents() == null || openAPI.getComponents().getResponses() == null
                 ? Map.of() : openAPI.getComponents().getResponses();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
@@ -177,6 +180,7 @@ public class OpenApiConventions implements OASFilter {
                     addIfMissing(operation.getResponses(), "410", "Gone");
                 }
                 byStatus(operation.getResponses());
+                announceDeprecatedFields(operation.getResponses(), deprecating);
                 operation.getResponses().getAPIResponses().values().stream()
                         .filter(response -> response.getRef() == null)
                         .forEach(OpenApiConventions::addHeaders);
@@ -195,6 +199,42 @@ public class OpenApiConventions implements OASFilter {
     private static void limitSchemas(Map<String, Schema> schemas) {
         schemas.values().forEach(OpenApiConventions::limitDates);
         Schemas.boundPages(schemas, PAGE_ITEMS);
+    }
+
+    /** The schemas with a deprecated property, as references: answers of them carry Deprecation and Sunset. */
+    private static Set<String> schemasWithDeprecatedFields(OpenAPI openAPI) {
+        Set<String> refs = new HashSet<>();
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                if (schema.getProperties() != null && schema.getProperties().values().stream()
+                        .anyMatch(property -> Boolean.TRUE.equals(property.getDeprecated()))) {
+                    refs.add("#/components/schemas/" + name);
+                }
+            });
+        }
+        return refs;
+    }
+
+    /**
+     * A successful answer whose schema has a deprecated field announces it (http.DeprecatedFields sets the headers):
+     * RFC 9745's Deprecation and RFC 8594's Sunset.
+     */
+    private static void announceDeprecatedFields(APIResponses responses, Set<String> deprecating) {
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (!status.startsWith("2") || response.getContent() == null || response.getContent().getMediaTypes() == null) {
+                return;
+            }
+            boolean carries = response.getContent().getMediaTypes().values().stream()
+                    .map(media -> media.getSchema() == null ? null : media.getSchema().getRef())
+                    .anyMatch(deprecating::contains);
+            if (carries) {
+                for (String name : List.of("Deprecation", "Sunset")) {
+                    if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                        response.addHeader(name, OASFactory.createHeader().ref(name));
+                    }
+                }
+            }
+        });
     }
 
     /** The headers that {@link #addHeaders} refers to, each described once under components. */
@@ -217,7 +257,18 @@ public class OpenApiConventions implements OASFilter {
                                 + "dashes; otherwise the request gets a new id.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + RequestIds.PATTERN + "$")
                                 .maxLength(RequestIds.MAX_LENGTH))
-                        .example("0f8fad5b-d9cb-469f-a165-70867728950e"));
+                        .example("0f8fad5b-d9cb-469f-a165-70867728950e"))
+                .addHeader("Deprecation", OASFactory.createHeader()
+                        .description("RFC 9745: the answer carries a field that is deprecated (marked so in its schema) since this "
+                                + "date, as seconds since the epoch after `@`.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .addEnumeration(DeprecatedFields.DEPRECATION_VALUE).maxLength(DeprecatedFields.DEPRECATION_VALUE.length()))
+                        .example(DeprecatedFields.DEPRECATION_VALUE))
+                .addHeader("Sunset", OASFactory.createHeader()
+                        .description("RFC 8594: after this date the deprecated fields may no longer be served.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .addEnumeration(DeprecatedFields.SUNSET_VALUE).maxLength(DeprecatedFields.SUNSET_VALUE.length()))
+                        .example(DeprecatedFields.SUNSET_VALUE));
     }
 
     /**

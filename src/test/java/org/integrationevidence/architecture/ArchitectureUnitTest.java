@@ -64,10 +64,10 @@ class ArchitectureUnitTest {
     /** Features, bottom up: each tier may use those before it, and any infrastructure. */
     static final List<List<String>> FEATURES = List.of(
             List.of("journal", "access", "embed"),
-            List.of("approach", "audit", "backup"),
+            List.of("approach", "outcome", "audit", "backup"),
             List.of("casestudy"),
             List.of("search", "changes", "imports", "seed"),
-            List.of("formats", "feed"),
+            List.of("formats", "feed", "evidencemap"),
             List.of("export"));
 
     /**

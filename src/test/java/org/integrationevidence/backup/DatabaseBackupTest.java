@@ -50,8 +50,8 @@ class DatabaseBackupTest {
     /** Every table whose rows nothing but a request changes: the audit log and the change feed fill in the background. */
     private static final List<String> TABLES = List.of("approach", "case_study", "case_study_approach", "case_study_theme",
             "case_study_target_group", "case_study_lead_organisation", "case_study_partner_organisation",
-            "case_study_outcome", "case_study_source", "case_study_transition", "case_study_revision",
-            "case_study_slug_alias", "api_key", "server_secret", "seed_history");
+            "case_study_finding", "case_study_finding_source", "outcome_domain", "case_study_source", "case_study_transition",
+            "case_study_revision", "case_study_slug_alias", "api_key", "server_secret", "seed_history");
 
     @Inject
     DataSource live;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embed widget and Swagger UI in a real browser: Debian's Chromium, driven by playwright-core from the Node
+ * The embed widget, its evidence gap map and Swagger UI in a real browser: Debian's Chromium, driven by playwright-core from the Node
  * scripts in {@code src/test/browser} (installed with {@code npm ci} into {@code target/browser-tests}), against the
  * packaged application. Only here, not in-process as well: a browser run is slow, and the packaged jar is what sites
  * see. Without Chromium, Node or npm the tests are skipped, saying why, unless {@code EVIDENCE_BROWSER_TESTS=required};
@@ -99,6 +99,27 @@ class BrowserIT {
         assertTrue(output.contains("ok - a title made of HTML is shown as text"), output);
         assertTrue(output.contains("ok - an unreachable API shows an error"), output);
         assertTrue(Files.size(WORK.resolve("embed-widget.png")) > 10_000, "the screenshot should have been written");
+    }
+
+    /**
+     * The evidence gap map element on another site's page, against the seed data: it compares the table with
+     * {@code GET /api/v1/evidence-map?rows=approach&columns=outcomeDomain} (see evidence-gap-map.mjs).
+     */
+    @Test
+    void theGapMapShowsTheEvidenceMapOnAnotherSitesPage() throws Exception {
+        String output = node("evidence-gap-map.mjs",
+                Map.of("SCREENSHOT", WORK.resolve("evidence-gap-map.png").toAbsolutePath().toString(),
+                        "SVG_SCREENSHOT", WORK.resolve("evidence-gap-map-svg.png").toAbsolutePath().toString()));
+
+        assertTrue(output.contains("ok - a cell for every row and column"), output);
+        assertTrue(output.contains("ok - each link goes to its cell's search, made absolute, and says how many case studies"),
+                output);
+        assertTrue(output.contains("ok - a gap says so to a screen reader"), output);
+        assertTrue(output.contains("ok - the right arrow moves to the next cell"), output);
+        assertTrue(output.contains("ok - an unreachable API shows an error"), output);
+        assertTrue(output.contains("ok - the SVG map opens in Chromium with a title and a description"), output);
+        assertTrue(Files.size(WORK.resolve("evidence-gap-map.png")) > 10_000, "the screenshot should have been written");
+        assertTrue(Files.size(WORK.resolve("evidence-gap-map-svg.png")) > 10_000, "the SVG's screenshot should have been written");
     }
 
     @Test

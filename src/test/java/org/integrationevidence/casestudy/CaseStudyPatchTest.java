@@ -47,8 +47,8 @@ class CaseStudyPatchTest {
                 .body("{\"title\": null}").when().patch(CASE_STUDIES + "/" + slug)
                 .then().statusCode(400).body("errors[0].field", equalTo("title"));
         given().spec(bearer(TestKeys.editor())).header("If-Match", "\"0\"").contentType(MERGE_PATCH)
-                .body("{\"version\": 9}").when().patch(CASE_STUDIES + "/" + slug)
-                .then().statusCode(400).body("errors[0].field", equalTo("version"));
+                .body("{\"id\": 9}").when().patch(CASE_STUDIES + "/" + slug)
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
         given().spec(bearer(TestKeys.editor())).header("If-Match", "\"0\"").contentType(MERGE_PATCH)
                 .body("[1, 2]").when().patch(CASE_STUDIES + "/" + slug).then().statusCode(400);
         given().spec(bearer(TestKeys.editor())).header("If-Match", "\"0\"").contentType(MERGE_PATCH)

@@ -73,6 +73,7 @@ class ContractTest {
             "GET /api/v1/case-studies/export 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/case-studies/{slug}/related 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/suggest 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/evidence-map 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/feeds/case-studies.atom 503", SEARCH_UNAVAILABLE,
             "POST /api/v1/imports 503", "an import that takes longer than its transaction timeout (3 minutes); "
                     + "ImportTimeoutTest produces it with a timeout of its own",
@@ -142,9 +143,54 @@ class ContractTest {
                 on("DELETE /api/v1/approaches/{slug}", 401, f -> as(Key.NONE).at("/api/v1/approaches/" + f.approach)),
                 on("DELETE /api/v1/approaches/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/approaches/" + f.approach)),
                 on("DELETE /api/v1/approaches/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/approaches/" + f.approach).accept(IMAGE)),
+                // Outcome domains
+                on("GET /api/v1/outcome-domains", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/outcome-domains", 200, f -> as(Key.NONE).accept(JSON_LD)),
+                on("GET /api/v1/outcome-domains", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/outcome-domains", 406, f -> as(Key.NONE).accept(CSV)),
+                on("POST /api/v1/outcome-domains", 201, f -> as(Key.EDITOR).json(outcomeGroup(TestData.unique("group")))),
+                on("POST /api/v1/outcome-domains", 400, f -> as(Key.EDITOR).json(Map.of("slug", "Not A Slug"))),
+                on("POST /api/v1/outcome-domains", 409, f -> as(Key.EDITOR).json(outcomeGroup(f.outcomeGroup))),
+                on("POST /api/v1/outcome-domains", 415, f -> as(Key.EDITOR).body("text/plain", "bridges")),
+                on("POST /api/v1/outcome-domains", 401, f -> as(Key.NONE).json(outcomeGroup(TestData.unique("group")))),
+                on("POST /api/v1/outcome-domains", 403, f -> as(Key.CURATOR).json(outcomeGroup(TestData.unique("group")))),
+                on("POST /api/v1/outcome-domains", 413, f -> as(Key.EDITOR).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/outcome-domains", 406, f -> as(Key.EDITOR).accept(IMAGE).json(outcomeGroup(TestData.unique("group")))),
+                on("GET /api/v1/outcome-domains/{slug}", 200, f -> as(Key.NONE).at("/api/v1/outcome-domains/bridges")),
+                on("GET /api/v1/outcome-domains/{slug}", 200, f -> as(Key.NONE).at("/api/v1/outcome-domains/bridges").accept(JSON_LD)),
+                on("GET /api/v1/outcome-domains/{slug}", 304, f -> as(Key.NONE).at("/api/v1/outcome-domains/bridges").revalidated()),
+                on("GET /api/v1/outcome-domains/{slug}", 404, f -> as(Key.NONE).at("/api/v1/outcome-domains/" + NO_SUCH)),
+                on("GET /api/v1/outcome-domains/{slug}", 406, f -> as(Key.NONE).at("/api/v1/outcome-domains/bridges").accept(IMAGE)),
+                on("PUT /api/v1/outcome-domains/{slug}", 200, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).json(outcomeGroup(f.outcomeGroup))),
+                on("PUT /api/v1/outcome-domains/{slug}", 400, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).json(Map.of("name", ""))),
+                on("PUT /api/v1/outcome-domains/{slug}", 404, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + NO_SUCH).json(outcomeGroup(NO_SUCH))),
+                on("PUT /api/v1/outcome-domains/{slug}", 415, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).body("text/plain", "x")),
+                on("PUT /api/v1/outcome-domains/{slug}", 401, f -> as(Key.NONE).at("/api/v1/outcome-domains/" + f.outcomeGroup).json(outcomeGroup(f.outcomeGroup))),
+                on("PUT /api/v1/outcome-domains/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).json(outcomeGroup(f.outcomeGroup))),
+                on("PUT /api/v1/outcome-domains/{slug}", 413, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).body("application/json", TOO_LARGE)),
+                on("PUT /api/v1/outcome-domains/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).accept(IMAGE).json(outcomeGroup(f.outcomeGroup))),
+                on("DELETE /api/v1/outcome-domains/{slug}", 204, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.newOutcomeGroup())),
+                on("DELETE /api/v1/outcome-domains/{slug}", 404, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + NO_SUCH)),
+                on("DELETE /api/v1/outcome-domains/{slug}", 409, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/social-connections")),
+                on("DELETE /api/v1/outcome-domains/{slug}", 401, f -> as(Key.NONE).at("/api/v1/outcome-domains/" + f.outcomeGroup)),
+                on("DELETE /api/v1/outcome-domains/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/outcome-domains/" + f.outcomeGroup)),
+                on("DELETE /api/v1/outcome-domains/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).accept(IMAGE)),
+
                 on("GET /api/v1/evidence-levels", 200, f -> as(Key.NONE)),
                 on("GET /api/v1/evidence-levels", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/evidence-levels", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/evidence-levels/crosswalk", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-levels/crosswalk", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/evidence-levels/crosswalk", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/cost-bands", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/cost-bands", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/cost-bands", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE).accept(CSV)),
+                on("GET /api/v1/evidence-map", 200, f -> as(Key.NONE).accept("image/svg+xml")),
+                on("GET /api/v1/evidence-map", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/evidence-map", 400, f -> as(Key.NONE).at("/api/v1/evidence-map?rows=colour")),
+                on("GET /api/v1/evidence-map", 406, f -> as(Key.NONE).accept(IMAGE)),
 
                 // Case studies: lists, search, exports, feeds
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),
@@ -701,6 +747,14 @@ class ContractTest {
         return body;
     }
 
+    private static Map<String, Object> outcomeGroup(String slug) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("name", "Contract test group " + slug);
+        body.put("definition", "A group of outcome domains made by the contract test.");
+        return body;
+    }
+
     private static Map<String, Object> key() {
         return Map.of("name", TestData.unique("contract"), "owner", "Contract test", "role", "curator");
     }
@@ -711,6 +765,7 @@ class ContractTest {
      */
     static final class Fixtures {
         final String approach;
+        final String outcomeGroup;
         final String published;
         final String editable;
         final String withdrawn;
@@ -719,6 +774,9 @@ class ContractTest {
 
         Fixtures() {
             approach = newApproach();
+            outcomeGroup = given().header("Authorization", "Bearer " + TestKeys.editor()).contentType("application/json")
+                    .body(outcomeGroup(TestData.unique("group"))).when().post("/api/v1/outcome-domains")
+                    .then().statusCode(201).extract().path("slug");
             published = create(Key.EDITOR, TestData.caseStudy(approach));
             editable = create(Key.EDITOR, TestData.caseStudy(approach));
             // A curator's case study, published and then withdrawn by an editor: 410 to everyone, and its curator
@@ -742,6 +800,7 @@ class ContractTest {
         String existing(String template) {
             Map<String, String> values = Map.of(
                     "approaches/{slug}", approach,
+                    "outcome-domains/{slug}", "bridges",
                     "case-studies/{slug}", published,
                     "revisions/{number}", "1",
                     "keys/{id}", Long.toString(keyId),
@@ -782,6 +841,12 @@ class ContractTest {
             } catch (IOException e) {
                 throw new IllegalArgumentException(e);
             }
+        }
+
+        String newOutcomeGroup() {
+            return given().header("Authorization", "Bearer " + TestKeys.editor()).contentType("application/json")
+                    .body(outcomeGroup(TestData.unique("group"))).when().post("/api/v1/outcome-domains")
+                    .then().statusCode(201).extract().path("slug");
         }
 
         String newApproach() {

@@ -29,7 +29,9 @@ class EmbedScriptTest {
                 .header("Access-Control-Allow-Origin", equalTo("*"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("customElements.define(TAG, EvidenceCaseStudies)"))
-                .body(containsString("'evidence-case-studies'"));
+                .body(containsString("'evidence-case-studies'"))
+                .body(containsString("customElements.define(MAP_TAG, EvidenceGapMap)"))
+                .body(containsString("'evidence-gap-map'"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class SearchFiltersUnitTest {
     void noParametersSearchAllPublishedCaseStudiesNewestFirstInBatchesOfTheLargestPage() {
         SearchRequest request = new SearchFilters().toRequest(CONFIG);
         assertEquals(new SearchRequest(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(),
+                List.of(), List.of(), List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(),
                 100, null), request);
     }
 
