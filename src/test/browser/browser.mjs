@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core, headless, in a new empty profile; never a downloaded browser.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -43,4 +44,30 @@ export function run(main) {
     console.error(error && error.stack ? error.stack : String(error));
     process.exit(1);
   });
+}
+
+/** The JSON a GET of this URL answers; throws unless it is a 2xx. */
+export async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}
+
+/**
+ * Serves the page in the file `page` (beside this script), with API_URL in it replaced by `api`, at / on
+ * 127.0.0.1: another origin than the API's. The port is PAGE_PORT, or any free one. Close the server it gives.
+ */
+export async function servePage(page, api) {
+  const html = (await readFile(new URL(`./${page}`, import.meta.url), 'utf8')).replaceAll('API_URL', api);
+  const server = createServer((request, response) => {
+    if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(html);
+    } else {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('Not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(Number(process.env.PAGE_PORT || 0), '127.0.0.1', resolve));
+  return server;
 }

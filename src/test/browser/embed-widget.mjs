@@ -4,34 +4,11 @@
 //   HOSTILE_APPROACH   an approach whose only case study has HOSTILE_TITLE, a title made of HTML
 //   SCREENSHOT         where to write the screenshot of the page (optional)
 //   PAGE_PORT          port of the static page (optional; any free one by default)
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { check, required, run, withBrowser } from './browser.mjs';
+import { check, getJson, required, run, servePage, withBrowser } from './browser.mjs';
 
 const api = required('API_URL').replace(/\/+$/, '');
 const hostileApproach = required('HOSTILE_APPROACH');
 const hostileTitle = required('HOSTILE_TITLE');
-
-async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
-}
-
-async function servePage() {
-  const html = (await readFile(new URL('./embed-page.html', import.meta.url), 'utf8')).replaceAll('API_URL', api);
-  const server = createServer((request, response) => {
-    if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(html);
-    } else {
-      response.writeHead(404, { 'Content-Type': 'text/plain' });
-      response.end('Not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(Number(process.env.PAGE_PORT || 0), '127.0.0.1', resolve));
-  return server;
-}
 
 /** Waits until the widget with this id has finished (loaded, empty or error) and returns that state. */
 async function settled(page, id) {
@@ -58,7 +35,7 @@ run(async () => {
   check(expected.items.length === 3, 'the API lists three case studies of social contact and mixing to compare with',
       `it lists ${expected.items.length}`);
 
-  const server = await servePage();
+  const server = await servePage('embed-page.html', api);
   const pageUrl = `http://127.0.0.1:${server.address().port}/`;
   check(new URL(pageUrl).origin !== new URL(api).origin, `the page (${pageUrl}) is on another origin than the API`);
   try {
