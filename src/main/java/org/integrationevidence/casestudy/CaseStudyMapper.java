@@ -201,7 +201,7 @@ final class CaseStudyMapper {
         target.addAll(values);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

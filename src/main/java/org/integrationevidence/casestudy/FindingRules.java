@@ -118,9 +118,9 @@ public class FindingRules {
         finding.direction = input.direction() == null ? Direction.NOT_REPORTED : input.direction();
         Measure measure = input.measure();
         if (measure != null && !measure.isEmpty()) {
-            finding.measureWhat = blankToNull(measure.what());
+            finding.measureWhat = CaseStudyMapper.blankToNull(measure.what());
             finding.measureValue = measure.value();
-            finding.measureUnit = blankToNull(measure.unit());
+            finding.measureUnit = CaseStudyMapper.blankToNull(measure.unit());
             finding.measureComparison = measure.comparison();
             finding.effectSize = measure.effectSize();
             finding.effectSizeKind = measure.effectSizeKind();
@@ -130,7 +130,7 @@ public class FindingRules {
             finding.evidenceRationale = input.evidence().rationale().strip();
         }
         if (input.sources() != null) {
-            input.sources().forEach(source -> finding.sources.add(citation(source.index(), blankToNull(source.locator()))));
+            input.sources().forEach(source -> finding.sources.add(citation(source.index(), CaseStudyMapper.blankToNull(source.locator()))));
         }
         return finding;
     }
@@ -145,9 +145,5 @@ public class FindingRules {
     private Map<String, OutcomeDomain> domains() {
         return entities.createQuery("select d from OutcomeDomain d left join fetch d.parent", OutcomeDomain.class)
                 .getResultStream().collect(Collectors.toMap(d -> d.slug, Function.identity()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
