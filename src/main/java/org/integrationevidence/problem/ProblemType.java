@@ -7,6 +7,9 @@ package org.integrationevidence.problem;
 public enum ProblemType {
     VALIDATION("validation", 400, "Invalid request",
             "One or more fields or query parameters are invalid. The errors list names each field and what is wrong with it."),
+    UNKNOWN_PARAMETER("unknown-parameter", 400, "Unknown parameter",
+            "The URL has a query parameter this operation does not take, such as a typo (contry for country). It is "
+                    + "refused, not ignored, so no answer looks filtered when it is not. The detail lists the ones it takes."),
     MALFORMED_BODY("malformed-body", 400, "Malformed request body",
             "The request body is not one well-formed JSON document, a number in it is out of range, or it exceeds a "
                     + "limit of the JSON parser (nesting depth, length of a string or a number). Nothing was written."),

@@ -39,9 +39,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Conventions applied to every operation of the OpenAPI document, so that resources declare only what is
  * particular to them:
  * <ul>
- * <li>the errors any request can meet (400 for an API key in the URL, 406 for an Accept header the API cannot serve,
- * 429 for a rate limit, 500 for a server fault), 401 for a refused key (and on operations that need a key, for none),
- * and 403 on those for a key without the role; the errors the operation's shape implies: 400, 413 and 415 for a body,
+ * <li>the errors any request can meet (400 for an API key in the URL or a query parameter the operation does not
+ * take, 406 for an Accept header the API cannot serve, 429 for a rate limit, 500 for a server fault), 401 for a
+ * refused key (and on operations that need a key, for none), and 403 on those for a key without the role; the errors the operation's shape implies: 400, 413 and 415 for a body,
  * 404 for a path parameter, 412 for an If-Match header; responses listed by status code;</li>
  * <li>request and response examples, taken from {@code openapi-examples/<Schema>.json} by the name of the body's
  * schema, so each example is written once, as real JSON, and shared by every operation that uses that shape;</li>
@@ -347,8 +347,9 @@ public class OpenApiConventions implements OASFilter {
             if (hasParameter(operation, Parameter.In.HEADER, "If-Match")) {
                 addIfMissing(responses, "412", "PreconditionFailed");
             }
-            // Every operation refuses a key in the URL (KeysInUrlFilter); operations that document their own 400 cover it.
-            addIfMissing(responses, "400", "KeyInUrl");
+            // Every operation refuses a key in the URL (KeysInUrlFilter) and a query parameter it does not take
+            // (UnknownQueryParameters); operations that document their own 400 cover them.
+            addIfMissing(responses, "400", "RefusedQueryParameter");
             addIfMissing(responses, "406", "NotAcceptable");
             addIfMissing(responses, "429", "TooManyRequests");
             addIfMissing(responses, "500", "InternalError");

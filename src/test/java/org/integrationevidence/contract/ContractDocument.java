@@ -83,6 +83,16 @@ final class ContractDocument {
         return security.isMissingNode() || security.isEmpty();
     }
 
+    /** The first media type the operation's request body is documented in; null when it takes no body. */
+    String requestMediaType(String operation) {
+        JsonNode requestBody = operationNode(operation).path("requestBody");
+        if (requestBody.has("$ref")) {
+            requestBody = document.at(requestBody.get("$ref").asText().substring(1));
+        }
+        var mediaTypes = requestBody.path("content").fieldNames();
+        return mediaTypes.hasNext() ? mediaTypes.next() : null;
+    }
+
     /**
      * The documented media types of a response and, for each, the JSON pointer (in this document) of its schema;
      * empty when the response has no body.

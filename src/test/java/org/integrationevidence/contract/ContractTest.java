@@ -400,7 +400,8 @@ class ContractTest {
 
     /**
      * Scenarios made from the document rather than written in the table, so that an operation added to it is covered
-     * without a line: every operation refuses an API key sent in the URL (KeysInUrlFilter) with 400, and every
+     * without a line: every operation refuses an API key sent in the URL (KeysInUrlFilter) with 400, and a query
+     * parameter it does not take (UnknownQueryParameters) with 400, for a caller it would otherwise answer; every
      * operation open to all refuses a key sent in Authorization that no one holds with 401. Each requests the
      * operation's path with existing fixtures filled in ({@link Fixtures#existing}), and its answer must be the problem
      * about the key, not some other 400 or 401 the same request could meet.
@@ -411,6 +412,14 @@ class ContractTest {
             String template = operation.substring(operation.indexOf(' ') + 1);
             scenarios.add(on(operation, 400, f -> as(Key.NONE).at(f.existing(template) + "?api_key=" + UNKNOWN_KEY)
                     .saying("never in the URL")));
+            // With a body of the operation's media type, if it takes one (else the 415 would come first); the query is
+            // refused before the body is read.
+            Key caller = document.isOpenToAll(operation) ? Key.NONE : Key.ADMIN;
+            String bodyType = document.requestMediaType(operation);
+            scenarios.add(on(operation, 400, f -> {
+                Call call = as(caller).at(f.existing(template) + "?contry=GB").saying("is not taken by this operation");
+                return bodyType == null ? call : call.body(bodyType, "{}");
+            }));
             if (document.isOpenToAll(operation)) {
                 scenarios.add(on(operation, 401, f -> as(Key.NONE).at(f.existing(template))
                         .header("Authorization", "Bearer " + UNKNOWN_KEY).saying("The API key is unknown, revoked or expired.")));
