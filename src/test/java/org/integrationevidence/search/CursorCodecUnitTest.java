@@ -173,6 +173,6 @@ class CursorCodecUnitTest {
     private static SearchRequest request(String q, List<String> countries, SearchSort sort, List<String> facets,
             int limit, String cursor) {
         return new SearchRequest(q, List.of(), countries, List.of(), List.of(), List.of(Theme.HEALTH), List.of(),
-                List.of(), List.of(), List.of(), 2, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), sort, facets, limit, cursor);
+                List.of(), List.of(), List.of(), 2, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), sort, facets, limit, cursor, GeoQuery.NONE);
     }
 }
