@@ -84,7 +84,18 @@ public class CaseStudySearch {
 
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public Searched<CaseStudyPage> search(SearchRequest request) {
-        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request));
+        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> {
+            Searched<GeoPage> searched = page(request, false);
+            return new Searched<>(searched.answer().page(), searched.basis());
+        });
+    }
+
+    /**
+     * The same page as {@link #search}, with how many of all the matches have no coordinates: for a map (GeoJSON),
+     * which can only draw those that have.
+     */
+    public Searched<GeoPage> geoPage(SearchRequest request) {
+        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request, true));
     }
 
     /**
@@ -102,7 +113,7 @@ public class CaseStudySearch {
         return turns.currentBasis();
     }
 
-    private Searched<CaseStudyPage> page(SearchRequest request) {
+    private Searched<GeoPage> page(SearchRequest request, boolean countWithoutCoordinates) {
         long issuedAt = turns.cursorIssuedAt();
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
@@ -119,10 +130,10 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = turns.acquire(start == null ? null : start.snapshotVersion());
         IndexBasis basis = SearchTurns.basisOf(snapshot, issuedAt);
         try {
-            boolean reuse = start == null && config.search().reuseFirstPages();
+            boolean reuse = start == null && config.search().reuseFirstPages() && !countWithoutCoordinates;
             CaseStudyPage cached = reuse ? cachedFirstPage(request, snapshot, issuedAt) : null;
             if (cached != null) {
-                return new Searched<>(cached, basis);
+                return new Searched<>(new GeoPage(cached, -1), basis);
             }
             Query similarity = similarity(snapshot, request, filters);
             Query query = PlaceQueries.ranked(SearchQueries.combine(textSearch, filters, null), similarity, request.sort());
@@ -180,7 +191,10 @@ public class CaseStudySearch {
                 firstPages.keep(request, new FirstPageCache.Kept(snapshot.state.version(), issuedAt,
                         stored.stream().map(StoredHits.StoredHit::id).toList(), page));
             }
-            return new Searched<>(page, basis.withLeftOut(StoredHits.leftOut(stored, servable)));
+            long withoutCoordinates = countWithoutCoordinates ? snapshot.count(new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.FILTER)
+                    .add(PlaceQueries.located(), BooleanClause.Occur.MUST_NOT).build()) : -1;
+            return new Searched<>(new GeoPage(page, withoutCoordinates), basis.withLeftOut(StoredHits.leftOut(stored, servable)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
         } catch (IOException e) {
