@@ -251,6 +251,12 @@ public class CaseStudySearch {
      * without. The reference is the published case study of that slug in the same snapshot; 400 if there is none.
      */
     private Query similarity(SearchIndex.Snapshot snapshot, SearchRequest request, Map<String, Query> filters) {
+        return similarity(storedHits, snapshot, request, filters);
+    }
+
+    /** See {@link #similarity(SearchIndex.Snapshot, SearchRequest, Map)}: for the evidence map's selection too. */
+    static Query similarity(StoredHits storedHits, SearchIndex.Snapshot snapshot, SearchRequest request,
+            Map<String, Query> filters) {
         String slug = request.geo().similarPlace();
         if (slug == null) {
             return null;

@@ -240,6 +240,25 @@ class PlacesTest {
                 .body("total", equalTo(3)).body("items.slug", not(hasItem(reference)));
     }
 
+    @Test
+    void theEvidenceMapTakesTheGeographicFiltersToo() {
+        String approach = createApproach(null);
+        String reference = withAttributes(approach, "Oldham", "GB", "GB-OLD", "towns-and-semi-dense-areas", null);
+        withAttributes(approach, "Chadderton", "GB", "GB-OLD", null, null);
+        withAttributes(approach, "Nowhere alike", "IT", null, "rural-areas", null);
+        located(approach, "Bradford", "GB", 53.792, -1.752);
+
+        given().queryParam("approach", approach).when().get("/api/v1/evidence-map")
+                .then().statusCode(200).body("caseStudies", equalTo(4));
+        given().queryParam("approach", approach).queryParam("similarPlace", reference).when().get("/api/v1/evidence-map")
+                .then().statusCode(200).body("caseStudies", equalTo(2));
+        given().queryParam("approach", approach).queryParam("near", NEAR_BRADFORD).queryParam("radius", 10)
+                .when().get("/api/v1/evidence-map")
+                .then().statusCode(200).body("caseStudies", equalTo(1));
+        given().queryParam("similarPlace", "no-such-case-study-anywhere").when().get("/api/v1/evidence-map")
+                .then().statusCode(400).body("errors.field", hasItem("similarPlace"));
+    }
+
     private static String withAttributes(String approach, String name, String country, String subdivision, String degurba,
             String band) {
         Map<String, Object> body = caseStudy(approach);
