@@ -50,6 +50,12 @@ public record SearchRequest(
                 activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor, geo);
     }
 
+    /** The same search with other geographic filters. */
+    SearchRequest withGeo(GeoQuery other) {
+        return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains,
+                directions, minEvidence, activeFrom, activeTo, updatedSince, statuses, sort, facets, limit, cursor, other);
+    }
+
     /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
     String fingerprint() {
         return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,
