@@ -101,6 +101,24 @@ public class CaseStudy {
     /** Null when the sources do not say. */
     public Scale scale;
 
+    /** ISO 3166-2 code of the place's subdivision (V15__place_attributes.sql); null when no source says. */
+    @Column(name = "subdivision_code")
+    public String subdivisionCode;
+
+    /** NUTS code of the place's region; null where none applies or no source says. */
+    @Column(name = "nuts_code")
+    public String nutsCode;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "degree_of_urbanisation")
+    public DegreeOfUrbanisation degreeOfUrbanisation;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "population_band")
+    public PopulationBand populationBand;
+
     @Column(name = "start_year")
     public Integer startYear;
 

@@ -37,6 +37,10 @@ final class CaseStudyMapper {
         target.latitude = place.latitude();
         target.longitude = place.longitude();
         target.scale = place.scale();
+        target.subdivisionCode = blankToNull(place.subdivisionCode());
+        target.nutsCode = blankToNull(place.nutsCode());
+        target.degreeOfUrbanisation = place.degreeOfUrbanisation();
+        target.populationBand = place.populationBand();
 
         Period period = input.period();
         target.startYear = period == null ? null : period.startYear();
@@ -160,7 +164,8 @@ final class CaseStudyMapper {
     }
 
     private static Place place(CaseStudy c) {
-        return new Place(c.placeName, c.localAuthority, c.region, c.countryCode, c.latitude, c.longitude, c.scale);
+        return new Place(c.placeName, c.localAuthority, c.region, c.countryCode, c.latitude, c.longitude, c.scale,
+                c.subdivisionCode, c.nutsCode, c.degreeOfUrbanisation, c.populationBand);
     }
 
     private static Period period(CaseStudy c) {

@@ -103,7 +103,8 @@ public class CaseStudyResource {
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
     @APIResponse(responseCode = "200", description = "The case study: JSON by default; as JSON-LD, a schema.org "
-            + "`Article`; as CSV, a header and one row with the columns of the export.", headers = {
+            + "`Article`; as CSV, a header and one row with the columns of the export; as GeoJSON (`application/geo+json`), "
+            + "a `FeatureCollection` of its `Point`, if its place has coordinates.", headers = {
             @Header(name = "ETag", description = "The case study's version, a dot and a hash of this representation "
                     + "(media type, `fields`, the names of its approaches), quoted: send it back in If-Match to change or "
                     + "withdraw it (only the version counts there), or in If-None-Match to read it again only if it changed.",
@@ -121,8 +122,13 @@ public class CaseStudyResource {
                                     value = FormatExamples.CASE_STUDY_JSON_LD)),
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
-                                    value = FormatExamples.CASE_STUDY_CSV))})
-    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
+                                    value = FormatExamples.CASE_STUDY_CSV)),
+                    @Content(mediaType = Representation.GEO_JSON_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A GeoJSON (RFC 7946) FeatureCollection of one Point feature, or of none "
+                                    + "(and `withoutCoordinates` 1) when the place has no coordinates."),
+                            examples = @ExampleObject(name = "geojson", summary = "A located case study",
+                                    value = FormatExamples.CASE_STUDY_GEO_JSON))})
+    @APIResponse(responseCode = "406", ref = "NotAcceptableAsCaseStudies")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public Response get(@BeanParam CaseStudyTarget target,
                         @Parameter(description = "ETags you hold (from an earlier GET): if the one of this representation is still one of "

@@ -280,11 +280,30 @@ public class CaseStudyWrites {
             errors.add(new FieldError(place.latitude() == null ? "place.latitude" : "place.longitude",
                     "must be given together with " + (place.latitude() == null ? "place.longitude" : "place.latitude")));
         }
+        String subdivision = place.subdivisionCode() == null || place.subdivisionCode().isBlank() ? null : place.subdivisionCode().strip();
+        if (subdivision != null && place.countryCode() != null && !subdivision.startsWith(place.countryCode() + "-")) {
+            errors.add(new FieldError("place.subdivisionCode", "must start with the place's countryCode, "
+                    + place.countryCode() + "-"));
+        }
+        String nuts = place.nutsCode() == null || place.nutsCode().isBlank() ? null : place.nutsCode().strip();
+        if (nuts != null && place.countryCode() != null && !nuts.startsWith(nutsCountry(place.countryCode()))) {
+            errors.add(new FieldError("place.nutsCode", "must start with the NUTS code of the place's country, "
+                    + nutsCountry(place.countryCode())));
+        }
         if (bodyHtml.length() > MAX_BODY_HTML_LENGTH) {
             errors.add(new FieldError("body", "renders to more than " + MAX_BODY_HTML_LENGTH
                     + " characters of HTML; shorten it or use less markup"));
         }
         return new Content(tagged, findings);
+    }
+
+    /** The country part of a NUTS code: the ISO code, but EL for Greece and UK for the United Kingdom. */
+    static String nutsCountry(String countryCode) {
+        return switch (countryCode) {
+            case "GR" -> "EL";
+            case "GB" -> "UK";
+            default -> countryCode;
+        };
     }
 
     /** The reason given with a change: stripped, null if blank, and no longer than the column. */

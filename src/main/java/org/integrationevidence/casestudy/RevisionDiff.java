@@ -27,8 +27,8 @@ public record RevisionDiff(
      * The most changes a diff can list and the longest path: one per leaf field of a snapshot (a CaseStudyInput, whose
      * nested records are compared member by member). Checked against CaseStudyInput when the class loads.
      */
-    public static final int MAX_CHANGES = 31;
-    public static final int MAX_PATH = 23;
+    public static final int MAX_CHANGES = 35;
+    public static final int MAX_PATH = 27;
 
     static {
         int leaves = 0;

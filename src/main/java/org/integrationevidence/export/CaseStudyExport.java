@@ -14,18 +14,20 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.formats.CaseStudyCsv;
+import org.integrationevidence.formats.GeoJson;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.ExportMatches;
 import org.integrationevidence.search.SearchRequest;
 import org.integrationevidence.search.Searched;
 
 /**
- * Writes every case study a search matches, in its order, as CSV or NDJSON, a batch at a time: the index gives a
+ * Writes every case study a search matches, in its order, as CSV, NDJSON or GeoJSON, a batch at a time: the index gives a
  * batch of ids from one snapshot, the database their current content in a transaction of its own, and the batch is
  * written and flushed before the next is read. Memory stays that of one batch however many case studies match.
  */
@@ -73,20 +75,37 @@ class CaseStudyExport {
 
         public void writeTo(OutputStream output) throws IOException {
             ObjectWriter lines = json.writerFor(CaseStudyView.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            ObjectWriter features = json.writerFor(ObjectNode.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             try (matches; Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8))) {
                 if (format == ExportFormat.CSV) {
                     CaseStudyCsv.writeHeader(out);
+                } else if (format == ExportFormat.GEOJSON) {
+                    GeoJson.writeStart(out);
                 }
+                GeoJson geoJson = new GeoJson(json);
+                long written = 0;
+                long withoutCoordinates = 0;
                 for (List<Long> ids = matches.next(); !ids.isEmpty(); ids = matches.next()) {
                     for (CaseStudyView caseStudy : caseStudies.views(ids, request.statuses())) {
                         if (format == ExportFormat.CSV) {
                             CaseStudyCsv.write(out, caseStudy);
+                        } else if (format == ExportFormat.GEOJSON) {
+                            ObjectNode feature = geoJson.feature(caseStudy);
+                            if (feature == null) {
+                                withoutCoordinates++;
+                            } else {
+                                out.write(written++ == 0 ? "" : ",");
+                                features.writeValue(out, feature);
+                            }
                         } else {
                             lines.writeValue(out, caseStudy);
                             out.write('\n');
                         }
                     }
                     out.flush();
+                }
+                if (format == ExportFormat.GEOJSON) {
+                    GeoJson.writeEnd(out, withoutCoordinates);
                 }
             }
         }

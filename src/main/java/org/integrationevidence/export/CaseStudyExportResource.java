@@ -60,12 +60,15 @@ public class CaseStudyExportResource {
     @DeprecatedFields
     @GET
     @PermitAll
-    @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV or NDJSON",
+    @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV, NDJSON or GeoJSON",
             description = "Every published case study a search matches, in full and in the search's order, streamed: the "
                     + "same `q`, filters and `sort` as listing case studies, with no paging and no limit, read from one "
                     + "snapshot of the index so that nothing repeats or goes missing while others write. Choose the format "
-                    + "with `format`, or with the Accept header (`text/csv` or `application/x-ndjson`; CSV when either or "
-                    + "anything is accepted); any other Accept is 406.\n\n"
+                    + "with `format`, or with the Accept header (`text/csv`, `application/x-ndjson` or "
+                    + "`application/geo+json`; CSV when any or anything is accepted); any other Accept is 406.\n\n"
+                    + "**GeoJSON** (RFC 7946): one `FeatureCollection` with a `Point` feature (`[longitude, latitude]`, "
+                    + "WGS 84) per case study whose place has coordinates, its `id` the slug and its `properties` the "
+                    + "fields of a list's summary; `withoutCoordinates` counts the matches left out for want of them.\n\n"
                     + "**NDJSON:** one case study per line, each as `GET /api/v1/case-studies/{slug}` serves it (the "
                     + "CaseStudy schema).\n\n"
                     + "**CSV** (RFC 4180, UTF-8, CRLF): a header row, then one row per case study. The columns, in order: "
@@ -74,25 +77,33 @@ public class CaseStudyExportResource {
                     + "`period.endYear`, `period.ongoing`, `leadOrganisations`, `partnerOrganisations`, `approaches` "
                     + "(slugs), `themes`, `targetGroups`, `outcomes`, `evidence.level`, `evidence.rationale`, "
                     + "`sources.title`, `sources.url` (in the order of the sources; empty for a source without URL), "
-                    + "`licence`, `createdAt`, `updatedAt`, `version`. Lists are joined with `|`. Empty cells are "
+                    + "`licence`, `createdAt`, `updatedAt`, `version`, `findings.domain`, `findings.direction`, "
+                    + "`findings.evidence.level`, `evaluation.design`, `evaluation.independent`, `evaluation.reference`, "
+                    + "`cost.band`, `cost.rationale`, `place.subdivisionCode`, `place.nutsCode`, "
+                    + "`place.degreeOfUrbanisation`, `place.populationBand`. Lists are joined with `|`. Empty cells are "
                     + "unknown values. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a "
                     + "leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.")
     @APIResponse(responseCode = "200", description = "The export, streamed.",
             headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"case-studies.csv\"` "
-                    + "(or `.ndjson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\""})),
+                    + "(or `.ndjson`, `.geojson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\"",
+                            "attachment; filename=\"case-studies.geojson\""})),
             content = {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row", value = FormatExamples.CASE_STUDY_CSV)),
                     @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyView.class),
                             examples = @ExampleObject(name = "ndjson", summary = "A line: one case study (shortened)",
-                                    value = NDJSON_EXAMPLE))})
+                                    value = NDJSON_EXAMPLE)),
+                    @Content(mediaType = ExportFormat.GEOJSON_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A GeoJSON (RFC 7946) FeatureCollection."),
+                            examples = @ExampleObject(name = "geojson", summary = "One located case study, three without "
+                                    + "coordinates", value = FormatExamples.PAGE_GEO_JSON))})
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response exportCaseStudies(@BeanParam SortedSearchFilters filters,
-            @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
+            @Parameter(description = "`csv`, `ndjson` or `geojson`. Overrides the Accept header.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson", "geojson"}), example = "csv")
             @QueryParam("format") String format,
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
@@ -102,7 +113,7 @@ public class CaseStudyExportResource {
             CaseStudyExport.Export started = basis.of(export.start(search, chosen));
             routing.addEndHandler(ended -> started.close());
             return (StreamingOutput) started::writeTo;
-        }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))
+        }, (body, response) -> response.type(chosen == ExportFormat.GEOJSON ? chosen.mediaType : chosen.mediaType.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)).toResponse();
     }

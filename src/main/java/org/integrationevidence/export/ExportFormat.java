@@ -17,10 +17,12 @@ import org.integrationevidence.problem.ProblemType;
 /** What an export is written as, chosen by the {@code format} parameter or else by the Accept header. */
 enum ExportFormat {
     CSV("csv", "text/csv"),
-    NDJSON("ndjson", "application/x-ndjson");
+    NDJSON("ndjson", "application/x-ndjson"),
+    GEOJSON("geojson", "application/geo+json");
 
     static final String CSV_TYPE = "text/csv";
     static final String NDJSON_TYPE = "application/x-ndjson";
+    static final String GEOJSON_TYPE = "application/geo+json";
 
     final String parameter;
     final MediaType mediaType;
@@ -39,12 +41,14 @@ enum ExportFormat {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
             return Arrays.stream(values()).filter(f -> f.parameter.equals(wanted)).findFirst()
                     .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + QueryParameters.abbreviate(format)
-                            + "\" is not one of: csv, ndjson"))));
+                            + "\" is not one of: csv, ndjson, geojson"))));
         }
-        List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType).build();
+        List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType, GEOJSON.mediaType).build();
         Variant chosen = request.selectVariant(offered);
-        return Optional.ofNullable(chosen).map(variant -> variant.getMediaType().isCompatible(CSV.mediaType) ? CSV : NDJSON)
+        return Optional.ofNullable(chosen).map(variant -> Arrays.stream(values())
+                        .filter(f -> variant.getMediaType().isCompatible(f.mediaType)).findFirst().orElse(CSV))
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Exports are served as " + CSV_TYPE
-                        + " and " + NDJSON_TYPE + " (or choose with format=csv or format=ndjson)."));
+                        + ", " + NDJSON_TYPE + " and " + GEOJSON_TYPE + " (or choose with format=csv, format=ndjson or "
+                        + "format=geojson)."));
     }
 }

@@ -66,7 +66,11 @@ public final class CaseStudyCsv {
             new Column("evaluation.independent", c -> c.evaluation() == null ? null : c.evaluation().independent()),
             new Column("evaluation.reference", c -> c.evaluation() == null ? null : c.evaluation().reference()),
             new Column("cost.band", c -> c.cost() == null ? null : c.cost().band()),
-            new Column("cost.rationale", c -> c.cost() == null ? null : c.cost().rationale()));
+            new Column("cost.rationale", c -> c.cost() == null ? null : c.cost().rationale()),
+            new Column("place.subdivisionCode", c -> c.place().subdivisionCode()),
+            new Column("place.nutsCode", c -> c.place().nutsCode()),
+            new Column("place.degreeOfUrbanisation", c -> c.place().degreeOfUrbanisation()),
+            new Column("place.populationBand", c -> c.place().populationBand()));
 
     public static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
 

@@ -273,7 +273,34 @@ final class JsonLd {
             node.putObject("geo").put("@type", "GeoCoordinates").put("latitude", place.latitude())
                     .put("longitude", place.longitude());
         }
+        // The areas the place lies in, each named by its code in a scheme: the ISO 3166-2 subdivision, the NUTS region.
+        if (place.subdivisionCode() != null || place.nutsCode() != null) {
+            ArrayNode areas = node.putArray("containedInPlace");
+            if (place.subdivisionCode() != null) {
+                areas.add(area("ISO 3166-2", place.subdivisionCode()));
+            }
+            if (place.nutsCode() != null) {
+                areas.add(area("NUTS", place.nutsCode()));
+            }
+        }
+        if (place.degreeOfUrbanisation() != null || place.populationBand() != null) {
+            ArrayNode properties = node.putArray("additionalProperty");
+            if (place.degreeOfUrbanisation() != null) {
+                properties.add(NODES.objectNode().put("@type", "PropertyValue").put("name", "Degree of Urbanisation")
+                        .put("value", place.degreeOfUrbanisation().toString()));
+            }
+            if (place.populationBand() != null) {
+                properties.add(NODES.objectNode().put("@type", "PropertyValue").put("name", "population band")
+                        .put("value", place.populationBand().toString()));
+            }
+        }
         return node;
+    }
+
+    private static ObjectNode area(String scheme, String code) {
+        ObjectNode area = NODES.objectNode().put("@type", "AdministrativeArea");
+        area.putObject("identifier").put("@type", "PropertyValue").put("propertyID", scheme).put("value", code);
+        return area;
     }
 
     /**

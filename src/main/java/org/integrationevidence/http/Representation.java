@@ -20,15 +20,18 @@ public enum Representation {
     JSON(MediaType.APPLICATION_JSON_TYPE),
     JSON_LD(new MediaType("application", "ld+json")),
     CSV(new MediaType("text", "csv")),
-    SVG(new MediaType("image", "svg+xml"));
+    SVG(new MediaType("image", "svg+xml")),
+    GEO_JSON(new MediaType("application", "geo+json"));
 
     public static final String JSON_TYPE = MediaType.APPLICATION_JSON;
     public static final String JSON_LD_TYPE = "application/ld+json";
     public static final String CSV_TYPE = "text/csv";
     public static final String SVG_TYPE = "image/svg+xml";
+    /** GeoJSON, RFC 7946. */
+    public static final String GEO_JSON_TYPE = "application/geo+json";
 
     /** What a case study and a list of them are served as. */
-    public static final Representation[] CASE_STUDIES = {JSON, JSON_LD, CSV};
+    public static final Representation[] CASE_STUDIES = {JSON, JSON_LD, CSV, GEO_JSON};
     /** What the taxonomy tree is served as. */
     public static final Representation[] TAXONOMY = {JSON, JSON_LD, CSV};
     /** What one approach is served as: a row of CSV would leave out its case studies. */

@@ -203,6 +203,9 @@ final class CsvColumns {
         fields.put("place.latitude", Kind.NUMBER);
         fields.put("place.longitude", Kind.NUMBER);
         fields.put("place.scale", Kind.TEXT);
+        for (String text : List.of("place.subdivisionCode", "place.nutsCode", "place.degreeOfUrbanisation", "place.populationBand")) {
+            fields.put(text, Kind.TEXT);
+        }
         fields.put("period.startYear", Kind.WHOLE_NUMBER);
         fields.put("period.endYear", Kind.WHOLE_NUMBER);
         fields.put("period.ongoing", Kind.BOOLEAN);

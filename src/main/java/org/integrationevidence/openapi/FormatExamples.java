@@ -45,6 +45,25 @@ public final class FormatExamples {
             + "\"@type\": \"hydra:PartialCollectionView\", \"hydra:next\": {\"@id\": \"" + BASE
             + "case-studies?approach=language-learning&limit=1&cursor=czF8LXVwZGF0ZWR8\"}}}";
 
+    /** A GeoJSON feature as formats.GeoJson writes it: [longitude, latitude], the slug as id, the summary as properties. */
+    private static final String FEATURE = "{\"type\": \"Feature\", \"id\": \"example-language-cafe\", "
+            + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [-1.75, 53.8]}, "
+            + "\"properties\": {\"slug\": \"example-language-cafe\", \"title\": \"Example: a sample language café\", "
+            + "\"summary\": \"A sample case study that describes no real initiative.\", \"place\": {\"name\": "
+            + "\"Example Town\", \"localAuthority\": null, \"region\": null, \"countryCode\": \"GB\", \"latitude\": 53.8, "
+            + "\"longitude\": -1.75, \"scale\": \"city\", \"subdivisionCode\": null, \"nutsCode\": null, "
+            + "\"degreeOfUrbanisation\": null, \"populationBand\": null}, \"evidenceLevel\": 1, "
+            + "\"status\": \"published\", \"licence\": \"CC-BY-4.0\", \"createdAt\": \"2026-11-01T09:00:00Z\", "
+            + "\"updatedAt\": \"2026-11-02T10:30:00Z\"}}";
+
+    /** A page of a list or search as GeoJSON: one located case study, and three matches without coordinates. */
+    public static final String PAGE_GEO_JSON = "{\"type\": \"FeatureCollection\", \"features\": [" + FEATURE + "], "
+            + "\"withoutCoordinates\": 3}";
+
+    /** One case study as GeoJSON: a collection of its one feature. */
+    public static final String CASE_STUDY_GEO_JSON = "{\"type\": \"FeatureCollection\", \"features\": [" + FEATURE
+            + "], \"withoutCoordinates\": 0}";
+
     public static final String TAXONOMY_JSON_LD = "{\"@context\": {\"skos\": \"" + SKOS + "\"}, \"@graph\": ["
             + "{\"@id\": \"" + BASE + "approaches\", \"@type\": \"skos:ConceptScheme\", \"skos:prefLabel\": \""
             + TAXONOMY_LABEL + "\", \"skos:hasTopConcept\": [{\"@id\": \"" + BASE + "approaches/language-learning\"}]}, "

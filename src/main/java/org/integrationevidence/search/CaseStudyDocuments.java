@@ -37,8 +37,8 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    /** 9: findings (outcome domains, directions) and the evidence map's doc values. */
-    static final int MAPPING_REVISION = 9;
+    /** 9: findings (outcome domains, directions) and the evidence map's doc values; 10: places (PlaceQueries). */
+    static final int MAPPING_REVISION = 10;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
@@ -245,6 +245,8 @@ final class CaseStudyDocuments {
         doc.add(new LongPoint(UPDATED, updatedMicros));
         doc.add(new NumericDocValuesField(UPDATED, updatedMicros));
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(SearchAnalyzers.fold(c.title()))));
+
+        PlaceQueries.addFields(doc, c.asListed().place());
 
         doc.add(new TextField(TITLE_WORDS, c.title(), Field.Store.NO));
         if (c.status() == CaseStudyStatus.PUBLISHED) {

@@ -83,7 +83,7 @@ public class CaseStudyListResource {
     @Inject
     ConditionalReads conditional;
 
-    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
+    @APIResponse(responseCode = "406", ref = "NotAcceptableAsCaseStudies")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
@@ -98,7 +98,9 @@ public class CaseStudyListResource {
                     + "repeat or skip a case study while others are written.")
     @APIResponse(responseCode = "200", description = "A page of case study summaries: JSON by default; as JSON-LD, a "
             + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
-            + "study of the page, in full, with the columns of the export.",
+            + "study of the page, in full, with the columns of the export; as GeoJSON, a `FeatureCollection` of a `Point` "
+            + "feature per case study of the page whose place has coordinates (`id` the slug, `properties` the summary), "
+            + "with `withoutCoordinates`, how many of all the matches have none.",
             headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
                     schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
@@ -111,7 +113,11 @@ public class CaseStudyListResource {
                                     value = FormatExamples.PAGE_JSON_LD)),
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
-                                    value = FormatExamples.CASE_STUDY_CSV))})
+                                    value = FormatExamples.CASE_STUDY_CSV)),
+                    @Content(mediaType = Representation.GEO_JSON_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A GeoJSON (RFC 7946) FeatureCollection."),
+                            examples = @ExampleObject(name = "geojson", summary = "A page with one located case study",
+                                    value = FormatExamples.PAGE_GEO_JSON))})
     public Response list(@BeanParam SearchParameters parameters,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
@@ -124,11 +130,13 @@ public class CaseStudyListResource {
         AnswerBasis basis = new AnswerBasis();
         // CSV rows carry every field: the writer gets the case studies in full, read for the whole page at once.
         Supplier<Object> page = representation == Representation.CSV ? () -> basis.of(search.fullPage(request))
+                : representation == Representation.GEO_JSON ? () -> basis.of(search.geoPage(request))
                 : () -> basis.of(search.search(request));
         return conditional.answer(catalogue.of(basis), page,
                 (answer, response) -> {
                     response.type(representation.contentType());
-                    String cursor = answer instanceof CaseStudyRows rows ? rows.next() : ((CaseStudyPage) answer).next();
+                    String cursor = answer instanceof CaseStudyRows rows ? rows.next()
+                            : answer instanceof GeoPage geo ? geo.page().next() : ((CaseStudyPage) answer).next();
                     if (cursor != null) {
                         URI next = urls.requestUriBuilder().replaceQueryParam("cursor", cursor).build();
                         response.header("Link", "<" + next + ">; rel=\"next\"");

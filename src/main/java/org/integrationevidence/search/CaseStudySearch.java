@@ -11,16 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
+import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.CaseStudySummary;
+import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.persistence.ServerSecrets;
@@ -78,7 +84,18 @@ public class CaseStudySearch {
 
     /** One page of case studies matching the request, with facet counts and highlights when asked for. */
     public Searched<CaseStudyPage> search(SearchRequest request) {
-        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request));
+        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> {
+            Searched<GeoPage> searched = page(request, false);
+            return new Searched<>(searched.answer().page(), searched.basis());
+        });
+    }
+
+    /**
+     * The same page as {@link #search}, with how many of all the matches have no coordinates: for a map (GeoJSON),
+     * which can only draw those that have.
+     */
+    public Searched<GeoPage> geoPage(SearchRequest request) {
+        return timer.time(request.q() == null ? SearchTimer.Kind.LIST : SearchTimer.Kind.SEARCH, () -> page(request, true));
     }
 
     /**
@@ -96,7 +113,7 @@ public class CaseStudySearch {
         return turns.currentBasis();
     }
 
-    private Searched<CaseStudyPage> page(SearchRequest request) {
+    private Searched<GeoPage> page(SearchRequest request, boolean countWithoutCoordinates) {
         long issuedAt = turns.cursorIssuedAt();
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.APPROACH) ? Map.of() : taxonomy.entries();
@@ -113,13 +130,14 @@ public class CaseStudySearch {
         SearchIndex.Snapshot snapshot = turns.acquire(start == null ? null : start.snapshotVersion());
         IndexBasis basis = SearchTurns.basisOf(snapshot, issuedAt);
         try {
-            boolean reuse = start == null && config.search().reuseFirstPages();
+            boolean reuse = start == null && config.search().reuseFirstPages() && !countWithoutCoordinates;
             CaseStudyPage cached = reuse ? cachedFirstPage(request, snapshot, issuedAt) : null;
             if (cached != null) {
-                return new Searched<>(cached, basis);
+                return new Searched<>(new GeoPage(cached, -1), basis);
             }
-            Query query = SearchQueries.combine(textSearch, filters, null);
-            TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(), request.limit() + 1,
+            Query similarity = similarity(snapshot, request, filters);
+            Query query = PlaceQueries.ranked(SearchQueries.combine(textSearch, filters, null), similarity, request.sort());
+            TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort().sort(request.geo()), request.limit() + 1,
                     start == null ? null : start.after(), HITS_COUNTED_BEFORE_SKIPPING);
             boolean facetsFromMain = request.facets().stream().anyMatch(dim -> !filters.containsKey(dim));
             TopFieldDocs docs;
@@ -173,7 +191,10 @@ public class CaseStudySearch {
                 firstPages.keep(request, new FirstPageCache.Kept(snapshot.state.version(), issuedAt,
                         stored.stream().map(StoredHits.StoredHit::id).toList(), page));
             }
-            return new Searched<>(page, basis.withLeftOut(StoredHits.leftOut(stored, servable)));
+            long withoutCoordinates = countWithoutCoordinates ? snapshot.count(new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.FILTER)
+                    .add(PlaceQueries.located(), BooleanClause.Occur.MUST_NOT).build()) : -1;
+            return new Searched<>(new GeoPage(page, withoutCoordinates), basis.withLeftOut(StoredHits.leftOut(stored, servable)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw ApiException.invalid("q", "expands to too many terms; use fewer words or longer prefixes");
         } catch (IOException e) {
@@ -210,10 +231,57 @@ public class CaseStudySearch {
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty() ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         requireKnownDomains(request.outcomeDomains(), request.outcomeDomains().isEmpty() ? Map.of() : outcomeDomains.entries());
-        Query query = SearchQueries.combine(text, SearchQueries.filters(request), null);
+        Map<String, Query> filters = SearchQueries.filters(request);
         SearchIndex.Snapshot snapshot = turns.acquire(null);
+        Query query;
+        try {
+            Query similarity = similarity(snapshot, request, filters);
+            query = PlaceQueries.ranked(SearchQueries.combine(text, filters, null), similarity, request.sort());
+        } catch (RuntimeException e) {
+            releaseQuietly(snapshot);
+            throw e;
+        }
         turns.releaseTurn();
         return new ExportMatches(snapshot, SearchTurns.basisOf(snapshot, turns.cursorIssuedAt()), query,
-                request.sort().sort(), batchSize, index, turns, timer);
+                request.sort().sort(request.geo()), batchSize, index, turns, timer);
+    }
+
+    /**
+     * The place-similarity query of a search with {@code similarPlace}, its filter added to {@code filters}; null
+     * without. The reference is the published case study of that slug in the same snapshot; 400 if there is none.
+     */
+    private Query similarity(SearchIndex.Snapshot snapshot, SearchRequest request, Map<String, Query> filters) {
+        return similarity(storedHits, snapshot, request, filters);
+    }
+
+    /** See {@link #similarity(SearchIndex.Snapshot, SearchRequest, Map)}: for the evidence map's selection too. */
+    static Query similarity(StoredHits storedHits, SearchIndex.Snapshot snapshot, SearchRequest request,
+            Map<String, Query> filters) {
+        String slug = request.geo().similarPlace();
+        if (slug == null) {
+            return null;
+        }
+        try {
+            Query bySlug = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(CaseStudyDocuments.SLUG, slug)), BooleanClause.Occur.FILTER)
+                    .add(SearchQueries.statusFilter(Set.of(CaseStudyStatus.PUBLISHED)), BooleanClause.Occur.FILTER)
+                    .build();
+            ScoreDoc[] found = snapshot.search(bySlug, 1).scoreDocs;
+            if (found.length == 0) {
+                throw ApiException.invalid("similarPlace", "no published case study has the slug \"" + slug + "\"");
+            }
+            Place reference = storedHits.read(snapshot, found).get(0).summary().place();
+            return PlaceQueries.similarity(reference, slug, filters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void releaseQuietly(SearchIndex.Snapshot snapshot) {
+        try {
+            turns.release(snapshot);
+        } catch (RuntimeException e) {
+            // the error that made us release it is the one to report
+        }
     }
 }

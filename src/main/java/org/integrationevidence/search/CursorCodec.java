@@ -35,7 +35,7 @@ final class CursorCodec {
         String encodedValue;
         if (value instanceof BytesRef bytes) {
             encodedValue = Base64.getUrlEncoder().withoutPadding().encodeToString(BytesRef.deepCopyOf(bytes).bytes);
-        } else if (value instanceof Float || value instanceof Long) {
+        } else if (value instanceof Float || value instanceof Long || value instanceof Double) {
             encodedValue = value.toString();
         } else {
             throw new IllegalStateException("Unexpected sort value " + value);
@@ -59,7 +59,8 @@ final class CursorCodec {
                 throw ApiException.invalid("cursor", "has expired; start again from the first page");
             }
             Object value = switch (request.sort()) {
-                case RELEVANCE -> Float.parseFloat(parts.get(5));
+                case RELEVANCE, SIMILAR_PLACE -> Float.parseFloat(parts.get(5));
+                case DISTANCE -> Double.parseDouble(parts.get(5));
                 case TITLE -> new BytesRef(Base64.getUrlDecoder().decode(parts.get(5)));
                 default -> Long.parseLong(parts.get(5));
             };

@@ -60,6 +60,9 @@ public class EvidenceMaps {
     SearchTurns turns;
 
     @Inject
+    StoredHits storedHits;
+
+    @Inject
     TaxonomyLookup taxonomy;
 
     @Inject
@@ -78,10 +81,13 @@ public class EvidenceMaps {
         if (rows.dimension() == columns.dimension()) {
             errors.add(new FieldError("columns", "must differ from rows"));
         }
-        Query query = SearchQueries.combine(text.parse(request.q()), SearchQueries.filters(request), null);
+        Map<String, Query> filters = SearchQueries.filters(request);
         SearchIndex.Snapshot snapshot = turns.acquire(null);
         IndexBasis basis = SearchTurns.basisOf(snapshot, turns.cursorIssuedAt());
         try {
+            // similarPlace selects (its ranking means nothing to a map); its reference is read in this snapshot
+            CaseStudySearch.similarity(storedHits, snapshot, request, filters);
+            Query query = SearchQueries.combine(text.parse(request.q()), filters, null);
             MapAxis rowAxis = MapAxis.of(rows, "rows", approaches, domains, snapshot, errors);
             MapAxis columnAxis = MapAxis.of(columns, "columns", approaches, domains, snapshot, errors);
             if (!errors.isEmpty()) {

@@ -121,6 +121,37 @@ public class SearchFilters {
             schema = @Schema(type = SchemaType.STRING, maxLength = SchemaBounds.MAX_INSTANT_LENGTH), example = "2020-01-01")
     public String updatedSince;
 
+    // Places: geographic filters and the place-similarity ranking (GeoQuery, PlaceQueries; docs/guide/places.md)
+
+    @QueryParam("bbox")
+    @Parameter(description = "Only case studies whose place has coordinates inside this box: `west,south,east,north` in "
+            + "decimal degrees (WGS 84), as RFC 7946 writes a bounding box. A box with west greater than east crosses the "
+            + "antimeridian (`170,-20,-170,20`). Case studies without coordinates are left out.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = GeoQuery.MAX_COORDINATES_LENGTH), example = "-2.2,53.5,-1.5,54")
+    public String bbox;
+
+    @QueryParam("near")
+    @Parameter(description = "Only case studies whose place has coordinates, nearest this point first unless `sort` says "
+            + "otherwise: `lat,lon` in decimal degrees (WGS 84). With `radius`, only those within that many kilometres.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = GeoQuery.MAX_COORDINATES_LENGTH), example = "53.79,-1.75")
+    public String near;
+
+    @QueryParam("radius")
+    @Parameter(description = "With `near`: the largest distance from it, in kilometres, more than 0 and at most 20000.",
+            schema = @Schema(type = SchemaType.NUMBER, minimum = "0", exclusiveMinimum = true, maximum = "20000"),
+            example = "50")
+    public String radius;
+
+    @QueryParam("similarPlace")
+    @Parameter(description = "Slug of a published case study: only case studies whose place is like its place in some "
+            + "way (the same Degree of Urbanisation class, population band, subdivision or country, or coordinates), "
+            + "the most alike first unless `sort` says otherwise; the case study itself is left out. See "
+            + "docs/guide/places.md for the score.",
+            schema = @Schema(type = SchemaType.STRING, maxLength = org.integrationevidence.http.Slugs.MAX_LENGTH,
+                    pattern = org.integrationevidence.http.Slugs.PATTERN),
+            example = "bradford-bangladeshi-women-football")
+    public String similarPlace;
+
 
     /** Checks every parameter; all problems are reported in one 400. Only published case studies are searched. */
     public SearchRequest toRequest(EvidenceConfig config) {
@@ -155,7 +186,8 @@ public class SearchFilters {
             errors.add(new FieldError("activeTo", "must not be before activeFrom"));
         }
         Instant since = QueryParameters.instant("updatedSince", updatedSince, errors);
-        SearchSort order = order(text, errors);
+        GeoQuery geo = GeoQuery.parse(bbox, near, radius, similarPlace, errors);
+        SearchSort order = order(text, geo, errors);
         List<String> facetNames = facetNames(errors);
         int pageSize = pageSize(config, errors);
         if (!errors.isEmpty()) {
@@ -163,11 +195,11 @@ public class SearchFilters {
         }
         return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, domains, directions,
                 minimumEvidence,
-                from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor());
+                from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor(), geo);
     }
 
     /** The order: newest change first, unless the request lets the client choose. */
-    SearchSort order(String text, List<FieldError> errors) {
+    SearchSort order(String text, GeoQuery geo, List<FieldError> errors) {
         return SearchSort.UPDATED;
     }
 

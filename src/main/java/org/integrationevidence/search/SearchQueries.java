@@ -68,6 +68,7 @@ final class SearchQueries {
             long micros = since.getEpochSecond() * 1_000_000L + since.getNano() / 1_000;
             filters.put(CaseStudyDocuments.UPDATED, LongPoint.newRangeQuery(CaseStudyDocuments.UPDATED, micros, Long.MAX_VALUE));
         }
+        PlaceQueries.addFilters(filters, request.geo());
         filters.put(CaseStudyDocuments.STATUS, statusFilter(request.statuses()));
         return filters;
     }

@@ -33,27 +33,35 @@ public record SearchRequest(
         SearchSort sort,
         List<String> facets,
         int limit,
-        String cursor) {
+        String cursor,
+        GeoQuery geo) {
 
     /** The first page of published case studies tagged with an approach (or a narrower one), newest first. */
     public static SearchRequest taggedWith(String approach, int limit) {
         return new SearchRequest(null, List.of(approach), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(), limit,
-                null);
+                null, GeoQuery.NONE);
     }
 
     /** The same search with another page size. */
     public SearchRequest withLimit(int pageSize) {
         return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains,
                 directions, minEvidence,
-                activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor);
+                activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor, geo);
+    }
+
+    /** The same search with other geographic filters. */
+    SearchRequest withGeo(GeoQuery other) {
+        return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains,
+                directions, minEvidence, activeFrom, activeTo, updatedSince, statuses, sort, facets, limit, cursor, other);
     }
 
     /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
     String fingerprint() {
         return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,
                 targetGroups, scales, outcomeDomains, directions, String.valueOf(minEvidence), String.valueOf(activeFrom), String.valueOf(activeTo),
-                String.valueOf(updatedSince), statuses.stream().map(Enum::name).sorted().toList(), sort.parameter())
+                String.valueOf(updatedSince), statuses.stream().map(Enum::name).sorted().toList(), sort.parameter(),
+                geo.fingerprint())
                 .toString().hashCode());
     }
 }

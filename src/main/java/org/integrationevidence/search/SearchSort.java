@@ -13,7 +13,11 @@ public enum SearchSort {
     UPDATED("-updated", new SortField(CaseStudyDocuments.UPDATED, SortField.Type.LONG, true)),
     TITLE("title", new SortField(CaseStudyDocuments.TITLE_SORT, SortField.Type.STRING)),
     EVIDENCE("-evidence", new SortField(CaseStudyDocuments.EVIDENCE_SORT, SortField.Type.LONG, true)),
-    START("-start", startYearDescendingMissingLast());
+    START("-start", startYearDescendingMissingLast()),
+    /** Nearest the request's {@code near} first: the sort field is made per request (see {@link #sort(GeoQuery)}). */
+    DISTANCE("distance", new SortField(PlaceQueries.LOCATION, SortField.Type.DOUBLE)),
+    /** The place most like the request's {@code similarPlace} first: the score of PlaceQueries' similarity query. */
+    SIMILAR_PLACE("similarPlace", new SortField(null, SortField.Type.SCORE));
 
     private final String parameter;
     private final Sort sort;
@@ -34,6 +38,14 @@ public enum SearchSort {
 
     Sort sort() {
         return sort;
+    }
+
+    /** The Lucene sort of a search: the distance from its point for {@link #DISTANCE}, else the fixed sort. */
+    Sort sort(GeoQuery geo) {
+        if (this != DISTANCE) {
+            return sort;
+        }
+        return new Sort(PlaceQueries.distanceSort(geo.near()), sort.getSort()[1]);
     }
 
     static Optional<SearchSort> parse(String value) {

@@ -129,6 +129,9 @@ class DatabaseBackupTest {
                 List<String> slugs = rows(restored, "case_study").stream().filter(row -> row.contains(published)
                         || row.contains(draft) || row.contains(withdrawn)).toList();
                 assertEquals(3, slugs.size(), "the three case studies of this test are in the restored database");
+                assertTrue(slugs.stream().allMatch(row -> row.contains("SUBDIVISION_CODE=GB-BFD") && row.contains("NUTS_CODE=UKE41")
+                        && row.contains("DEGREE_OF_URBANISATION=CITIES") && row.contains("POPULATION_BAND=FROM_250K_TO_1M")),
+                        "the place attributes are restored: " + slugs);
             }
         } finally {
             Files.deleteIfExists(file);
@@ -138,6 +141,14 @@ class DatabaseBackupTest {
     private static String caseStudy(String title, String status) {
         Map<String, Object> body = TestData.caseStudy("sport");
         body.put("title", title);
+        // Every column of a place filled, those of V15__place_attributes.sql included, so the round trip covers them
+        Map<String, Object> place = TestData.part(body, "place");
+        place.put("latitude", 53.792);
+        place.put("longitude", -1.752);
+        place.put("subdivisionCode", "GB-BFD");
+        place.put("nutsCode", "UKE41");
+        place.put("degreeOfUrbanisation", "cities");
+        place.put("populationBand", "250k-to-1m");
         if (status != null) {
             body.put("status", status);
         }

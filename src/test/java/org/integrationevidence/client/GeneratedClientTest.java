@@ -80,7 +80,9 @@ class GeneratedClientTest {
         assertEquals("Bradford Council", caseStudy.getPlace().getLocalAuthority());
         assertEquals("GB", caseStudy.getPlace().getCountryCode());
         assertEquals(Scale.CITY, caseStudy.getPlace().getScale());
-        assertNull(caseStudy.getPlace().getLatitude());
+        assertEquals(53.792, caseStudy.getPlace().getLatitude()); // the seed's geocoding of Bradford (docs/guide/places.md)
+        assertEquals("GB-BFD", caseStudy.getPlace().getSubdivisionCode());
+        assertNull(caseStudy.getPlace().getDegreeOfUrbanisation());
         assertNull(caseStudy.getPeriod().getStartYear());
         assertEquals(List.of("Bradford Council"), caseStudy.getLeadOrganisations());
         assertEquals(List.of("sport"), caseStudy.getApproaches().stream().map(ApproachRef::getSlug).toList());

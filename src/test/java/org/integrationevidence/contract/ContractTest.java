@@ -91,6 +91,7 @@ class ContractTest {
     private static final String IMAGE = "image/png"; // a type no operation serves: 406
     private static final String JSON_LD = "application/ld+json";
     private static final String CSV = "text/csv";
+    private static final String GEO_JSON = "application/geo+json";
     private static final String TOO_LARGE = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"; // over the 1 MB limit
     private static final String NO_SUCH = "no-such-thing-" + TestData.unique("x");
     private static final String UNKNOWN_KEY = "iek_" + "x".repeat(43); // of the form the service hands out; no one holds it
@@ -196,6 +197,8 @@ class ContractTest {
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&facets=approach")),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(JSON_LD)),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(CSV)),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?near=53.79,-1.75&radius=50").accept(GEO_JSON)),
+                on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?near=53.79,-1.75&radius=0")),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?fields=slug,title")),
                 on("GET /api/v1/case-studies", 304, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").revalidated()),
                 on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?limit=many")),
@@ -203,6 +206,7 @@ class ContractTest {
                 on("GET /api/v1/case-studies", 406, f -> as(Key.NONE).accept(IMAGE)),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv")),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=ndjson")),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?bbox=-2.2,53.5,-1.5,54").accept(GEO_JSON)),
                 on("GET /api/v1/case-studies/export", 304, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv").revalidated()),
                 on("GET /api/v1/case-studies/export", 400, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=xls")),
                 on("GET /api/v1/case-studies/export", 406, f -> as(Key.NONE).accept(IMAGE)),
@@ -233,6 +237,7 @@ class ContractTest {
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published))),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(JSON_LD)),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(CSV)),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(GEO_JSON)),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,title,approaches")),
                 on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).revalidated()),
                 on("GET /api/v1/case-studies/{slug}", 400, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,colour")),

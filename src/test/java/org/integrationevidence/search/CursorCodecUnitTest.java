@@ -38,6 +38,20 @@ class CursorCodecUnitTest {
         assertRoundTrip(SearchSort.TITLE, new BytesRef("bradford council: engaging women"));
         assertRoundTrip(SearchSort.EVIDENCE, 4L);
         assertRoundTrip(SearchSort.START, 2005L);
+        assertRoundTrip(SearchSort.DISTANCE, 12_345.678_901_234_5);
+        assertRoundTrip(SearchSort.DISTANCE, Double.POSITIVE_INFINITY); // after a hit without coordinates
+        assertRoundTrip(SearchSort.SIMILAR_PLACE, 7.25f);
+    }
+
+    @Test
+    void aDistanceCursorIsOnlyForTheSamePoint() {
+        SearchRequest nearBradford = request("women", SearchSort.DISTANCE, null)
+                .withGeo(new GeoQuery(null, new GeoQuery.Near(53.79, -1.75, null), null));
+        String cursor = CursorCodec.encode(KEY, nearBradford, 7, hit(1000.0), 42, ISSUED);
+        SearchRequest nearTurin = request("women", SearchSort.DISTANCE, cursor)
+                .withGeo(new GeoQuery(null, new GeoQuery.Near(45.07, 7.68, null), null));
+        assertEquals(List.of(OTHER_SEARCH),
+                assertThrows(ApiException.class, () -> CursorCodec.decode(KEY, nearTurin, NOW, LIFETIME)).errors());
     }
 
     @Test
@@ -173,6 +187,6 @@ class CursorCodecUnitTest {
     private static SearchRequest request(String q, List<String> countries, SearchSort sort, List<String> facets,
             int limit, String cursor) {
         return new SearchRequest(q, List.of(), countries, List.of(), List.of(), List.of(Theme.HEALTH), List.of(),
-                List.of(), List.of(), List.of(), 2, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), sort, facets, limit, cursor);
+                List.of(), List.of(), List.of(), 2, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), sort, facets, limit, cursor, GeoQuery.NONE);
     }
 }

@@ -21,7 +21,7 @@ class EvidenceMapsUnitTest {
         SearchRequest request = new SearchRequest("sport & youth", List.of("media-and-public-attitudes"), List.of("GB"),
                 List.of(), List.of(), List.of(Theme.EDUCATION), List.of(), List.of(), List.of("work"),
                 List.of(Direction.IMPROVED), 2, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED,
-                List.of(), 20, null);
+                List.of(), 20, null, GeoQuery.NONE);
         assertEquals("/api/v1/case-studies?q=sport%20%26%20youth&approach=social-contact-and-mixing&country=GB&theme=education"
                 + "&outcomeDomain=bridges&direction=improved&minEvidence=2",
                 EvidenceMaps.searchLink(request, EvidenceMaps.Dimension.APPROACH, "social-contact-and-mixing",

@@ -29,7 +29,7 @@ class SearchFiltersUnitTest {
         SearchRequest request = new SearchFilters().toRequest(CONFIG);
         assertEquals(new SearchRequest(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), null, null, null, null, Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(),
-                100, null), request);
+                100, null, GeoQuery.NONE), request);
     }
 
     @Test

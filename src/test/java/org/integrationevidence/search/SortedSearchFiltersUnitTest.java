@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SortedSearchFiltersUnitTest {
 
     private static final EvidenceConfig CONFIG = config(500, 100);
-    private static final String ALLOWED = "relevance, -updated, title, -evidence, -start";
+    private static final String ALLOWED = "relevance, -updated, title, -evidence, -start, distance, similarPlace";
 
     @Test
     void withoutSortTheOrderIsRelevanceForQAndNewestFirstOtherwise() {
