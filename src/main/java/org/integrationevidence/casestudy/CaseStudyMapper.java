@@ -185,11 +185,16 @@ final class CaseStudyMapper {
         citation.url = blankToNull(source.url());
         citation.contribution = source.contribution().strip();
         citation.fromReaderComments = Boolean.TRUE.equals(source.fromReaderComments());
+        citation.doi = blankToNull(source.doi());
+        citation.handle = blankToNull(source.handle());
+        citation.isbn = source.isbn() == null || source.isbn().isBlank() ? null
+                : source.isbn().strip().toUpperCase(java.util.Locale.ROOT);
         return citation;
     }
 
     private static SourceReference toReference(SourceCitation c) {
-        return new SourceReference(c.title, c.author, c.publisher, c.publishedOn, c.url, c.contribution, c.fromReaderComments);
+        return new SourceReference(c.title, c.author, c.publisher, c.publishedOn, c.url, c.contribution, c.fromReaderComments,
+                c.doi, c.handle, c.isbn);
     }
 
     private static List<String> stripped(List<String> values) {

@@ -66,7 +66,11 @@ public final class CaseStudyCsv {
             new Column("evaluation.independent", c -> c.evaluation() == null ? null : c.evaluation().independent()),
             new Column("evaluation.reference", c -> c.evaluation() == null ? null : c.evaluation().reference()),
             new Column("cost.band", c -> c.cost() == null ? null : c.cost().band()),
-            new Column("cost.rationale", c -> c.cost() == null ? null : c.cost().rationale()));
+            new Column("cost.rationale", c -> c.cost() == null ? null : c.cost().rationale()),
+            // The sources' identifiers, at the same positions as sources.title.
+            new Column("sources.doi", c -> joined(c.sources(), source -> Objects.toString(source.doi(), ""))),
+            new Column("sources.handle", c -> joined(c.sources(), source -> Objects.toString(source.handle(), ""))),
+            new Column("sources.isbn", c -> joined(c.sources(), source -> Objects.toString(source.isbn(), ""))));
 
     public static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
 
