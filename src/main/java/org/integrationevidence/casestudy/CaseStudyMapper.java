@@ -84,7 +84,7 @@ final class CaseStudyMapper {
                 c.findings.stream().map(CaseStudyMapper::toView).toList(),
                 new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale), evaluation(c), costView(c),
                 c.sources.stream().map(CaseStudyMapper::toReference).toList(),
-                c.status, c.licence, c.createdAt, c.updatedAt, c.version);
+                c.status, c.licence, c.createdAt, c.updatedAt, c.version, null);
     }
 
     /** The case study as a PUT would send it, to merge a PATCH into; the status is left out, so it stays. */

@@ -27,6 +27,7 @@ import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.DeprecatedFields;
+import org.integrationevidence.http.Representation;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.search.AnswerBasis;
 import org.integrationevidence.search.CatalogueValidators;
@@ -60,12 +61,15 @@ public class CaseStudyExportResource {
     @DeprecatedFields
     @GET
     @PermitAll
-    @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV or NDJSON",
+    @Operation(operationId = "exportCaseStudies", summary = "Export case studies as CSV, NDJSON or citations",
             description = "Every published case study a search matches, in full and in the search's order, streamed: the "
                     + "same `q`, filters and `sort` as listing case studies, with no paging and no limit, read from one "
                     + "snapshot of the index so that nothing repeats or goes missing while others write. Choose the format "
-                    + "with `format`, or with the Accept header (`text/csv` or `application/x-ndjson`; CSV when either or "
-                    + "anything is accepted); any other Accept is 406.\n\n"
+                    + "with `format`, or with the Accept header (`text/csv`, `application/x-ndjson`, or one of the citation "
+                    + "formats; CSV when any of them or anything is accepted); any other Accept is 406.\n\n"
+                    + "**Citations** (`application/vnd.citationstyles.csl+json`, `application/x-bibtex`, "
+                    + "`application/x-research-info-systems`): each case study's citation at its current version, as one "
+                    + "CSL-JSON array, BibTeX entries or RIS records.\n\n"
                     + "**NDJSON:** one case study per line, each as `GET /api/v1/case-studies/{slug}` serves it (the "
                     + "CaseStudy schema).\n\n"
                     + "**CSV** (RFC 4180, UTF-8, CRLF): a header row, then one row per case study. The columns, in order: "
@@ -74,25 +78,39 @@ public class CaseStudyExportResource {
                     + "`period.endYear`, `period.ongoing`, `leadOrganisations`, `partnerOrganisations`, `approaches` "
                     + "(slugs), `themes`, `targetGroups`, `outcomes`, `evidence.level`, `evidence.rationale`, "
                     + "`sources.title`, `sources.url` (in the order of the sources; empty for a source without URL), "
-                    + "`licence`, `createdAt`, `updatedAt`, `version`. Lists are joined with `|`. Empty cells are "
+                    + "`licence`, `createdAt`, `updatedAt`, `version`, then the findings', evaluation's and cost's columns, then "
+                    + "`sources.doi`, `sources.handle`, `sources.isbn`. Lists are joined with `|`. Empty cells are "
                     + "unknown values. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a "
                     + "leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.")
     @APIResponse(responseCode = "200", description = "The export, streamed.",
             headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"case-studies.csv\"` "
                     + "(or `.ndjson`), so that a browser saves it.", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\""})),
+                    enumeration = {"attachment; filename=\"case-studies.csv\"", "attachment; filename=\"case-studies.ndjson\"",
+                    "attachment; filename=\"case-studies.json\"", "attachment; filename=\"case-studies.bib\"",
+                    "attachment; filename=\"case-studies.ris\""})),
             content = {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row", value = FormatExamples.CASE_STUDY_CSV)),
                     @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyView.class),
                             examples = @ExampleObject(name = "ndjson", summary = "A line: one case study (shortened)",
-                                    value = NDJSON_EXAMPLE))})
+                                    value = NDJSON_EXAMPLE)),
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                            description = "CSL-JSON items: each case study at its current version."),
+                            examples = @ExampleObject(name = "csl-json", summary = "One case study",
+                                    value = FormatExamples.PAGE_CSL_JSON)),
+                    @Content(mediaType = Representation.BIBTEX_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "bibtex", summary = "One case study",
+                                    value = FormatExamples.PAGE_BIBTEX)),
+                    @Content(mediaType = Representation.RIS_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ris", summary = "One case study",
+                                    value = FormatExamples.PAGE_RIS))})
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response exportCaseStudies(@BeanParam SortedSearchFilters filters,
-            @Parameter(description = "`csv` or `ndjson`. Overrides the Accept header.",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}), example = "csv")
+            @Parameter(description = "`csv`, `ndjson`, `csl-json`, `bibtex` or `ris`. Overrides the Accept header.",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson", "csl-json", "bibtex", "ris"}),
+                    example = "csv")
             @QueryParam("format") String format,
             @Context Request request, @Context RoutingContext routing) {
         ExportFormat chosen = ExportFormat.choose(format, request);
@@ -102,8 +120,8 @@ public class CaseStudyExportResource {
             CaseStudyExport.Export started = basis.of(export.start(search, chosen));
             routing.addEndHandler(ended -> started.close());
             return (StreamingOutput) started::writeTo;
-        }, (body, response) -> response.type(chosen.mediaType.withCharset("UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.parameter + "\"")
+        }, (body, response) -> response.type(chosen == ExportFormat.CSL_JSON ? chosen.mediaType : chosen.mediaType.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-studies." + chosen.extension() + "\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)).toResponse();
     }
 }

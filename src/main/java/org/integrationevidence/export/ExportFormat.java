@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Variant;
 
 import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.http.Representation;
 import org.integrationevidence.problem.ApiException;
 import org.integrationevidence.problem.FieldError;
 import org.integrationevidence.problem.ProblemType;
@@ -17,13 +18,37 @@ import org.integrationevidence.problem.ProblemType;
 /** What an export is written as, chosen by the {@code format} parameter or else by the Accept header. */
 enum ExportFormat {
     CSV("csv", "text/csv"),
-    NDJSON("ndjson", "application/x-ndjson");
+    NDJSON("ndjson", "application/x-ndjson"),
+    CSL_JSON("csl-json", Representation.CSL_JSON_TYPE),
+    BIBTEX("bibtex", Representation.BIBTEX_TYPE),
+    RIS("ris", Representation.RIS_TYPE);
 
     static final String CSV_TYPE = "text/csv";
     static final String NDJSON_TYPE = "application/x-ndjson";
+    /** The values of the format parameter. */
+    static final String NAMES = "csv, ndjson, csl-json, bibtex, ris";
 
     final String parameter;
     final MediaType mediaType;
+
+    /** The representation a citation format is written as; null for CSV and NDJSON. */
+    Representation citation() {
+        return switch (this) {
+            case CSL_JSON -> Representation.CSL_JSON;
+            case BIBTEX -> Representation.BIBTEX;
+            case RIS -> Representation.RIS;
+            default -> null;
+        };
+    }
+
+    /** The extension of the file an export in this format is saved as. */
+    String extension() {
+        return switch (this) {
+            case CSL_JSON -> "json";
+            case BIBTEX -> "bib";
+            default -> parameter;
+        };
+    }
 
     ExportFormat(String parameter, String mediaType) {
         this.parameter = parameter;
@@ -39,12 +64,16 @@ enum ExportFormat {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
             return Arrays.stream(values()).filter(f -> f.parameter.equals(wanted)).findFirst()
                     .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + QueryParameters.abbreviate(format)
-                            + "\" is not one of: csv, ndjson"))));
+                            + "\" is not one of: " + NAMES))));
         }
-        List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType).build();
+        List<Variant> offered = Variant.mediaTypes(Arrays.stream(values()).map(f -> f.mediaType).toArray(MediaType[]::new))
+                .build();
         Variant chosen = request.selectVariant(offered);
-        return Optional.ofNullable(chosen).map(variant -> variant.getMediaType().isCompatible(CSV.mediaType) ? CSV : NDJSON)
+        return Optional.ofNullable(chosen).flatMap(variant -> Arrays.stream(values())
+                        .filter(f -> f.mediaType.isCompatible(variant.getMediaType())).findFirst())
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Exports are served as " + CSV_TYPE
-                        + " and " + NDJSON_TYPE + " (or choose with format=csv or format=ndjson)."));
+                        + ", " + NDJSON_TYPE + ", " + Representation.CSL_JSON_TYPE + ", " + Representation.BIBTEX_TYPE
+                        + " and " + Representation.RIS_TYPE + " (or choose with format=" + NAMES.replace(", ", ", format=")
+                        + ")."));
     }
 }

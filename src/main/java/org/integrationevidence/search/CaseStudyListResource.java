@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
+import org.integrationevidence.casestudy.CaseStudyCitations;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
@@ -83,7 +84,19 @@ public class CaseStudyListResource {
     @Inject
     ConditionalReads conditional;
 
-    @APIResponse(responseCode = "406", ref = "NotAcceptableInThreeFormats")
+    @Inject
+    CaseStudyCitations citations;
+
+    private static boolean cited(Representation representation) {
+        return representation == Representation.CSL_JSON || representation == Representation.BIBTEX
+                || representation == Representation.RIS;
+    }
+
+    private CaseStudyRows cite(CaseStudyRows rows) {
+        return new CaseStudyRows(rows.items().stream().map(citations::cite).toList(), rows.next());
+    }
+
+    @APIResponse(responseCode = "406", ref = "NotAcceptableAsCaseStudies")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
@@ -98,7 +111,8 @@ public class CaseStudyListResource {
                     + "repeat or skip a case study while others are written.")
     @APIResponse(responseCode = "200", description = "A page of case study summaries: JSON by default; as JSON-LD, a "
             + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
-            + "study of the page, in full, with the columns of the export.",
+            + "study of the page, in full, with the columns of the export; as CSL-JSON, BibTeX or RIS, the citation of each "
+            + "case study of the page at its current version.",
             headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
                     schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
@@ -111,19 +125,35 @@ public class CaseStudyListResource {
                                     value = FormatExamples.PAGE_JSON_LD)),
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
-                                    value = FormatExamples.CASE_STUDY_CSV))})
+                                    value = FormatExamples.CASE_STUDY_CSV)),
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                            description = "CSL-JSON items: each case study of the page, at its current version."),
+                            examples = @ExampleObject(name = "csl-json", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_CSL_JSON)),
+                    @Content(mediaType = Representation.BIBTEX_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "bibtex", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_BIBTEX)),
+                    @Content(mediaType = Representation.RIS_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ris", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_RIS))})
     public Response list(@BeanParam SearchParameters parameters,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields) {
-        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
+            @QueryParam(SparseFields.PARAMETER) String fields,
+            @Parameter(description = "The format, for links that cannot send Accept: `json`, `jsonld`, `csv`, `csl-json`, "
+                    + "`bibtex` or `ris`. Overrides Accept.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"json", "jsonld", "csv", "csl-json", "bibtex", "ris"}), example = "ris")
+            @QueryParam(Representation.FORMAT_PARAMETER) String format) {
+        Representation representation = Representation.choose(format, headers, Representation.CASE_STUDIES);
         SearchRequest request = parameters.toRequest(config);
         sparseFields.selectInItems(fields, CaseStudySummary.class);
         // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of
         // negotiating again.
         AnswerBasis basis = new AnswerBasis();
-        // CSV rows carry every field: the writer gets the case studies in full, read for the whole page at once.
+        // CSV rows carry every field: the writer gets the case studies in full, read for the whole page at once; so do
+        // citations, each with how to cite it.
         Supplier<Object> page = representation == Representation.CSV ? () -> basis.of(search.fullPage(request))
+                : cited(representation) ? () -> cite(basis.of(search.fullPage(request)))
                 : () -> basis.of(search.search(request));
         return conditional.answer(catalogue.of(basis), page,
                 (answer, response) -> {

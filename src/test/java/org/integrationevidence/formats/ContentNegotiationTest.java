@@ -340,13 +340,15 @@ class ContentNegotiationTest {
         String slug = create(caseStudy(approach));
         TestKeys.actAnonymously();
         for (String path : List.of(CASE_STUDIES, CASE_STUDIES + "/" + slug, APPROACHES)) {
+            String offered = path.equals(APPROACHES) ? "application/json, application/ld+json, text/csv"
+                    : "application/json, application/ld+json, text/csv, application/vnd.citationstyles.csl+json, "
+                            + "application/x-bibtex, application/x-research-info-systems";
             given().accept("text/html").when().get(path)
                     .then().statusCode(406)
                     .contentType(equalTo("application/problem+json"))
                     .header("Cache-Control", equalTo("no-store"))
                     .body("type", equalTo("/problems/not-acceptable"))
-                    .body("detail", equalTo("This resource is served as application/json, application/ld+json, text/csv; "
-                            + "send one of them in Accept, or none."));
+                    .body("detail", equalTo("This resource is served as " + offered + "; send one of them in Accept, or none."));
         }
         given().accept("text/csv").when().get(APPROACHES + "/" + approach)
                 .then().statusCode(406)
