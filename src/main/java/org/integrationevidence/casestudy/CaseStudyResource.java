@@ -52,6 +52,7 @@ import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.Slugs;
 import org.integrationevidence.http.SparseFields;
 import org.integrationevidence.http.Validators;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -127,7 +128,7 @@ public class CaseStudyResource {
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
                                     value = FormatExamples.CASE_STUDY_CSV)),
-                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_CASE_STUDY,
                             description = "CSL-JSON items: the case study's current version, then the works it cites."),
                             examples = @ExampleObject(name = "csl-json", summary = "A case study and a source",
                                     value = FormatExamples.CASE_STUDY_CSL_JSON)),

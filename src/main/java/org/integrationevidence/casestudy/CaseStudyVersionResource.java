@@ -26,6 +26,7 @@ import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.QueryParameters;
 import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.Validators;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.openapi.SchemaBounds;
 import org.integrationevidence.problem.ApiException;
@@ -60,7 +61,7 @@ public class CaseStudyVersionResource {
             description = "A tag of this representation, for If-None-Match.", schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = PublishedVersion.class)),
-                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_CASE_STUDY,
                             description = "CSL-JSON items: the version, then the works it cites."),
                             examples = @ExampleObject(name = "csl-json", summary = "A case study's version and a source",
                                     value = FormatExamples.CASE_STUDY_CSL_JSON)),

@@ -28,6 +28,7 @@ import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.DeprecatedFields;
 import org.integrationevidence.http.Representation;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.search.AnswerBasis;
 import org.integrationevidence.search.CatalogueValidators;
@@ -94,7 +95,7 @@ public class CaseStudyExportResource {
                     @Content(mediaType = ExportFormat.NDJSON_TYPE, schema = @Schema(implementation = CaseStudyView.class),
                             examples = @ExampleObject(name = "ndjson", summary = "A line: one case study (shortened)",
                                     value = NDJSON_EXAMPLE)),
-                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class,
                             description = "CSL-JSON items: each case study at its current version."),
                             examples = @ExampleObject(name = "csl-json", summary = "One case study",
                                     value = FormatExamples.PAGE_CSL_JSON)),

@@ -35,6 +35,7 @@ import org.integrationevidence.http.PublicUrls;
 import org.integrationevidence.http.QueryParameters;
 import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.SparseFields;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.search.CaseStudyPage;
 import org.integrationevidence.search.CaseStudySearch;
@@ -126,7 +127,7 @@ public class CaseStudyListResource {
                     @Content(mediaType = Representation.CSV_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "A header and one row",
                                     value = FormatExamples.CASE_STUDY_CSV)),
-                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY,
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_PAGE,
                             description = "CSL-JSON items: each case study of the page, at its current version."),
                             examples = @ExampleObject(name = "csl-json", summary = "A page of one case study",
                                     value = FormatExamples.PAGE_CSL_JSON)),
