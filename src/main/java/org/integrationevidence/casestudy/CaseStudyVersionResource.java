@@ -57,8 +57,11 @@ public class CaseStudyVersionResource {
                     + "are 410, as the case study is. As JSON, the version with its citation and the content as it was "
                     + "(the shape PUT takes); as CSL-JSON, BibTeX or RIS, its citation followed by the works it cites. "
                     + "Choose with Accept, or with `format` for a link.")
-    @APIResponse(responseCode = "200", description = "The published version.", headers = @Header(name = "ETag",
-            description = "A tag of this representation, for If-None-Match.", schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The published version.", headers = {
+            @Header(name = "ETag", description = "A tag of this representation, for If-None-Match.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", description = "When this version was made.",
+                    schema = @Schema(type = SchemaType.STRING))},
             content = {
                     @Content(mediaType = Representation.JSON_TYPE, schema = @Schema(implementation = PublishedVersion.class)),
                     @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_CASE_STUDY,
