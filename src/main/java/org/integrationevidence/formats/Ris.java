@@ -42,7 +42,8 @@ final class Ris {
 
     /**
      * A value on one line: RIS has no escapes, and a line break would start a line that a reader takes for a tag (a
-     * title could end the record with {@code ER  - }), so line breaks and other control characters become spaces.
+     * title could end the record with {@code ER  - }), so line breaks and other control characters become spaces; and
+     * runs of spaces become one, since some readers (citation-js) take {@code XX  - } for a tag even inside a line.
      */
     static String value(String value) {
         StringBuilder out = new StringBuilder(value.length());
@@ -53,6 +54,6 @@ final class Ris {
                 out.appendCodePoint(c);
             }
         });
-        return out.toString().strip();
+        return out.toString().replaceAll(" {2,}", " ").strip();
     }
 }

@@ -83,10 +83,11 @@ class CitationFormatsUnitTest {
     @Test
     void risKeepsEveryValueOnItsLine() {
         String record = Ris.record(titled("Line one\r\nER  - \nTY  - BOOK\u2028end"));
-        assertTrue(record.startsWith("TY  - GEN\r\nID  - a-v2\r\nTI  - Line one  ER  -  TY  - BOOK end\r\n"), record);
+        assertTrue(record.startsWith("TY  - GEN\r\nID  - a-v2\r\nTI  - Line one ER - TY - BOOK end\r\n"), record);
         assertEquals(1, record.split("\r\nER  - \r\n", -1).length - 1, record);
         assertTrue(record.lines().allMatch(line -> line.matches("[A-Z][A-Z0-9]  - .*")), record);
         assertEquals("Café {50%} & $5", Ris.value("Café {50%} & $5"));
+        assertEquals("a \"ER - \" b", Ris.value("a \"ER  - \"  b"));
     }
 
     @Test
