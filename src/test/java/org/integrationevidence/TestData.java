@@ -27,7 +27,8 @@ public final class TestData {
             "approaches", "themes", "targetGroups", "outcomes", "evidence.level", "evidence.rationale", "sources.title",
             "sources.url", "licence", "createdAt", "updatedAt", "version", "findings.domain", "findings.direction",
             "findings.evidence.level", "evaluation.design", "evaluation.independent", "evaluation.reference", "cost.band",
-            "cost.rationale", "place.subdivisionCode", "place.nutsCode", "place.degreeOfUrbanisation", "place.populationBand");
+            "cost.rationale", "place.subdivisionCode", "place.nutsCode", "place.degreeOfUrbanisation", "place.populationBand",
+            "sources.doi", "sources.handle", "sources.isbn");
 
     private TestData() {
     }

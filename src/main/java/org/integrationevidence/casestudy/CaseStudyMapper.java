@@ -88,7 +88,7 @@ final class CaseStudyMapper {
                 c.findings.stream().map(CaseStudyMapper::toView).toList(),
                 new CaseStudyView.Evidence(level.level, level.label, c.evidenceRationale), evaluation(c), costView(c),
                 c.sources.stream().map(CaseStudyMapper::toReference).toList(),
-                c.status, c.licence, c.createdAt, c.updatedAt, c.version);
+                c.status, c.licence, c.createdAt, c.updatedAt, c.version, null);
     }
 
     /** The case study as a PUT would send it, to merge a PATCH into; the status is left out, so it stays. */
@@ -190,11 +190,16 @@ final class CaseStudyMapper {
         citation.url = blankToNull(source.url());
         citation.contribution = source.contribution().strip();
         citation.fromReaderComments = Boolean.TRUE.equals(source.fromReaderComments());
+        citation.doi = blankToNull(source.doi());
+        citation.handle = blankToNull(source.handle());
+        citation.isbn = source.isbn() == null || source.isbn().isBlank() ? null
+                : source.isbn().strip().toUpperCase(java.util.Locale.ROOT);
         return citation;
     }
 
     private static SourceReference toReference(SourceCitation c) {
-        return new SourceReference(c.title, c.author, c.publisher, c.publishedOn, c.url, c.contribution, c.fromReaderComments);
+        return new SourceReference(c.title, c.author, c.publisher, c.publishedOn, c.url, c.contribution, c.fromReaderComments,
+                c.doi, c.handle, c.isbn);
     }
 
     private static List<String> stripped(List<String> values) {

@@ -52,6 +52,7 @@ import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.Slugs;
 import org.integrationevidence.http.SparseFields;
 import org.integrationevidence.http.Validators;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -93,6 +94,9 @@ public class CaseStudyResource {
     @Inject
     ConditionalReads conditional;
 
+    @Inject
+    CaseStudyCitations citations;
+
     @DeprecatedFields
     @GET
     @Produces(MediaType.WILDCARD) // negotiated by Representation, so that a 406 names what is offered
@@ -102,9 +106,11 @@ public class CaseStudyResource {
             description = "The full case study, with its approaches embedded by name, its body as Markdown and as sanitized HTML, "
                     + "its evidence rating and its sources. Withdrawn case studies answer 410 Gone. Drafts are served only "
                     + "to editors and to the curator who owns them; to anyone else they do not exist (404).")
-    @APIResponse(responseCode = "200", description = "The case study: JSON by default; as JSON-LD, a schema.org "
-            + "`Article`; as CSV, a header and one row with the columns of the export; as GeoJSON (`application/geo+json`), "
-            + "a `FeatureCollection` of its `Point`, if its place has coordinates.", headers = {
+    @APIResponse(responseCode = "200", description = "The case study: JSON by default (with `citeAs`, how to cite its "
+            + "current version, when it is published); as JSON-LD, a schema.org `Article`; as CSV, a header and one row "
+            + "with the columns of the export; as GeoJSON (`application/geo+json`), a `FeatureCollection` of its "
+            + "`Point`, if its place has coordinates; as CSL-JSON, BibTeX or RIS, the citation of its current version "
+            + "followed by the works it cites (a draft's, which cannot be cited yet, without version or URL).", headers = {
             @Header(name = "ETag", description = "The case study's version, a dot and a hash of this representation "
                     + "(media type, `fields`, the names of its approaches), quoted: send it back in If-Match to change or "
                     + "withdraw it (only the version counts there), or in If-None-Match to read it again only if it changed.",
@@ -127,7 +133,18 @@ public class CaseStudyResource {
                             description = "A GeoJSON (RFC 7946) FeatureCollection of one Point feature, or of none "
                                     + "(and `withoutCoordinates` 1) when the place has no coordinates."),
                             examples = @ExampleObject(name = "geojson", summary = "A located case study",
-                                    value = FormatExamples.CASE_STUDY_GEO_JSON))})
+                                    value = FormatExamples.CASE_STUDY_GEO_JSON)),
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_CASE_STUDY,
+                            description = "CSL-JSON items: the case study's current version, then the works it cites."),
+                            examples = @ExampleObject(name = "csl-json", summary = "A case study and a source",
+                                    value = FormatExamples.CASE_STUDY_CSL_JSON)),
+                    @Content(mediaType = Representation.BIBTEX_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "bibtex", summary = "A case study and a source",
+                                    value = FormatExamples.CASE_STUDY_BIBTEX)),
+                    @Content(mediaType = Representation.RIS_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ris", summary = "A case study and a source",
+                                    value = FormatExamples.CASE_STUDY_RIS))})
+
     @APIResponse(responseCode = "406", ref = "NotAcceptableAsCaseStudies")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     public Response get(@BeanParam CaseStudyTarget target,
@@ -139,12 +156,16 @@ public class CaseStudyResource {
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields) {
-        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
+            @QueryParam(SparseFields.PARAMETER) String fields,
+            @Parameter(description = "The format, for links that cannot send Accept: `json`, `jsonld`, `csv`, `geojson`, `csl-json`, "
+                    + "`bibtex` or `ris`. Overrides Accept.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"json", "jsonld", "csv", "geojson", "csl-json", "bibtex", "ris"}), example = "bibtex")
+            @QueryParam(Representation.FORMAT_PARAMETER) String format) {
+        Representation representation = Representation.choose(format, headers, Representation.CASE_STUDIES);
         CaseStudyRead read = reads.read(target.ref(), KeyHolder.of(identity));
         sparseFields.select(fields, CaseStudyView.class);
         // Asked before the body is read, to decide on a 304, and after, so that a 200's tag is its body's.
-        return conditional.answer(() -> validator(read), read::view,
+        return conditional.answer(() -> validator(read), () -> citations.cite(read.view()),
                 (body, response) -> response.type(representation.contentType())).toResponse();
     }
 
@@ -174,7 +195,7 @@ public class CaseStudyResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = CaseStudyWrites.MAX_REASON_LENGTH))
             @QueryParam("reason") String reason,
             CaseStudyInput input) {
-        CaseStudyView created = writes.create(input, KeyHolder.of(identity), reason);
+        CaseStudyView created = citations.cite(writes.create(input, KeyHolder.of(identity), reason));
         URI location = urls.location(CaseStudyResource.class, created.slug());
         return RestResponse.ResponseBuilder.<CaseStudyView>created(location).entity(created).build();
     }
@@ -196,7 +217,7 @@ public class CaseStudyResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<CaseStudyView> replace(@BeanParam CaseStudyTarget target, @BeanParam CaseStudyChange change,
             CaseStudyInput input) {
-        return withETag(writes.replace(target.ref(), input, KeyHolder.of(identity), change.precondition(), change.reason()));
+        return withETag(citations, writes.replace(target.ref(), input, KeyHolder.of(identity), change.precondition(), change.reason()));
     }
 
     @DeprecatedFields
@@ -220,7 +241,7 @@ public class CaseStudyResource {
             String patch) throws JsonProcessingException {
         IfMatch precondition = change.precondition();
         JsonNode document = patch == null || patch.isBlank() ? null : json.readTree(patch);
-        return withETag(writes.patch(target.ref(), document, KeyHolder.of(identity), precondition, change.reason()));
+        return withETag(citations, writes.patch(target.ref(), document, KeyHolder.of(identity), precondition, change.reason()));
     }
 
     @DeprecatedFields
@@ -242,7 +263,7 @@ public class CaseStudyResource {
             @Parameter(description = "Optional: the ETag of the version you read; the move fails with 412 if the case study "
                     + "changed since.", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
             TransitionInput input) {
-        return withETag(workflow.transition(target.ref(), input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
+        return withETag(citations, workflow.transition(target.ref(), input, KeyHolder.of(identity), IfMatch.optional(ifMatch)));
     }
 
     @GET
@@ -271,8 +292,10 @@ public class CaseStudyResource {
         workflow.withdraw(target.ref(), KeyHolder.of(identity), change.precondition(), change.reason());
     }
 
-    static RestResponse<CaseStudyView> withETag(CaseStudyView view) {
-        return RestResponse.ResponseBuilder.ok(view).header(HttpHeaders.ETAG, IfMatch.etag(view.version())).build();
+    /** The case study as a write left it, with how to cite it when it is published, and its ETag. */
+    static RestResponse<CaseStudyView> withETag(CaseStudyCitations citations, CaseStudyView view) {
+        return RestResponse.ResponseBuilder.ok(citations.cite(view)).header(HttpHeaders.ETAG, IfMatch.etag(view.version()))
+                .build();
     }
 
 }

@@ -52,6 +52,9 @@ public class CaseStudyRevisionResource {
     @Inject
     EvidenceConfig config;
 
+    @Inject
+    CaseStudyCitations citations;
+
     @GET
     @Operation(operationId = "listCaseStudyRevisions", summary = "List a case study's revisions",
             description = "Every change of the case study, oldest first: creation, edits, renames, workflow moves and "
@@ -115,7 +118,7 @@ public class CaseStudyRevisionResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = SchemaBounds.MAX_INT)) @PathParam("number") String number,
             @BeanParam CaseStudyChange change) {
         IfMatch precondition = change.precondition();
-        return CaseStudyResource.withETag(writes.restore(target.ref(), revisionNumber(number), KeyHolder.of(identity),
+        return CaseStudyResource.withETag(citations, writes.restore(target.ref(), revisionNumber(number), KeyHolder.of(identity),
                 precondition, change.reason()));
     }
 

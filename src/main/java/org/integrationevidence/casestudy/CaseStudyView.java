@@ -41,10 +41,18 @@ public record CaseStudyView(
         @Schema(description = "When it was created, in UTC.") Instant createdAt,
         @Schema(description = "When it was last changed, in UTC.") Instant updatedAt,
         @Schema(description = "0 when created; increases by one with every change.", examples = "0", minimum = "0",
-                maximum = SchemaBounds.MAX_LONG) long version) {
+                maximum = SchemaBounds.MAX_LONG) long version,
+        @Schema(nullable = true) CiteAs citeAs) {
 
     /** The size of the column that keeps the rendered body: no longer body is stored. */
     public static final int MAX_BODY_HTML = 400_000;
+
+    /** The same case study with how to cite it. */
+    public CaseStudyView withCiteAs(CiteAs citation) {
+        return new CaseStudyView(slug, title, summary, body, bodyHtml, place, period, leadOrganisations, partnerOrganisations,
+                approaches, themes, targetGroups, outcomes, findings, evidence, evaluation, cost, sources, status, licence,
+                createdAt, updatedAt, version, citation);
+    }
 
 
     /** The evidence rating as served, with the label of its level. */

@@ -67,6 +67,17 @@ class RevisionHistory implements PanacheRepository<Revision> {
         return RevisionDiff.between(from, to, before, after);
     }
 
+    /** The last revision that left the case study published at version {@code version}, if any. */
+    java.util.Optional<Revision> published(long caseStudyId, long version) {
+        return find("caseStudyId = ?1 and caseVersion = ?2 and status = ?3", Sort.descending("number"), caseStudyId, version,
+                CaseStudyStatus.PUBLISHED).firstResultOptional();
+    }
+
+    /** The case study as {@code revision} kept it, in the shape PUT takes. */
+    CaseStudyInput snapshotOf(Revision revision) {
+        return read(revision.snapshot);
+    }
+
     private int lastNumber(long caseStudyId) {
         Integer last = getEntityManager()
                 .createQuery("select max(r.number) from Revision r where r.caseStudyId = :id", Integer.class)

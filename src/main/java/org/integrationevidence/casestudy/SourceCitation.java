@@ -27,4 +27,11 @@ public class SourceCitation {
     /** True where the facts come from readers' comments under the work rather than the work itself. */
     @Column(name = "from_reader_comments", nullable = false)
     public boolean fromReaderComments;
+
+    /** The work's DOI, its Handle and its ISBN, as the curator gave them; null when not known. */
+    public String doi;
+
+    public String handle;
+
+    public String isbn;
 }

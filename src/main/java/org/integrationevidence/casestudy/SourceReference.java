@@ -28,7 +28,37 @@ public record SourceReference(
         @NotBlank @Size(max = 1000) String contribution,
         @Schema(description = "True where the facts come from readers' comments under the work rather than the work itself.",
                 defaultValue = "false")
-        Boolean fromReaderComments) {
+        Boolean fromReaderComments,
+        @Schema(description = "The work's DOI, when it has one: the bare name (`10.` a registrant code, a slash, the "
+                + "suffix), without `https://doi.org/` or `doi:`. Carried into citations and JSON-LD.", nullable = true,
+                maxLength = MAX_IDENTIFIER, pattern = DOI_PATTERN, examples = "10.1093/jrs/fez095")
+        @Size(max = MAX_IDENTIFIER) @Pattern(regexp = DOI_PATTERN, message = DOI_RULE) String doi,
+        @Schema(description = "The work's Handle, when it has one (as repositories of theses and reports give): a prefix "
+                + "of numbers parted by dots, a slash and the local name, without `https://hdl.handle.net/`. Handles have "
+                + "no check digit: only the form is checked.", nullable = true, maxLength = MAX_IDENTIFIER,
+                pattern = HANDLE_PATTERN, examples = "20.500.12345/6789")
+        @Size(max = MAX_IDENTIFIER) @Pattern(regexp = HANDLE_PATTERN, message = HANDLE_RULE) String handle,
+        @Schema(description = "The work's ISBN, when it is a book: ISBN-10 or ISBN-13, digits optionally grouped by "
+                + "hyphens or spaces, with a correct check digit.", nullable = true, maxLength = Isbn.MAX_LENGTH,
+                pattern = Isbn.PATTERN, examples = "978-0-306-40615-7")
+        @Size(max = Isbn.MAX_LENGTH) @Isbn String isbn) {
+
+    /** The longest DOI or Handle kept. */
+    public static final int MAX_IDENTIFIER = 300;
+
+    /**
+     * A DOI as Crossref recommends its form: {@code 10.}, a registrant code of four to nine digits (with any
+     * subdivisions), a slash, and a suffix of letters, digits and {@code -._;()/:+[]}: none of the characters that
+     * would need escaping in a URL, HTML, BibTeX or RIS.
+     */
+    public static final String DOI_PATTERN = "^10\\.[0-9]{4,9}(?:\\.[0-9]+)*/[A-Za-z0-9._;()/:+\\[\\]-]+$";
+    static final String DOI_RULE = "must be a DOI such as 10.1093/jrs/fez095: 10., a registrant code of 4 to 9 digits, a "
+            + "slash and a suffix of letters, digits and -._;()/:+[] (without https://doi.org/ or doi:)";
+
+    /** A Handle: a prefix of numbers parted by dots (a naming authority), a slash and a local name of safe characters. */
+    public static final String HANDLE_PATTERN = "^[0-9]+(?:\\.[0-9]+)*/[A-Za-z0-9._;()/:+-]+$";
+    static final String HANDLE_RULE = "must be a Handle such as 20.500.12345/6789: a prefix of numbers parted by dots, a "
+            + "slash and a local name of letters, digits and -._;()/:+ (without https://hdl.handle.net/)";
 
     /**
      * An http or https URL of the characters RFC 3986 allows raw, less the quote, so that no value can leave an HTML

@@ -35,6 +35,13 @@ public interface EvidenceConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /**
+     * The repository's name, as citations of its case studies give their author and publisher (case studies have no
+     * personal authors). Env: EVIDENCE_REPOSITORY_NAME.
+     */
+    @WithDefault("Integration Evidence Repository")
+    String repositoryName();
+
     /** Seed data settings. */
     Seed seed();
 

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.casestudy.CaseStudyCitations;
 import org.integrationevidence.formats.CaseStudyCsv;
 import org.integrationevidence.formats.GeoJson;
+import org.integrationevidence.formats.CitationItem;
+import org.integrationevidence.formats.Citations;
 import org.integrationevidence.search.CaseStudySearch;
 import org.integrationevidence.search.ExportMatches;
 import org.integrationevidence.search.SearchRequest;
@@ -46,13 +50,16 @@ class CaseStudyExport {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CaseStudyCitations citations;
+
     /**
      * Starts an export: the search is checked and its snapshot taken now, so that a bad request or an index that is
      * not ready is answered with a problem before any of the body is sent.
      */
     public Searched<Export> start(SearchRequest request, ExportFormat format) {
         ExportMatches matches = search.matches(request, config.exports().batchSize());
-        return new Searched<>(new Export(matches, request, format), matches.basis());
+        return new Searched<>(new Export(matches, request, format, citations.citer()), matches.basis());
     }
 
     /** An export under way; {@link #writeTo} writes it once and releases its snapshot, as does {@link #close}. */
@@ -60,11 +67,13 @@ class CaseStudyExport {
         private final ExportMatches matches;
         private final SearchRequest request;
         private final ExportFormat format;
+        private final UnaryOperator<CaseStudyView> citer;
 
-        private Export(ExportMatches matches, SearchRequest request, ExportFormat format) {
+        private Export(ExportMatches matches, SearchRequest request, ExportFormat format, UnaryOperator<CaseStudyView> citer) {
             this.matches = matches;
             this.request = request;
             this.format = format;
+            this.citer = citer;
         }
 
         /** Releases the snapshot if the body was never written (a HEAD request, a client gone before the body). */
@@ -77,6 +86,10 @@ class CaseStudyExport {
             ObjectWriter lines = json.writerFor(CaseStudyView.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             ObjectWriter features = json.writerFor(ObjectNode.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             try (matches; Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8))) {
+                if (format.citation() != null) {
+                    writeCitations(out);
+                    return;
+                }
                 if (format == ExportFormat.CSV) {
                     CaseStudyCsv.writeHeader(out);
                 } else if (format == ExportFormat.GEOJSON) {
@@ -98,7 +111,7 @@ class CaseStudyExport {
                                 features.writeValue(out, feature);
                             }
                         } else {
-                            lines.writeValue(out, caseStudy);
+                            lines.writeValue(out, citer.apply(caseStudy));
                             out.write('\n');
                         }
                     }
@@ -106,6 +119,17 @@ class CaseStudyExport {
                 }
                 if (format == ExportFormat.GEOJSON) {
                     GeoJson.writeEnd(out, withoutCoordinates);
+                }
+            }
+        }
+
+        /** Each case study's citation at its current version, a batch at a time. */
+        private void writeCitations(Writer out) throws IOException {
+            try (Citations cited = Citations.start(format.citation(), out, json)) {
+                for (List<Long> ids = matches.next(); !ids.isEmpty(); ids = matches.next()) {
+                    for (CaseStudyView caseStudy : caseStudies.views(ids, request.statuses())) {
+                        cited.write(CitationItem.of(citer.apply(caseStudy), config.repositoryName(), false));
+                    }
                 }
             }
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Variant;
 
 import org.integrationevidence.http.QueryParameters;
+import org.integrationevidence.http.Representation;
 import org.integrationevidence.problem.ApiException;
 import org.integrationevidence.problem.FieldError;
 import org.integrationevidence.problem.ProblemType;
@@ -18,14 +19,38 @@ import org.integrationevidence.problem.ProblemType;
 enum ExportFormat {
     CSV("csv", "text/csv"),
     NDJSON("ndjson", "application/x-ndjson"),
-    GEOJSON("geojson", "application/geo+json");
+    GEOJSON("geojson", "application/geo+json"),
+    CSL_JSON("csl-json", Representation.CSL_JSON_TYPE),
+    BIBTEX("bibtex", Representation.BIBTEX_TYPE),
+    RIS("ris", Representation.RIS_TYPE);
 
     static final String CSV_TYPE = "text/csv";
     static final String NDJSON_TYPE = "application/x-ndjson";
     static final String GEOJSON_TYPE = "application/geo+json";
+    /** The values of the format parameter. */
+    static final String NAMES = "csv, ndjson, geojson, csl-json, bibtex, ris";
 
     final String parameter;
     final MediaType mediaType;
+
+    /** The representation a citation format is written as; null for CSV and NDJSON. */
+    Representation citation() {
+        return switch (this) {
+            case CSL_JSON -> Representation.CSL_JSON;
+            case BIBTEX -> Representation.BIBTEX;
+            case RIS -> Representation.RIS;
+            default -> null;
+        };
+    }
+
+    /** The extension of the file an export in this format is saved as. */
+    String extension() {
+        return switch (this) {
+            case CSL_JSON -> "json";
+            case BIBTEX -> "bib";
+            default -> parameter;
+        };
+    }
 
     ExportFormat(String parameter, String mediaType) {
         this.parameter = parameter;
@@ -41,14 +66,16 @@ enum ExportFormat {
             String wanted = format.strip().toLowerCase(Locale.ROOT);
             return Arrays.stream(values()).filter(f -> f.parameter.equals(wanted)).findFirst()
                     .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("format", "\"" + QueryParameters.abbreviate(format)
-                            + "\" is not one of: csv, ndjson, geojson"))));
+                            + "\" is not one of: " + NAMES))));
         }
-        List<Variant> offered = Variant.mediaTypes(CSV.mediaType, NDJSON.mediaType, GEOJSON.mediaType).build();
+        List<Variant> offered = Variant.mediaTypes(Arrays.stream(values()).map(f -> f.mediaType).toArray(MediaType[]::new))
+                .build();
         Variant chosen = request.selectVariant(offered);
-        return Optional.ofNullable(chosen).map(variant -> Arrays.stream(values())
-                        .filter(f -> variant.getMediaType().isCompatible(f.mediaType)).findFirst().orElse(CSV))
+        return Optional.ofNullable(chosen).flatMap(variant -> Arrays.stream(values())
+                        .filter(f -> f.mediaType.isCompatible(variant.getMediaType())).findFirst())
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Exports are served as " + CSV_TYPE
-                        + ", " + NDJSON_TYPE + " and " + GEOJSON_TYPE + " (or choose with format=csv, format=ndjson or "
-                        + "format=geojson)."));
+                        + ", " + NDJSON_TYPE + ", " + GEOJSON_TYPE + ", " + Representation.CSL_JSON_TYPE + ", "
+                        + Representation.BIBTEX_TYPE + " and " + Representation.RIS_TYPE + " (or choose with format="
+                        + NAMES.replace(", ", ", format=") + ")."));
     }
 }

@@ -70,7 +70,11 @@ public final class CaseStudyCsv {
             new Column("place.subdivisionCode", c -> c.place().subdivisionCode()),
             new Column("place.nutsCode", c -> c.place().nutsCode()),
             new Column("place.degreeOfUrbanisation", c -> c.place().degreeOfUrbanisation()),
-            new Column("place.populationBand", c -> c.place().populationBand()));
+            new Column("place.populationBand", c -> c.place().populationBand()),
+            // The sources' identifiers, at the same positions as sources.title.
+            new Column("sources.doi", c -> joined(c.sources(), source -> Objects.toString(source.doi(), ""))),
+            new Column("sources.handle", c -> joined(c.sources(), source -> Objects.toString(source.handle(), ""))),
+            new Column("sources.isbn", c -> joined(c.sources(), source -> Objects.toString(source.isbn(), ""))));
 
     public static final List<String> NAMES = COLUMNS.stream().map(Column::name).toList();
 

@@ -13,6 +13,7 @@ import org.integrationevidence.approach.ApproachNode;
 import org.integrationevidence.approach.ApproachRef;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.CaseStudyView;
+import org.integrationevidence.casestudy.CiteAs;
 import org.integrationevidence.casestudy.FindingView;
 import org.integrationevidence.casestudy.Period;
 import org.integrationevidence.casestudy.Place;
@@ -81,6 +82,7 @@ final class JsonLd {
             putIfPresent(work, "author", source.author());
             putIfPresent(work, "publisher", source.publisher());
             putIfPresent(work, "datePublished", source.publishedOn());
+            identifiers(work, source);
         }
         putIfAny(article, "citation", citations);
         // The outcome domains of its findings, as the repository classifies them: concepts of the SKOS scheme.
@@ -96,7 +98,37 @@ final class JsonLd {
         putIfAny(article, "about", about);
         article.put("creativeWorkStatus", Vocabulary.slugOf(c.status()));
         article.put("version", c.version());
+        CiteAs cite = c.citeAs();
+        if (cite != null) {
+            // The repository is the case study's author and publisher; the citation names the version's own URL.
+            ObjectNode repository = NODES.objectNode().put("@type", "Organization").put("name", cite.publisher());
+            article.set("author", repository);
+            article.set("publisher", repository.deepCopy());
+            article.put("creditText", cite.text());
+        }
         return article;
+    }
+
+    /**
+     * A cited work's DOI, Handle and ISBN as schema.org {@code identifier}s (property values named by scheme), and
+     * the DOI's and Handle's resolver URLs as {@code sameAs}.
+     */
+    private static void identifiers(ObjectNode work, SourceReference source) {
+        ArrayNode identifiers = NODES.arrayNode();
+        ArrayNode sameAs = NODES.arrayNode();
+        if (source.doi() != null) {
+            identifiers.addObject().put("@type", "PropertyValue").put("propertyID", "DOI").put("value", source.doi());
+            sameAs.add("https://doi.org/" + source.doi());
+        }
+        if (source.handle() != null) {
+            identifiers.addObject().put("@type", "PropertyValue").put("propertyID", "Handle").put("value", source.handle());
+            sameAs.add("https://hdl.handle.net/" + source.handle());
+        }
+        if (source.isbn() != null) {
+            identifiers.addObject().put("@type", "PropertyValue").put("propertyID", "ISBN").put("value", source.isbn());
+        }
+        putIfAny(work, "identifier", identifiers);
+        putIfAny(work, "sameAs", sameAs);
     }
 
     /**

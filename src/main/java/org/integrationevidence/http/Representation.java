@@ -17,11 +17,14 @@ import org.integrationevidence.problem.ProblemType;
  * {@code *}{@code /*}) and a 406 names exactly the types that the resource offers.
  */
 public enum Representation {
-    JSON(MediaType.APPLICATION_JSON_TYPE),
-    JSON_LD(new MediaType("application", "ld+json")),
-    CSV(new MediaType("text", "csv")),
-    SVG(new MediaType("image", "svg+xml")),
-    GEO_JSON(new MediaType("application", "geo+json"));
+    JSON(MediaType.APPLICATION_JSON_TYPE, "json"),
+    JSON_LD(new MediaType("application", "ld+json"), "jsonld"),
+    CSV(new MediaType("text", "csv"), "csv"),
+    SVG(new MediaType("image", "svg+xml"), "svg"),
+    GEO_JSON(new MediaType("application", "geo+json"), "geojson"),
+    CSL_JSON(new MediaType("application", "vnd.citationstyles.csl+json"), "csl-json"),
+    BIBTEX(new MediaType("application", "x-bibtex"), "bibtex"),
+    RIS(new MediaType("application", "x-research-info-systems"), "ris");
 
     public static final String JSON_TYPE = MediaType.APPLICATION_JSON;
     public static final String JSON_LD_TYPE = "application/ld+json";
@@ -29,9 +32,16 @@ public enum Representation {
     public static final String SVG_TYPE = "image/svg+xml";
     /** GeoJSON, RFC 7946. */
     public static final String GEO_JSON_TYPE = "application/geo+json";
+    public static final String CSL_JSON_TYPE = "application/vnd.citationstyles.csl+json";
+    public static final String BIBTEX_TYPE = "application/x-bibtex";
+    public static final String RIS_TYPE = "application/x-research-info-systems";
 
     /** What a case study and a list of them are served as. */
-    public static final Representation[] CASE_STUDIES = {JSON, JSON_LD, CSV, GEO_JSON};
+    public static final Representation[] CASE_STUDIES = {JSON, JSON_LD, CSV, GEO_JSON, CSL_JSON, BIBTEX, RIS};
+    /** What a published version of a case study is served as: its snapshot, or its citation. */
+    public static final Representation[] VERSION = {JSON, CSL_JSON, BIBTEX, RIS};
+    /** The name of the query parameter that chooses a representation where a link cannot send Accept. */
+    public static final String FORMAT_PARAMETER = "format";
     /** What the taxonomy tree is served as. */
     public static final Representation[] TAXONOMY = {JSON, JSON_LD, CSV};
     /** What one approach is served as: a row of CSV would leave out its case studies. */
@@ -40,9 +50,31 @@ public enum Representation {
     public static final Representation[] EVIDENCE_MAP = {JSON, CSV, SVG};
 
     public final MediaType mediaType;
+    /** Its name as the value of {@link #FORMAT_PARAMETER}. */
+    public final String parameter;
 
-    Representation(MediaType mediaType) {
+    Representation(MediaType mediaType, String parameter) {
         this.mediaType = mediaType;
+        this.parameter = parameter;
+    }
+
+    /**
+     * The representation {@code format} names, when given (for links, which cannot send Accept): one of those offered,
+     * else 400 naming the parameter; without it, the one Accept prefers ({@link #negotiate}).
+     */
+    public static Representation choose(String format, HttpHeaders headers, Representation... offered) {
+        if (format == null || format.isBlank()) {
+            return negotiate(headers, offered);
+        }
+        String wanted = format.strip().toLowerCase(java.util.Locale.ROOT);
+        return Arrays.stream(offered).filter(r -> r.parameter.equals(wanted)).findFirst()
+                .orElseThrow(() -> ApiException.invalid(FORMAT_PARAMETER,
+                        "\"" + QueryParameters.abbreviate(format) + "\" is not one of: " + names(offered)));
+    }
+
+    /** The names of {@code offered} as {@link #FORMAT_PARAMETER} takes them, for a parameter's description. */
+    public static String names(Representation... offered) {
+        return Arrays.stream(offered).map(r -> r.parameter).collect(Collectors.joining(", "));
     }
 
     /**
@@ -120,8 +152,8 @@ public enum Representation {
         }
     }
 
-    /** The Content-Type of a response in this representation: CSV says its charset, JSON's is always UTF-8. */
+    /** The Content-Type of a response in this representation: text formats say their charset, JSON's is always UTF-8. */
     public MediaType contentType() {
-        return this == CSV || this == SVG ? mediaType.withCharset("UTF-8") : mediaType;
+        return this == CSV || this == SVG || this == BIBTEX || this == RIS ? mediaType.withCharset("UTF-8") : mediaType;
     }
 }

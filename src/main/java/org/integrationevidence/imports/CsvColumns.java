@@ -242,6 +242,9 @@ final class CsvColumns {
             fields.put(text, Kind.TEXT);
         }
         fields.put("fromReaderComments", Kind.BOOLEAN);
+        for (String identifier : List.of("doi", "handle", "isbn")) {
+            fields.put(identifier, Kind.TEXT);
+        }
         return fields;
     }
 }

@@ -122,6 +122,49 @@ public final class FormatExamples {
             + "language|social-contact,adults,,1,Sample data: there is no evidence behind it.,Example source,"
             + "https://example.org/source,CC-BY-4.0,2026-11-01T09:00:00Z,2026-11-02T10:30:00Z,1\r\n";
 
+    private static final String CITED_URL = BASE + "case-studies/example-language-cafe/versions/1";
+    private static final String CSL_CASE_STUDY = "{\"id\": \"example-language-cafe-v1\", \"type\": \"document\", "
+            + "\"title\": \"Example: a sample language café\", \"author\": [{\"literal\": \"Integration Evidence Repository\"}], "
+            + "\"publisher\": \"Integration Evidence Repository\", \"issued\": {\"date-parts\": [[2026, 11, 2]]}, "
+            + "\"version\": \"1\", \"URL\": \"" + CITED_URL + "\", "
+            + "\"abstract\": \"A sample row that describes no real initiative.\"}";
+    private static final String BIBTEX_CASE_STUDY = "@misc{example-language-cafe-v1,\n"
+            + "  title = {Example: a sample language café},\n"
+            + "  author = {{Integration Evidence Repository}},\n"
+            + "  publisher = {Integration Evidence Repository},\n"
+            + "  year = {2026},\n"
+            + "  date = {2026-11-02},\n"
+            + "  version = {1},\n"
+            + "  url = {" + CITED_URL + "},\n"
+            + "  abstract = {A sample row that describes no real initiative.},\n"
+            + "}\n\n";
+    private static final String RIS_CASE_STUDY = "TY  - GEN\r\nID  - example-language-cafe-v1\r\n"
+            + "TI  - Example: a sample language café\r\nAU  - Integration Evidence Repository\r\n"
+            + "PB  - Integration Evidence Repository\r\nPY  - 2026\r\nDA  - 2026/11/02\r\n"
+            + "UR  - " + CITED_URL + "\r\nAB  - A sample row that describes no real initiative.\r\nER  - \r\n\r\n";
+
+    /** A page of case studies (and an export) as CSL-JSON (formats.Csl): each case study at its current version. */
+    public static final String PAGE_CSL_JSON = "[" + CSL_CASE_STUDY + "]";
+    /** A page of case studies (and an export) as BibTeX (formats.BibTex). */
+    public static final String PAGE_BIBTEX = BIBTEX_CASE_STUDY;
+    /** A page of case studies (and an export) as RIS (formats.Ris). */
+    public static final String PAGE_RIS = RIS_CASE_STUDY;
+
+    /** A case study, or a version of one, as CSL-JSON: its citation, then the works it cites. */
+    public static final String CASE_STUDY_CSL_JSON = "[" + CSL_CASE_STUDY + ", {\"id\": \"example-language-cafe-v1-source-1\", "
+            + "\"type\": \"book\", \"title\": \"Example source\", \"author\": [{\"literal\": \"A. Author\"}], "
+            + "\"publisher\": \"Example Press\", \"issued\": {\"date-parts\": [[2019, 5, 1]]}, "
+            + "\"URL\": \"https://example.org/source\", \"DOI\": \"10.5555/12345678\", \"ISBN\": \"978-0-306-40615-7\"}]";
+    /** The same as BibTeX. */
+    public static final String CASE_STUDY_BIBTEX = BIBTEX_CASE_STUDY + "@book{example-language-cafe-v1-source-1,\n"
+            + "  title = {Example source},\n  author = {{A. Author}},\n  publisher = {Example Press},\n"
+            + "  year = {2019},\n  date = {2019-05-01},\n  url = {https://example.org/source},\n"
+            + "  doi = {10.5555/12345678},\n  isbn = {978-0-306-40615-7},\n}\n\n";
+    /** The same as RIS. */
+    public static final String CASE_STUDY_RIS = RIS_CASE_STUDY + "TY  - BOOK\r\nID  - example-language-cafe-v1-source-1\r\n"
+            + "TI  - Example source\r\nAU  - A. Author\r\nPB  - Example Press\r\nPY  - 2019\r\nDA  - 2019/05/01\r\n"
+            + "UR  - https://example.org/source\r\nDO  - 10.5555/12345678\r\nSN  - 978-0-306-40615-7\r\nER  - \r\n\r\n";
+
     private FormatExamples() {
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
+import org.integrationevidence.casestudy.CaseStudyCitations;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.config.EvidenceConfig;
 import org.integrationevidence.http.ConditionalReads;
@@ -34,6 +35,7 @@ import org.integrationevidence.http.PublicUrls;
 import org.integrationevidence.http.QueryParameters;
 import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.SparseFields;
+import org.integrationevidence.openapi.CslItem;
 import org.integrationevidence.openapi.FormatExamples;
 import org.integrationevidence.search.CaseStudyPage;
 import org.integrationevidence.search.CaseStudySearch;
@@ -83,6 +85,18 @@ public class CaseStudyListResource {
     @Inject
     ConditionalReads conditional;
 
+    @Inject
+    CaseStudyCitations citations;
+
+    private static boolean cited(Representation representation) {
+        return representation == Representation.CSL_JSON || representation == Representation.BIBTEX
+                || representation == Representation.RIS;
+    }
+
+    private CaseStudyRows cite(CaseStudyRows rows) {
+        return new CaseStudyRows(rows.items().stream().map(citations::cite).toList(), rows.next());
+    }
+
     @APIResponse(responseCode = "406", ref = "NotAcceptableAsCaseStudies")
     @APIResponse(responseCode = "400", ref = "BadQuery")
     @APIResponse(responseCode = "503", ref = "Unavailable")
@@ -100,7 +114,8 @@ public class CaseStudyListResource {
             + "schema.org `ItemList` of `Article`s with the next page as a Hydra view; as CSV, a header and a row per case "
             + "study of the page, in full, with the columns of the export; as GeoJSON, a `FeatureCollection` of a `Point` "
             + "feature per case study of the page whose place has coordinates (`id` the slug, `properties` the summary), "
-            + "with `withoutCoordinates`, how many of all the matches have none.",
+            + "with `withoutCoordinates`, how many of all the matches have none; as CSL-JSON, BibTeX or RIS, the "
+            + "citation of each case study of the page at its current version.",
             headers = {@Header(name = "Link", description = "`<url>; rel=\"next\"` when there is a next page, whatever the format.",
                     schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "Content-Disposition", description = "CSV only: `attachment; filename=\"case-studies.csv\"`.",
@@ -117,20 +132,36 @@ public class CaseStudyListResource {
                     @Content(mediaType = Representation.GEO_JSON_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                             description = "A GeoJSON (RFC 7946) FeatureCollection."),
                             examples = @ExampleObject(name = "geojson", summary = "A page with one located case study",
-                                    value = FormatExamples.PAGE_GEO_JSON))})
+                                    value = FormatExamples.PAGE_GEO_JSON)),
+                    @Content(mediaType = Representation.CSL_JSON_TYPE, schema = @Schema(type = SchemaType.ARRAY, implementation = CslItem.class, maxItems = CslItem.MAX_FOR_PAGE,
+                            description = "CSL-JSON items: each case study of the page, at its current version."),
+                            examples = @ExampleObject(name = "csl-json", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_CSL_JSON)),
+                    @Content(mediaType = Representation.BIBTEX_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "bibtex", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_BIBTEX)),
+                    @Content(mediaType = Representation.RIS_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "ris", summary = "A page of one case study",
+                                    value = FormatExamples.PAGE_RIS))})
     public Response list(@BeanParam SearchParameters parameters,
             @Parameter(description = SparseFields.DESCRIPTION, example = "slug,title,summary",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SparseFields.MAX_LENGTH))
-            @QueryParam(SparseFields.PARAMETER) String fields) {
-        Representation representation = Representation.negotiate(headers, Representation.CASE_STUDIES);
+            @QueryParam(SparseFields.PARAMETER) String fields,
+            @Parameter(description = "The format, for links that cannot send Accept: `json`, `jsonld`, `csv`, `geojson`, `csl-json`, "
+                    + "`bibtex` or `ris`. Overrides Accept.", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"json", "jsonld", "csv", "geojson", "csl-json", "bibtex", "ris"}), example = "ris")
+            @QueryParam(Representation.FORMAT_PARAMETER) String format) {
+        Representation representation = Representation.choose(format, headers, Representation.CASE_STUDIES);
         SearchRequest request = parameters.toRequest(config);
         sparseFields.selectInItems(fields, CaseStudySummary.class);
         // A Response of the type chosen here, not a RestResponse: RESTEasy then writes it as that type instead of
         // negotiating again.
         AnswerBasis basis = new AnswerBasis();
-        // CSV rows carry every field: the writer gets the case studies in full, read for the whole page at once.
+        // CSV rows carry every field: the writer gets the case studies in full, read for the whole page at once; so do
+        // citations, each with how to cite it.
         Supplier<Object> page = representation == Representation.CSV ? () -> basis.of(search.fullPage(request))
                 : representation == Representation.GEO_JSON ? () -> basis.of(search.geoPage(request))
+                : cited(representation) ? () -> cite(basis.of(search.fullPage(request)))
                 : () -> basis.of(search.search(request));
         return conditional.answer(catalogue.of(basis), page,
                 (answer, response) -> {

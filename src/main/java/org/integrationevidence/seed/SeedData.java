@@ -40,7 +40,7 @@ record SeedData(Map<String, Article> articles, List<SeedCaseStudy> caseStudies) 
                     throw new IllegalStateException("Seed case study " + slug + " cites unknown article " + citation.article());
                 }
                 return new SourceReference(article.title(), article.author(), article.publisher(), article.publishedOn(),
-                        article.url(), citation.contribution(), citation.fromReaderComments());
+                        article.url(), citation.contribution(), citation.fromReaderComments(), null, null, null);
             }).toList();
             return new CaseStudyInput(slug, title, summary, body, place, period, leadOrganisations, partnerOrganisations,
                     approaches, themes, targetGroups, null, findings, evidence, evaluation, null, references, null,

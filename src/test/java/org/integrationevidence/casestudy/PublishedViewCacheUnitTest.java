@@ -95,6 +95,6 @@ class PublishedViewCacheUnitTest {
 
     private static CaseStudyView view(String slug) {
         return new CaseStudyView(slug, "Title of " + slug, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, CaseStudyStatus.PUBLISHED, null, null, null, 3);
+                null, null, null, null, null, null, CaseStudyStatus.PUBLISHED, null, null, null, 3, null);
     }
 }

@@ -92,6 +92,9 @@ class ContractTest {
     private static final String JSON_LD = "application/ld+json";
     private static final String CSV = "text/csv";
     private static final String GEO_JSON = "application/geo+json";
+    private static final String CSL_JSON = "application/vnd.citationstyles.csl+json";
+    private static final String BIBTEX = "application/x-bibtex";
+    private static final String RIS = "application/x-research-info-systems";
     private static final String TOO_LARGE = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"; // over the 1 MB limit
     private static final String NO_SUCH = "no-such-thing-" + TestData.unique("x");
     private static final String UNKNOWN_KEY = "iek_" + "x".repeat(43); // of the form the service hands out; no one holds it
@@ -199,6 +202,10 @@ class ContractTest {
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(CSV)),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?near=53.79,-1.75&radius=50").accept(GEO_JSON)),
                 on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?near=53.79,-1.75&radius=0")),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(CSL_JSON)),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").accept(BIBTEX)),
+                on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford&format=ris")),
+                on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?format=endnote")),
                 on("GET /api/v1/case-studies", 200, f -> as(Key.NONE).at("/api/v1/case-studies?fields=slug,title")),
                 on("GET /api/v1/case-studies", 304, f -> as(Key.NONE).at("/api/v1/case-studies?q=bradford").revalidated()),
                 on("GET /api/v1/case-studies", 400, f -> as(Key.NONE).at("/api/v1/case-studies?limit=many")),
@@ -207,6 +214,9 @@ class ContractTest {
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv")),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=ndjson")),
                 on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?bbox=-2.2,53.5,-1.5,54").accept(GEO_JSON)),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csl-json")),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export").accept(BIBTEX)),
+                on("GET /api/v1/case-studies/export", 200, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=ris")),
                 on("GET /api/v1/case-studies/export", 304, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=csv").revalidated()),
                 on("GET /api/v1/case-studies/export", 400, f -> as(Key.NONE).at("/api/v1/case-studies/export?format=xls")),
                 on("GET /api/v1/case-studies/export", 406, f -> as(Key.NONE).accept(IMAGE)),
@@ -238,6 +248,20 @@ class ContractTest {
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(JSON_LD)),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(CSV)),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(GEO_JSON)),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(CSL_JSON)),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published) + "?format=bibtex")),
+                on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published)).accept(RIS)),
+                on("GET /api/v1/case-studies/{slug}", 400, f -> as(Key.NONE).at(f.one(f.published) + "?format=endnote")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 200, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 200, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0").accept(CSL_JSON)),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 200, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0?format=bibtex")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 200, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0").accept(RIS)),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 304, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0").revalidated()),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 400, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0?format=csv")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 404, f -> as(Key.NONE).at(f.one(f.published) + "/versions/999")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 410, f -> as(Key.NONE).at(f.one(f.withdrawn) + "/versions/0")),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 406, f -> as(Key.NONE).at(f.one(f.published) + "/versions/0").accept(IMAGE)),
+                on("GET /api/v1/case-studies/{slug}/versions/{version}", 308, f -> as(Key.NONE).at(f.one(f.oldSlug) + "/versions/0")),
                 on("GET /api/v1/case-studies/{slug}", 200, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,title,approaches")),
                 on("GET /api/v1/case-studies/{slug}", 304, f -> as(Key.NONE).at(f.one(f.published)).revalidated()),
                 on("GET /api/v1/case-studies/{slug}", 400, f -> as(Key.NONE).at(f.one(f.published) + "?fields=slug,colour")),
@@ -817,6 +841,7 @@ class ContractTest {
                     "outcome-domains/{slug}", "bridges",
                     "case-studies/{slug}", published,
                     "revisions/{number}", "1",
+                    "versions/{version}", "0",
                     "keys/{id}", Long.toString(keyId),
                     "problems/{type}", "not-found");
             String[] segments = template.split("/");

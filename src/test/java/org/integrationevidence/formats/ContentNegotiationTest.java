@@ -341,7 +341,8 @@ class ContentNegotiationTest {
         TestKeys.actAnonymously();
         for (String path : List.of(CASE_STUDIES, CASE_STUDIES + "/" + slug, APPROACHES)) {
             String offered = path.equals(APPROACHES) ? "application/json, application/ld+json, text/csv"
-                    : "application/json, application/ld+json, text/csv, application/geo+json";
+                    : "application/json, application/ld+json, text/csv, application/geo+json, "
+                            + "application/vnd.citationstyles.csl+json, application/x-bibtex, application/x-research-info-systems";
             given().accept("text/html").when().get(path)
                     .then().statusCode(406)
                     .contentType(equalTo("application/problem+json"))

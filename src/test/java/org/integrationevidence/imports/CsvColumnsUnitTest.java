@@ -37,7 +37,8 @@ class CsvColumnsUnitTest {
             assertTrue(error.message().startsWith("is not a known column; the columns are slug, title, summary, body, "
                     + "place.name, "), error.message());
             assertTrue(error.message().endsWith(", sources[i].title, sources[i].author, sources[i].publisher, "
-                    + "sources[i].publishedOn, sources[i].url, sources[i].contribution, sources[i].fromReaderComments "
+                    + "sources[i].publishedOn, sources[i].url, sources[i].contribution, sources[i].fromReaderComments, "
+                    + "sources[i].doi, sources[i].handle, sources[i].isbn "
                     + "for i from 0 to 19, and findings[i].domain, findings[i].statement, findings[i].direction, "
                     + "findings[i].evidence.level, findings[i].evidence.rationale, findings[i].sources for i from 0 to 19"),
                     error.message());
