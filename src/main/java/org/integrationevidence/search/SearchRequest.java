@@ -2,7 +2,9 @@ package org.integrationevidence.search;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.Direction;
@@ -33,7 +35,26 @@ public record SearchRequest(
         SearchSort sort,
         List<String> facets,
         int limit,
-        String cursor) {
+        String cursor,
+        Map<String, List<String>> frameworks) {
+
+    /**
+     * A search without framework filters. {@code frameworks} holds the concept codes of the filters cbp, gcm and sdg by
+     * scheme (see framework.FrameworkLookup), each list sorted and distinct.
+     */
+    public SearchRequest(String q, List<String> approaches, List<String> countries, List<String> regions,
+            List<String> places, List<Theme> themes, List<TargetGroup> targetGroups, List<Scale> scales,
+            List<String> outcomeDomains, List<Direction> directions, Integer minEvidence, Integer activeFrom,
+            Integer activeTo, Instant updatedSince, Set<CaseStudyStatus> statuses, SearchSort sort, List<String> facets,
+            int limit, String cursor) {
+        this(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains, directions,
+                minEvidence, activeFrom, activeTo, updatedSince, statuses, sort, facets, limit, cursor, Map.of());
+    }
+
+    /** The codes of the filter on one framework scheme; empty when there is none. */
+    public List<String> frameworkCodes(String scheme) {
+        return frameworks.getOrDefault(scheme, List.of());
+    }
 
     /** The first page of published case studies tagged with an approach (or a narrower one), newest first. */
     public static SearchRequest taggedWith(String approach, int limit) {
@@ -46,7 +67,7 @@ public record SearchRequest(
     public SearchRequest withLimit(int pageSize) {
         return new SearchRequest(q, approaches, countries, regions, places, themes, targetGroups, scales, outcomeDomains,
                 directions, minEvidence,
-                activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor);
+                activeFrom, activeTo, updatedSince, statuses, sort, facets, pageSize, cursor, frameworks);
     }
 
     /** What identifies the result set, whatever the page: a cursor is only valid for the search it came from. */
@@ -54,6 +75,6 @@ public record SearchRequest(
         return Integer.toHexString(List.of(String.valueOf(q), approaches, countries, regions, places, themes,
                 targetGroups, scales, outcomeDomains, directions, String.valueOf(minEvidence), String.valueOf(activeFrom), String.valueOf(activeTo),
                 String.valueOf(updatedSince), statuses.stream().map(Enum::name).sorted().toList(), sort.parameter())
-                .toString().hashCode());
+                .toString().hashCode()) + (frameworks.isEmpty() ? "" : "-" + Integer.toHexString(new TreeMap<>(frameworks).toString().hashCode()));
     }
 }
