@@ -46,6 +46,12 @@ public class FrameworkLookup {
 
     /** A concept as other features show it. */
     public record Concept(String scheme, String code, String kind, String title) {
+
+        /** Its code and title, cut with an ellipsis to at most {@code max} characters: "16 Empower migrants ...". */
+        public String label(int max) {
+            String label = code + " " + title;
+            return label.length() <= max ? label : label.substring(0, max - 1).stripTrailing() + "\u2026";
+        }
     }
 
     /** A mapping as other features read it: "subject relation concept". */

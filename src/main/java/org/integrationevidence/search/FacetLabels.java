@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.integrationevidence.approach.ApproachInput;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.casestudy.EvidenceLevel;
@@ -78,7 +79,7 @@ final class FacetLabels {
     /** A framework concept's value: its code and title, such as "16 Empower migrants and societies ...". */
     private static String conceptLabel(FrameworkLookup.Frameworks frameworks, String scheme, String code) {
         FrameworkLookup.Concept concept = frameworks == null ? null : frameworks.conceptsOf(scheme).get(code);
-        return concept == null ? code : code + " " + concept.title();
+        return concept == null ? code : concept.label(ApproachInput.MAX_NAME);
     }
 
     private static String parent(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,

@@ -267,6 +267,27 @@ class FrameworkResourceTest {
         given().when().delete(FRAMEWORKS + "/cbp/7/mappings/1").then().statusCode(401);
     }
 
+    @Test
+    void theEvidenceGapMapTakesAFrameworkAsRowsOrColumns() {
+        JsonPath map = given().queryParam("rows", "cbp").queryParam("columns", "theme").when().get("/api/v1/evidence-map")
+                .then().statusCode(200)
+                .body("rows.dimension", equalTo("cbp"))
+                .body("rows.values.key", equalTo(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")))
+                .body("rows.values[6].label", startsWith("7 Frequent interaction"))
+                .extract().jsonPath();
+        int mixing = map.getList("cells.findAll { it.row == '7' }.caseStudies", Integer.class).stream()
+                .mapToInt(Integer::intValue).max().orElse(0);
+        assertTrue(mixing > 0, "CBP 7's row has case studies: " + map.getList("cells.findAll { it.row == '7' }"));
+        given().queryParam("rows", "approach").queryParam("columns", "gcm").queryParam("gcm", "16").when().get("/api/v1/evidence-map")
+                .then().statusCode(200)
+                .body("columns.dimension", equalTo("gcm"))
+                .body("columns.values", hasSize(33))
+                .body("cells.find { it.row == 'social-contact-and-mixing' && it.column == '16' }.caseStudies", equalTo(MIXING.size()));
+        given().queryParam("rows", "sdg").queryParam("sdg", "99.9").when().get("/api/v1/evidence-map")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("sdg"));
+    }
+
     /** The case studies that a filter on one concept finds, among those given. */
     private static List<String> found(String scheme, String code, String... among) {
         List<String> slugs = given().queryParam(scheme, code).queryParam("limit", 100).when().get(CASE_STUDIES)
