@@ -39,6 +39,7 @@ import org.integrationevidence.http.Page;
 import org.integrationevidence.http.PublicUrls;
 import org.integrationevidence.http.Representation;
 import org.integrationevidence.http.Validators;
+import org.integrationevidence.openapi.SchemaBounds;
 import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.problem.Problem;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -121,7 +122,7 @@ public class FrameworkResource {
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notAcceptable",
                     summary = "Asked for CSV", value = NOT_ACCEPTABLE_EXAMPLE)))
-    public Response get(@Parameter(description = "Code of the framework: cbp, gcm or sdg.", example = SCHEME_EXAMPLE)
+    public Response get(@Parameter(description = "Code of the framework: cbp, gcm or sdg.", example = SCHEME_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10))
             @PathParam("scheme") String scheme) {
         Representation representation = Representation.negotiate(headers, OFFERED);
         service.requireExists(scheme); // a 404 before any 304: If-None-Match: * matches only what exists
@@ -137,17 +138,21 @@ public class FrameworkResource {
             description = "A principle, objective, guiding principle or target with its mappings, the approaches mapped "
                     + "to it, and the first page of the published case studies tagged with those approaches or narrower "
                     + "ones: the case studies that the search filter of the scheme (such as `?gcm=16`) finds.")
-    @APIResponse(responseCode = "200", description = "The concept.",
+    @APIResponse(responseCode = "200", description = "The concept; its validators change with the mappings, the names "
+            + "shown and the case studies listed.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FrameworkConceptDetail.class)))
     @APIResponse(responseCode = "404", description = "There is no such framework, or the framework has no concept with this code.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "noSuchConcept", summary = "An objective the compact does not have",
                             value = NOT_FOUND_EXAMPLE)))
-    public FrameworkConceptDetail concept(
-            @Parameter(description = "Code of the framework: cbp, gcm or sdg.", example = SCHEME_EXAMPLE) @PathParam("scheme") String scheme,
+    public RestResponse<FrameworkConceptDetail> concept(
+            @Parameter(description = "Code of the framework: cbp, gcm or sdg.", example = SCHEME_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("scheme") String scheme,
             @Parameter(description = "Code of the concept as published: `7` (a principle), `16` or `a` (an objective or "
-                    + "a guiding principle of the compact), `10.7` (a target).", example = CODE_EXAMPLE) @PathParam("code") String code) {
-        return service.concept(scheme, code, config.paging().defaultLimit());
+                    + "a guiding principle of the compact), `10.7` (a target).", example = CODE_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("code") String code) {
+        Supplier<Validators.Validator> vocabularies = validator(); // read before the body, as for the other reads
+        FrameworkService.ConceptRead read = service.concept(scheme, code, config.paging().defaultLimit());
+        return conditional.answer(() -> read.indexState() == null ? vocabularies.get()
+                : withIndex(vocabularies.get(), read), read::detail);
     }
 
     @POST
@@ -173,8 +178,8 @@ public class FrameworkResource {
     @APIResponse(responseCode = "409", description = "The approach or outcome domain is already mapped to this concept.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<FrameworkMappingView> createMapping(
-            @Parameter(description = "Code of the framework.", example = SCHEME_EXAMPLE) @PathParam("scheme") String scheme,
-            @Parameter(description = "Code of the concept.", example = CODE_EXAMPLE) @PathParam("code") String code,
+            @Parameter(description = "Code of the framework.", example = SCHEME_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("scheme") String scheme,
+            @Parameter(description = "Code of the concept.", example = CODE_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("code") String code,
             FrameworkMappingInput input) {
         FrameworkMappingView created = service.addMapping(scheme, code, input);
         URI location = urls.baseUriBuilder().path("api/v1/frameworks/{scheme}/{code}").build(scheme, code);
@@ -184,7 +189,7 @@ public class FrameworkResource {
     @DELETE
     @RolesAllowed(Role.EDITOR_NAME)
     @SecurityRequirement(name = "apiKey")
-    @Path("{scheme}/{code}/mappings/{id}")
+    @Path("{scheme}/{code}/mappings/{mapping}")
     @Operation(operationId = "deleteFrameworkMapping", summary = "Remove a mapping from a concept",
             description = "Deletes the mapping; the case studies it brought under the concept leave the scheme's search "
                     + "filter once the index has re-read them, which the answer waits for. Audited like every write.")
@@ -192,11 +197,18 @@ public class FrameworkResource {
     @APIResponse(responseCode = "404", description = "There is no such framework or concept, or the concept has no mapping "
             + "with this id.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void deleteMapping(
-            @Parameter(description = "Code of the framework.", example = SCHEME_EXAMPLE) @PathParam("scheme") String scheme,
-            @Parameter(description = "Code of the concept.", example = CODE_EXAMPLE) @PathParam("code") String code,
-            @Parameter(description = "Id of the mapping.", example = "1", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int64", minimum = "1")) @PathParam("id") long id) {
-        service.deleteMapping(scheme, code, id);
+            @Parameter(description = "Code of the framework.", example = SCHEME_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("scheme") String scheme,
+            @Parameter(description = "Code of the concept.", example = CODE_EXAMPLE, schema = @Schema(type = SchemaType.STRING, maxLength = 10)) @PathParam("code") String code,
+            @Parameter(description = "Id of the mapping, as the concept lists it.", example = "1", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "1", maximum = SchemaBounds.MAX_LONG)) @PathParam("mapping") long mapping) {
+        service.deleteMapping(scheme, code, mapping);
+    }
+
+    /** The validator of a concept's read: the vocabularies' and the index's, together. */
+    private Validators.Validator withIndex(Validators.Validator vocabularies, FrameworkService.ConceptRead read) {
+        Instant last = vocabularies.lastModified() == null || read.indexLastChange().isAfter(vocabularies.lastModified())
+                ? read.indexLastChange() : vocabularies.lastModified();
+        return conditional.validator(null, Validators.state(vocabularies.etag(), read.indexState()), last);
     }
 
     /**

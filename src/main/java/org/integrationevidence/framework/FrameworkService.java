@@ -1,6 +1,7 @@
 package org.integrationevidence.framework;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,17 +129,22 @@ public class FrameworkService {
         return document;
     }
 
+    /** A concept's detail, with what it stands on in the search index (null when it lists no case study). */
+    public record ConceptRead(FrameworkConceptDetail detail, String indexState, Instant indexLastChange) {
+    }
+
     /** A concept with its mappings, the approaches mapped to it and the first page of the case studies under them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FrameworkConceptDetail concept(String schemeCode, String code, int limit) {
+    public ConceptRead concept(String schemeCode, String code, int limit) {
         FrameworkConcept concept = concept(scheme(schemeCode), code);
         List<FrameworkMappingView> mappings = mappingViews(schemeCode).getOrDefault(concept.id, List.of());
         List<FrameworkMappingView.SubjectRef> approaches = mappings.stream().map(FrameworkMappingView::approach)
                 .filter(approach -> approach != null && approach.name() != null).distinct().toList();
-        Page<FrameworkCaseStudy> under = approaches.isEmpty() ? Page.all(List.of())
+        MappedCaseStudies.Found under = approaches.isEmpty() ? null
                 : caseStudies.taggedWithAny(approaches.stream().map(FrameworkMappingView.SubjectRef::slug).toList(), limit);
-        return new FrameworkConceptDetail(schemeCode, concept.code, concept.kind, concept.title, concept.definition,
-                mappings, approaches, under);
+        return new ConceptRead(new FrameworkConceptDetail(schemeCode, concept.code, concept.kind, concept.title,
+                concept.definition, mappings, approaches, under == null ? Page.all(List.of()) : under.page()),
+                under == null ? null : under.state(), under == null ? null : under.lastChange());
     }
 
     /** A 404 unless the scheme exists. */

@@ -19,12 +19,13 @@ class MappedCaseStudiesInIndex implements MappedCaseStudies {
     CaseStudySearch search;
 
     @Override
-    public Page<FrameworkCaseStudy> taggedWithAny(List<String> approachSlugs, int limit) {
+    public Found taggedWithAny(List<String> approachSlugs, int limit) {
         SearchRequest request = new SearchRequest(null, approachSlugs.stream().sorted().distinct().toList(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
                 Set.of(CaseStudyStatus.PUBLISHED), SearchSort.UPDATED, List.of(), limit, null);
-        CaseStudyPage page = search.search(request).answer();
-        return new Page<>(page.items().stream().map(c -> new FrameworkCaseStudy(c.slug(), c.title(), c.summary())).toList(),
-                page.total(), null);
+        Searched<CaseStudyPage> searched = search.search(request);
+        CaseStudyPage page = searched.answer();
+        return new Found(new Page<>(page.items().stream().map(c -> new FrameworkCaseStudy(c.slug(), c.title(), c.summary()))
+                .toList(), page.total(), null), searched.basis().version(), searched.basis().lastChange());
     }
 }
