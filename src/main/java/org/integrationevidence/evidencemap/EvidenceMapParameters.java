@@ -21,18 +21,19 @@ import org.integrationevidence.search.SearchRequest;
 /** The query parameters of an evidence gap map: the search's filters, which dimensions make rows and columns, and a format. */
 public class EvidenceMapParameters extends SearchFilters {
 
-    private static final String DIMENSIONS = "approach, outcomeDomain, theme, targetGroup, country";
+    private static final String DIMENSIONS = "approach, outcomeDomain, theme, targetGroup, country, cbp, gcm, sdg (the "
+            + "concepts of a framework, see /api/v1/frameworks)";
 
     @QueryParam("rows")
     @Parameter(description = "The dimension of the rows: one of " + DIMENSIONS + ". Default `approach`.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"approach", "outcomeDomain", "theme", "targetGroup", "country"},
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"approach", "outcomeDomain", "theme", "targetGroup", "country", "cbp", "gcm", "sdg"},
                     defaultValue = "approach"), example = "approach")
     public String rows;
 
     @QueryParam("columns")
     @Parameter(description = "The dimension of the columns, other than the rows': one of " + DIMENSIONS
             + ". Default `outcomeDomain`.",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"approach", "outcomeDomain", "theme", "targetGroup", "country"},
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"approach", "outcomeDomain", "theme", "targetGroup", "country", "cbp", "gcm", "sdg"},
                     defaultValue = "outcomeDomain"), example = "outcomeDomain")
     public String columns;
 

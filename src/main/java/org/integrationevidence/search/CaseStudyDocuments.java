@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.apache.lucene.util.BytesRef;
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
+import org.integrationevidence.framework.FrameworkLookup;
 
 /**
  * The mapping from a case study to a Lucene document: one place that knows every field's name and how it is
@@ -37,7 +39,8 @@ import org.integrationevidence.casestudy.IndexableCaseStudy;
  */
 final class CaseStudyDocuments {
 
-    /** 9: findings (outcome domains, directions) and the evidence map's doc values; 10: places (PlaceQueries). */
+    /** 9: findings (outcome domains, directions) and the evidence map's doc values; 10: places (PlaceQueries); 11: framework
+     * concepts (cbp, gcm, sdg) through the approaches' mappings. */
     static final int MAPPING_REVISION = 10;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
@@ -113,7 +116,14 @@ final class CaseStudyDocuments {
 
     /** Facet dimensions, indexed as sorted-set doc values under the same names as the filters. */
     static final List<String> FACETS = List.of(APPROACH, COUNTRY, THEME, TARGET_GROUP, EVIDENCE, SCALE, OUTCOME_DOMAIN,
-            DIRECTION);
+            DIRECTION, FrameworkLookup.SCHEMES.get(0), FrameworkLookup.SCHEMES.get(1), FrameworkLookup.SCHEMES.get(2));
+
+    /**
+     * Framework concepts, one keyword field (and facet, and map doc values "map.<scheme>") per scheme, named as the
+     * scheme's filter: the codes of the concepts that the case study's approaches, or their broader approaches, are
+     * mapped to.
+     */
+    static final List<String> FRAMEWORKS = FrameworkLookup.SCHEMES;
     private static final String FACET_FIELD_PREFIX = "facet.";
 
     /** Year used for "still going" when filtering on activity periods. */
@@ -137,8 +147,19 @@ final class CaseStudyDocuments {
         return new Term(ID, Long.toString(id));
     }
 
-    static Document toDocument(IndexableCaseStudy c, String summaryJson) {
+    /** The map doc-values field of a framework scheme. */
+    static String mapField(String scheme) {
+        return "map." + scheme;
+    }
+
+    /** @param frameworkCodes the codes of the concepts the case study comes under, by scheme (see {@link #FRAMEWORKS}) */
+    static Document toDocument(IndexableCaseStudy c, String summaryJson, Map<String, ? extends Collection<String>> frameworkCodes) {
         Document doc = new Document();
+        frameworkCodes.forEach((scheme, codes) -> codes.forEach(code -> {
+            doc.add(new StringField(scheme, code, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(scheme, code));
+            doc.add(new SortedSetDocValuesField(mapField(scheme), new BytesRef(code)));
+        }));
         doc.add(new BinaryDocValuesField(SUMMARY_JSON, new BytesRef(summaryJson)));
         doc.add(new StringField(ID, Long.toString(c.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(ID, c.id()));
@@ -317,6 +338,7 @@ final class CaseStudyDocuments {
         config.setMultiValued(TARGET_GROUP, true);
         config.setMultiValued(OUTCOME_DOMAIN, true);
         config.setMultiValued(DIRECTION, true);
+        FRAMEWORKS.forEach(scheme -> config.setMultiValued(scheme, true));
         return config;
     }
 }

@@ -28,6 +28,7 @@ import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.CaseStudySummary;
 import org.integrationevidence.casestudy.Place;
 import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.persistence.ServerSecrets;
 import org.integrationevidence.problem.ApiException;
@@ -62,6 +63,9 @@ public class CaseStudySearch {
 
     @Inject
     OutcomeDomainLookup outcomeDomains;
+
+    @Inject
+    FrameworkLookup frameworks;
 
     @Inject
     StoredHits storedHits;
@@ -121,6 +125,9 @@ public class CaseStudySearch {
         Map<String, OutcomeDomainLookup.Entry> domains = request.outcomeDomains().isEmpty()
                 && !request.facets().contains(CaseStudyDocuments.OUTCOME_DOMAIN) ? Map.of() : outcomeDomains.entries();
         requireKnownDomains(request.outcomeDomains(), domains);
+        FrameworkLookup.Frameworks frameworks = request.frameworks().isEmpty()
+                && request.facets().stream().noneMatch(FrameworkLookup.SCHEMES::contains) ? null : this.frameworks.frameworks();
+        requireKnownConcepts(request, frameworks);
         Query text = request.q() == null ? null : TextQueries.parse(request.q(), queryAnalyzer);
         Query textSearch = text == null ? null : TextQueries.withWordPairs(text);
         Map<String, Query> filters = SearchQueries.filters(request);
@@ -181,7 +188,7 @@ public class CaseStudySearch {
                             ? snapshot.search(SearchQueries.combine(textSearch, filters, dim), FacetBitsets.matches())
                             : mainMatches;
                     facets.put(dim, FacetLabels.facetValues(facetBitsets.count(matches, dim), dim, request, approaches,
-                            domains));
+                            domains, frameworks));
                 }
             }
             String next = more ? CursorCodec.encode(secrets.get(CursorCodec.KEY), request, index.keep(snapshot),
@@ -215,6 +222,13 @@ public class CaseStudySearch {
         }
     }
 
+    /** Every framework code of a filter (cbp, gcm, sdg) that its scheme lacks, in one 400 naming the parameter. */
+    static void requireKnownConcepts(SearchRequest request, FrameworkLookup.Frameworks frameworks) {
+        if (frameworks != null) {
+            FrameworkLookup.SCHEMES.forEach(scheme -> frameworks.requireKnown(scheme, request.frameworkCodes(scheme)));
+        }
+    }
+
     private CaseStudyPage cachedFirstPage(SearchRequest request, SearchIndex.Snapshot snapshot, long issuedAt) {
         FirstPageCache.Kept kept = firstPages.get(request, snapshot.state.version(), issuedAt);
         // The index may be a moment behind the database: as for a searched page, the database has the last word.
@@ -231,6 +245,7 @@ public class CaseStudySearch {
         Map<String, TaxonomyLookup.Entry> approaches = request.approaches().isEmpty() ? Map.of() : taxonomy.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         requireKnownDomains(request.outcomeDomains(), request.outcomeDomains().isEmpty() ? Map.of() : outcomeDomains.entries());
+        requireKnownConcepts(request, request.frameworks().isEmpty() ? null : frameworks.frameworks());
         Map<String, Query> filters = SearchQueries.filters(request);
         SearchIndex.Snapshot snapshot = turns.acquire(null);
         Query query;

@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.Direction;
+import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.problem.ApiException;
 import org.integrationevidence.problem.FieldError;
@@ -35,7 +36,9 @@ public class EvidenceMaps {
 
     /** A dimension a map's rows or columns can take, by the name of its search filter. */
     public enum Dimension {
-        APPROACH("approach"), OUTCOME_DOMAIN("outcomeDomain"), THEME("theme"), TARGET_GROUP("targetGroup"), COUNTRY("country");
+        APPROACH("approach"), OUTCOME_DOMAIN("outcomeDomain"), THEME("theme"), TARGET_GROUP("targetGroup"), COUNTRY("country"),
+        /** The concepts of a framework scheme, named as the scheme (see framework.FrameworkLookup#SCHEMES). */
+        CBP("cbp"), GCM("gcm"), SDG("sdg");
 
         public final String parameter;
 
@@ -68,6 +71,9 @@ public class EvidenceMaps {
     @Inject
     OutcomeDomainLookup outcomeDomains;
 
+    @Inject
+    FrameworkLookup frameworks;
+
     private final TextQueriesHolder text = new TextQueriesHolder();
     private final MapColumns mapColumns = new MapColumns();
 
@@ -77,6 +83,8 @@ public class EvidenceMaps {
         Map<String, OutcomeDomainLookup.Entry> domains = outcomeDomains.entries();
         TaxonomyLookup.requireKnown(request.approaches(), approaches);
         CaseStudySearch.requireKnownDomains(request.outcomeDomains(), domains);
+        FrameworkLookup.Frameworks concepts = frameworks.frameworks();
+        CaseStudySearch.requireKnownConcepts(request, concepts);
         List<FieldError> errors = new ArrayList<>();
         if (rows.dimension() == columns.dimension()) {
             errors.add(new FieldError("columns", "must differ from rows"));
@@ -88,8 +96,8 @@ public class EvidenceMaps {
             // similarPlace selects (its ranking means nothing to a map); its reference is read in this snapshot
             CaseStudySearch.similarity(storedHits, snapshot, request, filters);
             Query query = SearchQueries.combine(text.parse(request.q()), filters, null);
-            MapAxis rowAxis = MapAxis.of(rows, "rows", approaches, domains, snapshot, errors);
-            MapAxis columnAxis = MapAxis.of(columns, "columns", approaches, domains, snapshot, errors);
+            MapAxis rowAxis = MapAxis.of(rows, "rows", approaches, domains, concepts, snapshot, errors);
+            MapAxis columnAxis = MapAxis.of(columns, "columns", approaches, domains, concepts, snapshot, errors);
             if (!errors.isEmpty()) {
                 throw ApiException.invalid(errors);
             }
@@ -198,6 +206,7 @@ public class EvidenceMaps {
         parameters.put("scale", strings(request.scales(), Object::toString));
         parameters.put("outcomeDomain", request.outcomeDomains());
         parameters.put("direction", strings(request.directions(), Object::toString));
+        FrameworkLookup.SCHEMES.forEach(scheme -> parameters.put(scheme, request.frameworkCodes(scheme)));
         if (request.minEvidence() != null) {
             parameters.put("minEvidence", List.of(request.minEvidence().toString()));
         }

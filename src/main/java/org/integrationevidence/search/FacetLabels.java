@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.integrationevidence.approach.ApproachInput;
 import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.casestudy.EvidenceLevel;
 import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
@@ -29,7 +31,8 @@ final class FacetLabels {
     }
 
     static List<FacetValue> facetValues(Map<String, Long> matchCounts, String dim, SearchRequest request,
-            Map<String, TaxonomyLookup.Entry> approaches, Map<String, OutcomeDomainLookup.Entry> domains) {
+            Map<String, TaxonomyLookup.Entry> approaches, Map<String, OutcomeDomainLookup.Entry> domains,
+            FrameworkLookup.Frameworks frameworks) {
         Map<String, Long> counts = new TreeMap<>(matchCounts);
         Set<String> selected = selectedValues(dim, request);
         if (dim.equals(CaseStudyDocuments.EVIDENCE)) {
@@ -40,7 +43,8 @@ final class FacetLabels {
             selected.forEach(value -> counts.putIfAbsent(value, 0L));
         }
         List<FacetValue> values = new ArrayList<>();
-        counts.forEach((value, count) -> values.add(new FacetValue(value, label(dim, value, approaches, domains), count,
+        counts.forEach((value, count) -> values.add(new FacetValue(value, FrameworkLookup.SCHEMES.contains(dim)
+                ? conceptLabel(frameworks, dim, value) : label(dim, value, approaches, domains), count,
                 selected.contains(value), parent(dim, value, approaches, domains))));
         if (!dim.equals(CaseStudyDocuments.EVIDENCE)) {
             values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::label));
@@ -68,8 +72,14 @@ final class FacetLabels {
                 }
                 yield levels;
             }
-            default -> Set.of();
+            default -> FrameworkLookup.SCHEMES.contains(dim) ? new LinkedHashSet<>(request.frameworkCodes(dim)) : Set.of();
         };
+    }
+
+    /** A framework concept's value: its code and title, such as "16 Empower migrants and societies ...". */
+    private static String conceptLabel(FrameworkLookup.Frameworks frameworks, String scheme, String code) {
+        FrameworkLookup.Concept concept = frameworks == null ? null : frameworks.conceptsOf(scheme).get(code);
+        return concept == null ? code : concept.label(ApproachInput.MAX_NAME);
     }
 
     private static String parent(String dim, String value, Map<String, TaxonomyLookup.Entry> approaches,

@@ -22,6 +22,7 @@ import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.IndexableCaseStudy;
 import org.integrationevidence.config.EvidenceConfig;
+import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.journal.ChangeJournal;
 import org.jboss.logging.Logger;
 
@@ -48,6 +49,9 @@ class IndexCatchUp {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    FrameworkLookup frameworks;
 
     /** Builds a new index at {@code path} from every published case study, and opens its searchers. */
     void rebuild(OpenIndex target, Path path) throws IOException {
@@ -152,7 +156,8 @@ class IndexCatchUp {
     }
 
     private Document document(IndexableCaseStudy caseStudy) throws JsonProcessingException {
-        return CaseStudyDocuments.toDocument(caseStudy, json.writeValueAsString(caseStudy.asListed()));
+        return CaseStudyDocuments.toDocument(caseStudy, json.writeValueAsString(caseStudy.asListed()),
+                frameworks.frameworks().codesOf(caseStudy.approachSlugsWithBroader()));
     }
 
     private void advanceWatermark(OpenIndex target) {

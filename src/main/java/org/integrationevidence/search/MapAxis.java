@@ -17,6 +17,7 @@ import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.framework.FrameworkLookup;
 import org.integrationevidence.outcome.OutcomeDomainLookup;
 import org.integrationevidence.problem.FieldError;
 
@@ -40,7 +41,8 @@ record MapAxis(EvidenceMaps.Dimension dimension, Integer depth, List<EvidenceMap
     }
 
 static MapAxis of(EvidenceMaps.AxisChoice choice, String parameter, Map<String, TaxonomyLookup.Entry> approaches,
-        Map<String, OutcomeDomainLookup.Entry> domains, SearchIndex.Snapshot snapshot, List<FieldError> errors)
+        Map<String, OutcomeDomainLookup.Entry> domains, FrameworkLookup.Frameworks frameworks, SearchIndex.Snapshot snapshot,
+        List<FieldError> errors)
         throws IOException {
     EvidenceMaps.Dimension dimension = choice.dimension();
     List<EvidenceMap.Value> values = new ArrayList<>();
@@ -84,6 +86,12 @@ static MapAxis of(EvidenceMaps.AxisChoice choice, String parameter, Map<String, 
         case THEME -> {
             Arrays.stream(Theme.values()).forEach(t -> values.add(new EvidenceMap.Value(t.toString(), Vocabulary.label(t), null)));
             field = CaseStudyDocuments.MAP_THEME;
+        }
+        case CBP, GCM, SDG -> {
+            // A framework's concepts in its order, labelled with code and title, as its facet labels them.
+            frameworks.conceptsOf(dimension.parameter).values().forEach(concept ->
+                    values.add(new EvidenceMap.Value(concept.code(), concept.label(EvidenceMap.MAX_LABEL), null)));
+            field = CaseStudyDocuments.mapField(dimension.parameter);
         }
         case TARGET_GROUP -> {
             Arrays.stream(TargetGroup.values()).forEach(g -> values.add(new EvidenceMap.Value(g.toString(), Vocabulary.label(g), null)));

@@ -34,7 +34,8 @@ final class MapColumns {
 
     /** The fields read for rows and columns other than outcome domains. */
     private static final List<String> FIELDS = List.of(CaseStudyDocuments.MAP_APPROACH, CaseStudyDocuments.MAP_THEME,
-            CaseStudyDocuments.MAP_TARGET_GROUP, CaseStudyDocuments.MAP_COUNTRY);
+            CaseStudyDocuments.MAP_TARGET_GROUP, CaseStudyDocuments.MAP_COUNTRY, CaseStudyDocuments.mapField("cbp"),
+            CaseStudyDocuments.mapField("gcm"), CaseStudyDocuments.mapField("sdg"));
 
     /** One field's values: document {@code d} has the terms {@code terms[ords[i]]} for i from start[d] to start[d + 1]. */
     record Values(String[] terms, int[] start, int[] ords) {

@@ -2,8 +2,10 @@ package org.integrationevidence.search;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -99,6 +101,27 @@ public class SearchFilters {
             example = "not-reported")
     public List<String> direction;
 
+    @QueryParam("cbp")
+    @Parameter(description = "Common Basic Principle, by number (see /api/v1/frameworks/cbp): case studies tagged with an "
+            + "approach mapped to it, or under one. Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
+            example = "7")
+    public List<String> cbp;
+
+    @QueryParam("gcm")
+    @Parameter(description = "Objective (1 to 23) or guiding principle (a to j) of the Global Compact for Migration (see "
+            + "/api/v1/frameworks/gcm): case studies tagged with an approach mapped to it, or under one. Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
+            example = "16")
+    public List<String> gcm;
+
+    @QueryParam("sdg")
+    @Parameter(description = "Sustainable Development Goal target, such as `10.7` (see /api/v1/frameworks/sdg): case "
+            + "studies tagged with an approach mapped to it, or under one. Repeatable.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FilterValue.class, maxItems = DEFAULT_MAX_FILTER_VALUES),
+            example = "10.2")
+    public List<String> sdg;
+
     @QueryParam("minEvidence")
     @Parameter(description = "Lowest evidence level, 1 to 5 (see /api/v1/evidence-levels).",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "5"), example = "1")
@@ -173,7 +196,15 @@ public class SearchFilters {
         List<Scale> scales = vocabulary("scale", scale, Scale.class, errors);
         List<String> domains = values("outcomeDomain", outcomeDomain, errors, Function.identity());
         List<Direction> directions = vocabulary("direction", direction, Direction.class, errors);
-        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale, outcomeDomain, direction)
+        Map<String, List<String>> frameworks = new LinkedHashMap<>();
+        Map.of("cbp", nonNull(cbp), "gcm", nonNull(gcm), "sdg", nonNull(sdg)).forEach((scheme, raw) -> {
+            List<String> codes = values(scheme, raw, errors, Function.identity());
+            if (!codes.isEmpty()) {
+                frameworks.put(scheme, codes);
+            }
+        });
+        int filterValues = Stream.of(approach, country, region, place, theme, targetGroup, scale, outcomeDomain, direction,
+                        cbp, gcm, sdg)
                 .mapToInt(values -> values == null ? 0 : values.size()).sum();
         if (filterValues > limits.maxFilterValues()) {
             errors.add(new FieldError("$", "at most " + limits.maxFilterValues() + " filter values are allowed in one "
@@ -195,7 +226,8 @@ public class SearchFilters {
         }
         return new SearchRequest(text, approaches, countries, regions, places, themes, groups, scales, domains, directions,
                 minimumEvidence,
-                from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor(), geo);
+                from, to, since, Set.of(CaseStudyStatus.PUBLISHED), order, facetNames, pageSize, cursor(), geo,
+                Map.copyOf(frameworks));
     }
 
     /** The order: newest change first, unless the request lets the client choose. */
@@ -264,6 +296,10 @@ public class SearchFilters {
             errors.addAll(e.errors());
             return null;
         }
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     static String blankToNull(String value) {

@@ -19,15 +19,16 @@ import org.integrationevidence.problem.FieldError;
 public class SearchParameters extends SortedSearchFilters {
 
     static final String FACET_NAMES = String.join(", ", CaseStudyDocuments.FACETS);
-    private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale|outcomeDomain|direction)";
-    /** Every facet once, comma-separated: "approach,country,theme,targetGroup,evidence,scale,outcomeDomain,direction". */
-    static final int FACETS_MAX_LENGTH = 73;
+    private static final String FACET_NAME = "(approach|country|theme|targetGroup|evidence|scale|outcomeDomain|direction|cbp|gcm|sdg)";
+    /** Every facet once, comma-separated: "approach,country,theme,targetGroup,evidence,scale,outcomeDomain,direction,cbp,gcm,sdg". */
+    static final int FACETS_MAX_LENGTH = 85;
     static final String FACETS_PATTERN = "^" + FACET_NAME + "(," + FACET_NAME + ")*$";
 
     @QueryParam("facets")
     @Parameter(description = "Comma-separated facets to count under the current query and filters: "
             + "`approach` (rolled up the tree), `country`, `theme`, `targetGroup`, `evidence`, `scale`, `outcomeDomain` "
-            + "(domains and their groups), `direction`. A facet's own filter "
+            + "(domains and their groups), `direction`, `cbp`, `gcm`, `sdg` (framework concepts, through the approaches "
+            + "mapped to them). A facet's own filter "
             + "does not narrow its own counts, so a client can offer the other values to add. Repeatable.",
             schema = @Schema(type = SchemaType.STRING, pattern = FACETS_PATTERN, maxLength = FACETS_MAX_LENGTH),
             example = "approach,country,theme")

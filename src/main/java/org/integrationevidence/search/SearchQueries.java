@@ -20,6 +20,7 @@ import org.integrationevidence.casestudy.Direction;
 import org.integrationevidence.casestudy.Scale;
 import org.integrationevidence.casestudy.TargetGroup;
 import org.integrationevidence.casestudy.Theme;
+import org.integrationevidence.framework.FrameworkLookup;
 
 /** The Lucene queries of a search: its filters (OR within one, AND across), by facet dimension, and text with filters. */
 final class SearchQueries {
@@ -36,6 +37,9 @@ final class SearchQueries {
         putTerms(filters, CaseStudyDocuments.THEME, request.themes().stream().map(Theme::toString).toList());
         putTerms(filters, CaseStudyDocuments.TARGET_GROUP, request.targetGroups().stream().map(TargetGroup::toString).toList());
         putTerms(filters, CaseStudyDocuments.SCALE, request.scales().stream().map(Scale::toString).toList());
+        for (String scheme : FrameworkLookup.SCHEMES) {
+            putTerms(filters, scheme, request.frameworkCodes(scheme));
+        }
         List<String> directions = request.directions().stream().map(Direction::toString).toList();
         if (!request.outcomeDomains().isEmpty() && !directions.isEmpty()) {
             // Both: a finding in one of the domains that went one of the ways, not one finding of each.

@@ -65,7 +65,7 @@ class ArchitectureUnitTest {
     static final List<List<String>> FEATURES = List.of(
             List.of("journal", "access", "embed"),
             List.of("approach", "outcome", "audit", "backup"),
-            List.of("casestudy"),
+            List.of("casestudy", "framework"),
             List.of("search", "changes", "imports", "seed"),
             List.of("formats", "feed", "evidencemap"),
             List.of("export"));

@@ -180,6 +180,33 @@ class ContractTest {
                 on("DELETE /api/v1/outcome-domains/{slug}", 403, f -> as(Key.CURATOR).at("/api/v1/outcome-domains/" + f.outcomeGroup)),
                 on("DELETE /api/v1/outcome-domains/{slug}", 406, f -> as(Key.EDITOR).at("/api/v1/outcome-domains/" + f.outcomeGroup).accept(IMAGE)),
 
+                on("GET /api/v1/frameworks", 200, f -> as(Key.NONE)),
+                on("GET /api/v1/frameworks", 304, f -> as(Key.NONE).revalidated()),
+                on("GET /api/v1/frameworks", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("GET /api/v1/frameworks/{scheme}", 200, f -> as(Key.NONE).at("/api/v1/frameworks/gcm")),
+                on("GET /api/v1/frameworks/{scheme}", 200, f -> as(Key.NONE).at("/api/v1/frameworks/gcm").accept(JSON_LD)),
+                on("GET /api/v1/frameworks/{scheme}", 304, f -> as(Key.NONE).at("/api/v1/frameworks/gcm").revalidated()),
+                on("GET /api/v1/frameworks/{scheme}", 404, f -> as(Key.NONE).at("/api/v1/frameworks/" + NO_SUCH)),
+                on("GET /api/v1/frameworks/{scheme}", 406, f -> as(Key.NONE).at("/api/v1/frameworks/gcm").accept(IMAGE)),
+                on("GET /api/v1/frameworks/{scheme}/{code}", 200, f -> as(Key.NONE).at("/api/v1/frameworks/gcm/16")),
+                on("GET /api/v1/frameworks/{scheme}/{code}", 304, f -> as(Key.NONE).at("/api/v1/frameworks/gcm/16").revalidated()),
+                on("GET /api/v1/frameworks/{scheme}/{code}", 404, f -> as(Key.NONE).at("/api/v1/frameworks/gcm/24")),
+                on("GET /api/v1/frameworks/{scheme}/{code}", 406, f -> as(Key.NONE).at("/api/v1/frameworks/gcm/16").accept(IMAGE)),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 201, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).json(frameworkMapping(f.newApproach()))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 400, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).json(Map.of("approach", NO_SUCH, "relation", "sameAs"))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 404, f -> as(Key.EDITOR).at("/api/v1/frameworks/sdg/99.9/mappings").json(frameworkMapping(f.approach))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 409, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).json(frameworkMapping(f.approach))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 415, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).body("text/plain", "sport")),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 401, f -> as(Key.NONE).at(FRAMEWORK_MAPPINGS).json(frameworkMapping(f.approach))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 403, f -> as(Key.CURATOR).at(FRAMEWORK_MAPPINGS).json(frameworkMapping(f.approach))),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 413, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/frameworks/{scheme}/{code}/mappings", 406, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS).accept(IMAGE).json(frameworkMapping(f.newApproach()))),
+                on("DELETE /api/v1/frameworks/{scheme}/{code}/mappings/{mapping}", 204, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS + "/" + f.newFrameworkMapping())),
+                on("DELETE /api/v1/frameworks/{scheme}/{code}/mappings/{mapping}", 404, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS + "/" + Long.MAX_VALUE)),
+                on("DELETE /api/v1/frameworks/{scheme}/{code}/mappings/{mapping}", 401, f -> as(Key.NONE).at(FRAMEWORK_MAPPINGS + "/" + f.frameworkMapping)),
+                on("DELETE /api/v1/frameworks/{scheme}/{code}/mappings/{mapping}", 403, f -> as(Key.CURATOR).at(FRAMEWORK_MAPPINGS + "/" + f.frameworkMapping)),
+                on("DELETE /api/v1/frameworks/{scheme}/{code}/mappings/{mapping}", 406, f -> as(Key.EDITOR).at(FRAMEWORK_MAPPINGS + "/" + f.frameworkMapping).accept(IMAGE)),
+
                 on("GET /api/v1/evidence-levels", 200, f -> as(Key.NONE)),
                 on("GET /api/v1/evidence-levels", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/evidence-levels", 406, f -> as(Key.NONE).accept(IMAGE)),
@@ -785,6 +812,13 @@ class ContractTest {
         return body;
     }
 
+    /** The concept the contract test maps its approaches to: one no seed mapping reaches. */
+    private static final String FRAMEWORK_MAPPINGS = "/api/v1/frameworks/sdg/17.18/mappings";
+
+    private static Map<String, Object> frameworkMapping(String approach) {
+        return Map.of("approach", approach, "relation", "relatedMatch");
+    }
+
     private static Map<String, Object> outcomeGroup(String slug) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("slug", slug);
@@ -809,6 +843,8 @@ class ContractTest {
         final String withdrawn;
         final String oldSlug;
         final long keyId;
+        /** A mapping of the fixture approach to the contract test's concept. */
+        final long frameworkMapping;
 
         Fixtures() {
             approach = newApproach();
@@ -829,6 +865,7 @@ class ContractTest {
                     .contentType("application/json").body(caseStudyWithSlug(TestData.unique("renamed")))
                     .when().put(one(oldSlug)).then().statusCode(200);
             keyId = newKeyId();
+            frameworkMapping = newFrameworkMapping(approach);
         }
 
         /**
@@ -843,6 +880,9 @@ class ContractTest {
                     "revisions/{number}", "1",
                     "versions/{version}", "0",
                     "keys/{id}", Long.toString(keyId),
+                    "frameworks/{scheme}", "sdg",
+                    "{scheme}/{code}", "17.18",
+                    "mappings/{mapping}", Long.toString(frameworkMapping),
                     "problems/{type}", "not-found");
             String[] segments = template.split("/");
             StringBuilder path = new StringBuilder();
@@ -886,6 +926,17 @@ class ContractTest {
             return given().header("Authorization", "Bearer " + TestKeys.editor()).contentType("application/json")
                     .body(outcomeGroup(TestData.unique("group"))).when().post("/api/v1/outcome-domains")
                     .then().statusCode(201).extract().path("slug");
+        }
+
+        /** A new mapping, of a new approach, to the contract test's concept. */
+        long newFrameworkMapping() {
+            return newFrameworkMapping(newApproach());
+        }
+
+        private long newFrameworkMapping(String approach) {
+            return ((Number) given().header("Authorization", "Bearer " + TestKeys.editor()).contentType("application/json")
+                    .body(frameworkMapping(approach)).when().post(FRAMEWORK_MAPPINGS)
+                    .then().statusCode(201).extract().path("id")).longValue();
         }
 
         String newApproach() {

@@ -451,7 +451,7 @@ class CaseStudySearchTest {
         expectInvalid(Map.of("q", "the"), "q",
                 "has no words to search for: only punctuation or very common words such as \"the\"");
         expectInvalid(Map.of("facets", "country,colour"), "facets",
-                "\"colour\" is not one of: approach, country, theme, targetGroup, evidence, scale, outcomeDomain, direction");
+                "\"colour\" is not one of: approach, country, theme, targetGroup, evidence, scale, outcomeDomain, direction, cbp, gcm, sdg");
         expectInvalid(Map.of("sort", "newest"), "sort", "\"newest\" is not one of: relevance, -updated, title, -evidence, -start, distance, similarPlace");
         expectInvalid(Map.of("sort", "relevance"), "sort", "relevance needs a q to be relevant to");
         expectInvalid(Map.of("minEvidence", "6"), "minEvidence", "must be a whole number from 1 to 5");

@@ -49,6 +49,6 @@ class EvidenceMapsUnitTest {
     void dimensionsAreNamedAsTheSearchFiltersAre() {
         assertEquals(EvidenceMaps.Dimension.TARGET_GROUP, EvidenceMaps.Dimension.of("targetGroup"));
         assertEquals(null, EvidenceMaps.Dimension.of("target-group"));
-        assertEquals("approach, outcomeDomain, theme, targetGroup, country", EvidenceMaps.Dimension.allowed());
+        assertEquals("approach, outcomeDomain, theme, targetGroup, country, cbp, gcm, sdg", EvidenceMaps.Dimension.allowed());
     }
 }
