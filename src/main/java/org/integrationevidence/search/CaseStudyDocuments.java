@@ -39,9 +39,11 @@ import org.integrationevidence.framework.FrameworkLookup;
  */
 final class CaseStudyDocuments {
 
-    /** 9: findings (outcome domains, directions) and the evidence map's doc values; 10: places (PlaceQueries); 11: framework
-     * concepts (cbp, gcm, sdg) through the approaches' mappings. */
-    static final int MAPPING_REVISION = 10;
+    /**
+     * 9: findings (outcome domains, directions) and the evidence map's doc values; 10: places (PlaceQueries); 11:
+     * framework concepts (cbp, gcm, sdg) through the approaches' mappings.
+     */
+    static final int MAPPING_REVISION = 11;
 
     /** The revision and the summary record's components: a new field in results rebuilds the index too. */
     static final String MAPPING_VERSION = MAPPING_REVISION + "-" + Integer.toHexString(
