@@ -1,5 +1,6 @@
 package org.integrationevidence.oai;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationevidence.http.ConditionalReads;
 import org.integrationevidence.http.PublicUrls;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The OAI-PMH 2.0 provider: the six verbs by GET or by POST of a form, as the protocol allows (section 3.1.1). Every
@@ -81,6 +84,9 @@ public class OaiPmhResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ConditionalReads conditional;
+
     @GET
     @PermitAll
     @Produces(XML)
@@ -111,8 +117,13 @@ public class OaiPmhResource {
             content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING, maxLength = 100_000_000),
                     examples = {@ExampleObject(name = "list", summary = "A part of a list of headers", value = EXAMPLE),
                             @ExampleObject(name = "error", summary = "An error of the protocol", value = ERROR_EXAMPLE)}))
-    public String get(@Context UriInfo request) {
-        return answer(request.getQueryParameters());
+    public RestResponse<String> get(@Context UriInfo request) {
+        String xml = answer(request.getQueryParameters());
+        // Tagged by what it says but its responseDate, so that a conditional GET of an answer that has not changed is
+        // a 304; modified as of now, so that If-Modified-Since never hides a change.
+        String state = xml.replaceFirst("<responseDate>[^<]*</responseDate>", "");
+        Instant now = Instant.now();
+        return conditional.answer(() -> conditional.validator(null, state, now), () -> xml);
     }
 
     @POST
@@ -144,8 +155,9 @@ public class OaiPmhResource {
                     value = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
                             + "targetNamespace=\"" + CaseStudyXml.NAMESPACE + "\" elementFormDefault=\"qualified\">"
                             + "<xs:element name=\"caseStudy\">...</xs:element></xs:schema>")))
-    public String caseStudySchema() {
-        return CaseStudyXml.schema(json);
+    public RestResponse<String> caseStudySchema() {
+        String schema = CaseStudyXml.schema(json);
+        return conditional.release(schema, () -> schema);
     }
 
     private String answer(Map<String, List<String>> parameters) {
