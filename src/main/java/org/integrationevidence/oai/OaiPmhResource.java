@@ -134,7 +134,7 @@ public class OaiPmhResource {
             description = "The same as the GET, with the arguments in a form, as OAI-PMH allows.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(type = SchemaType.OBJECT, implementation = OaiForm.class),
-            examples = @ExampleObject(name = "identify", value = "verb=Identify")))
+            examples = @ExampleObject(name = "identify", value = "{\"verb\": \"Identify\"}")))
     @APIResponse(responseCode = "200", description = "An OAI-PMH document, as for the GET.",
             content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING, maxLength = 100_000_000),
                     examples = {@ExampleObject(name = "list", summary = "A part of a list of headers", value = EXAMPLE),
