@@ -103,13 +103,13 @@ class OaiPmhService {
             throw new OaiException(OaiError.Code.badResumptionToken, "ListSets answers in one part: it issues no "
                     + "resumptionToken.");
         }
-        return new OaiResponse.Sets(SetKind.all(vocabularies()));
+        return new OaiResponse.Sets(SetKind.all(vocabularies(true)));
     }
 
     private OaiResponse.OneRecord getRecord(OaiRequest request) {
         MetadataFormat format = format(request.argument("metadataPrefix"));
         FeedRecord record = recordOf(request.argument("identifier"));
-        return new OaiResponse.OneRecord(format, items(List.of(record), vocabularies()).get(0));
+        return new OaiResponse.OneRecord(format, items(List.of(record), vocabularies(false)).get(0));
     }
 
     private OaiResponse.Records list(OaiRequest request, Instant now) {
@@ -128,7 +128,7 @@ class OaiPmhService {
                     0, 0, -1, now);
         }
         MetadataFormat format = format(state.metadataPrefix());
-        SetKind.Vocabularies vocabularies = vocabularies();
+        SetKind.Vocabularies vocabularies = vocabularies(false);
         FeedRecords.Selection selection = selection(state, vocabularies, tokenText != null);
         long total = state.completeListSize() >= 0 ? state.completeListSize() : feed.count(selection, state.upTo());
         int pageSize = config.oai().pageSize();
@@ -201,9 +201,10 @@ class OaiPmhService {
         return items;
     }
 
-    private SetKind.Vocabularies vocabularies() {
-        List<String> countries = entityManager.createQuery("select distinct c.countryCode from CaseStudy c "
-                        + "where c.status = :published and c.countryCode is not null", String.class)
+    /** The taxonomy, and the countries of public case studies when ListSets needs them (the lists do not). */
+    private SetKind.Vocabularies vocabularies(boolean withCountries) {
+        List<String> countries = !withCountries ? List.of() : entityManager.createQuery("select distinct c.countryCode "
+                        + "from CaseStudy c where c.status = :published and c.countryCode is not null", String.class)
                 .setParameter("published", CaseStudyStatus.PUBLISHED).getResultList();
         return new SetKind.Vocabularies(taxonomy.entries(), countries);
     }
