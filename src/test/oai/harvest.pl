@@ -12,6 +12,8 @@ use warnings;
 use HTTP::OAI;
 use Time::HiRes qw(time);
 
+$| = 1; # each line as it is printed, to follow a long harvest
+
 my ($base, $max_sets) = @ARGV;
 die "Usage: perl harvest.pl BASE_URL [MAX_SETS]\n" unless $base;
 my $h = HTTP::OAI::Harvester->new(baseURL => $base, resume => 1);
