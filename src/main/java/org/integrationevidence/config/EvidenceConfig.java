@@ -57,6 +57,37 @@ public interface EvidenceConfig {
     /** Audit log settings. */
     Audit audit();
 
+    /** The OAI-PMH provider at /oai. */
+    Oai oai();
+
+    interface Oai {
+        /** The repository's name in answers to Identify. Env: EVIDENCE_OAI_REPOSITORY_NAME. */
+        @WithDefault("Integration Evidence Repository")
+        String repositoryName();
+
+        /**
+         * Where harvesters write about the repository, in answers to Identify: set it to an address that is read (the
+         * default is a placeholder). Env: EVIDENCE_OAI_ADMIN_EMAIL.
+         */
+        @WithDefault("admin@example.org")
+        String adminEmail();
+
+        /**
+         * The host in record identifiers ({@code oai:<host>:<slug>}): harvesters keep identifiers for good, so set it
+         * once, to the domain harvesters know the repository by. When it is not set, the host of
+         * {@code evidence.public-base-url}, else {@code localhost}. Env: EVIDENCE_OAI_IDENTIFIER_HOST.
+         */
+        Optional<String> identifierHost();
+
+        /** Most records or headers in one answer of a list; the rest follows by resumption token. Env: EVIDENCE_OAI_PAGE_SIZE. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** How long a resumption token is accepted after it was issued. Env: EVIDENCE_OAI_TOKEN_LIFETIME. */
+        @WithDefault("24h")
+        Duration tokenLifetime();
+    }
+
     interface Audit {
         /** How long audit events are kept; older ones are deleted, hourly. Env: EVIDENCE_AUDIT_RETENTION. */
         @WithDefault("400d")
