@@ -21,13 +21,13 @@ import org.integrationevidence.json.SlugOrReference;
 
 /**
  * What a client sends to create or replace a case study. What a GET returns can be sent back as it is: the fields
- * the server owns there (version, timestamps, rendered HTML) are ignored, and labels beside values (an approach's
+ * the server owns there (version, timestamps, rendered HTML, how to cite it) are ignored, and labels beside values (an approach's
  * name, an evidence level's label) are read past; any other field is rejected.
  */
 @Schema(name = "CaseStudyInput", description = "A case study as written by a client: create or full replace. What a GET "
-        + "returns may be sent back as it is: `bodyHtml`, `createdAt`, `updatedAt` and `version` are the server's and are "
-        + "ignored, approaches may be the `{slug, name}` objects a GET returns, and labels are ignored.")
-@JsonIgnoreProperties(value = {"bodyHtml", "createdAt", "updatedAt", "version"})
+        + "returns may be sent back as it is: `bodyHtml`, `createdAt`, `updatedAt`, `version` and `citeAs` are the "
+        + "server's and are ignored, approaches may be the `{slug, name}` objects a GET returns, and labels are ignored.")
+@JsonIgnoreProperties(value = {"bodyHtml", "createdAt", "updatedAt", "version", "citeAs"})
 public record CaseStudyInput(
         @Schema(description = "URL slug. Derived from the title when left out on create; on replace, a different slug renames "
                 + "the case study (the old one then redirects to it with 308).",
