@@ -87,7 +87,7 @@ class AuditTest {
     }
 
     private static long keyIdOf(String owner) {
-        List<Map<String, Object>> keys = given().spec(bearer(TestKeys.admin())).queryParam("limit", 100)
+        List<Map<String, Object>> keys = given().spec(bearer(TestKeys.admin()))
                 .when().get("/api/v1/keys").then().statusCode(200).extract().jsonPath().getList("items");
         return keys.stream().filter(key -> owner.equals(key.get("owner"))).findFirst()
                 .map(key -> ((Number) key.get("id")).longValue()).orElseThrow();
