@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -95,7 +94,25 @@ class FrameworkResourceTest {
                 .body("approaches.find { it.slug == 'social-contact-and-mixing' }.name", equalTo("Social contact and mixing"))
                 .body("mappings.find { it.approach?.slug == 'social-contact-and-mixing' }.relation", equalTo("closeMatch"))
                 .body("mappings.find { it.outcomeDomain?.slug == 'bridges' }.relation", equalTo("closeMatch"))
-                .body("caseStudies.items.slug", hasItems(MIXING.toArray(String[]::new)));
+                .body("caseStudies.total", equalTo(matching(Map.of("cbp", "7")).size()));
+        // Other suites add case studies under the same approaches: the seed's are among all the matches.
+        assertTrue(matching(Map.of("cbp", "7")).containsAll(MIXING), matching(Map.of("cbp", "7")).toString());
+    }
+
+    /** The slugs of every case study a search with these parameters finds, page after page. */
+    private static List<String> matching(Map<String, String> parameters) {
+        List<String> slugs = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParams(parameters).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get(CASE_STUDIES).then().statusCode(200).extract().jsonPath();
+            slugs.addAll(page.getList("items.slug", String.class));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return slugs;
     }
 
     @Test
@@ -120,7 +137,7 @@ class FrameworkResourceTest {
                 .then().statusCode(200)
                 .body("facets.gcm.find { it.value == '16' }.selected", equalTo(true))
                 .body("facets.gcm.find { it.value == '16' }.label", startsWith("16 Empower migrants and societies"))
-                .body("facets.cbp.find { it.value == '7' }.count", equalTo(MIXING.size()))
+                .body("facets.cbp.find { it.value == '7' }.count", equalTo(matching(Map.of("gcm", "16", "cbp", "7")).size()))
                 .body("facets.sdg.value", hasItem("10.2"));
     }
 
@@ -291,7 +308,8 @@ class FrameworkResourceTest {
                 .then().statusCode(200)
                 .body("columns.dimension", equalTo("gcm"))
                 .body("columns.values", hasSize(33))
-                .body("cells.find { it.row == 'social-contact-and-mixing' && it.column == '16' }.caseStudies", equalTo(MIXING.size()));
+                .body("cells.find { it.row == 'social-contact-and-mixing' && it.column == '16' }.caseStudies",
+                        equalTo(matching(Map.of("gcm", "16", "approach", "social-contact-and-mixing")).size()));
         given().queryParam("rows", "sdg").queryParam("sdg", "99.9").when().get("/api/v1/evidence-map")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("sdg"));

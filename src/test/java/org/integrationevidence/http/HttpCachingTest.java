@@ -320,7 +320,7 @@ class HttpCachingTest {
                 continue;
             }
             String url = base + path.getKey().replace("{slug}", path.getKey().startsWith("/api/v1/approaches") ? approach : slug)
-                    .replace("{type}", "validation").replace("{version}", "0");
+                    .replace("{type}", "validation").replace("{version}", "0").replace("{scheme}", "cbp").replace("{code}", "7");
             java.net.http.HttpResponse<byte[]> plain = send(client, url, Map.of());
             String cacheControl = plain.headers().firstValue("Cache-Control").orElse("");
             if (plain.statusCode() != 200 || !cacheControl.contains("public")) {
