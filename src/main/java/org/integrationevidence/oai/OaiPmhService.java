@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.integrationevidence.approach.TaxonomyLookup;
+import org.integrationevidence.framework.FrameworkLookup;
+import org.integrationevidence.framework.FrameworkService;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyStatus;
 import org.integrationevidence.casestudy.CaseStudyView;
@@ -45,6 +47,12 @@ class OaiPmhService {
 
     @Inject
     TaxonomyLookup taxonomy;
+
+    @Inject
+    FrameworkLookup frameworks;
+
+    @Inject
+    FrameworkService frameworkSchemes;
 
     @Inject
     EntityManager entityManager;
@@ -201,11 +209,16 @@ class OaiPmhService {
         return items;
     }
 
-    /** The taxonomy, and the countries of public case studies when ListSets needs them (the lists do not). */
+    /**
+     * The taxonomy, the frameworks' schemes, concepts and mappings, and the countries of public case studies when
+     * ListSets needs them (the lists do not).
+     */
     private SetKind.Vocabularies vocabularies(boolean withCountries) {
         List<String> countries = !withCountries ? List.of() : entityManager.createQuery("select distinct c.countryCode "
                         + "from CaseStudy c where c.status = :published and c.countryCode is not null", String.class)
                 .setParameter("published", CaseStudyStatus.PUBLISHED).getResultList();
-        return new SetKind.Vocabularies(taxonomy.entries(), countries);
+        Map<String, String> schemes = new LinkedHashMap<>();
+        frameworkSchemes.list().items().forEach(scheme -> schemes.put(scheme.code(), scheme.title()));
+        return new SetKind.Vocabularies(taxonomy.entries(), countries, schemes, frameworks.frameworks());
     }
 }

@@ -15,11 +15,11 @@ import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyView;
 import org.integrationevidence.casestudy.Theme;
 import org.integrationevidence.casestudy.Vocabulary;
+import org.integrationevidence.framework.FrameworkLookup;
 
 /**
- * The kinds of sets, each a top-level set whose spec is its prefix, with a set below it for each value. A new kind
- * (framework codes, once case studies carry them) is one more constant: its sets, the condition that selects their
- * case studies, and the sets a case study is in.
+ * The kinds of sets, each a top-level set whose spec is its prefix, with a set below it for each value. A new kind is
+ * one more constant: its sets, the condition that selects their case studies, and the sets a case study is in.
  */
 enum SetKind {
 
@@ -41,16 +41,7 @@ enum SetKind {
             if (!vocabularies.approaches().containsKey(slug) || !path(slug, vocabularies).equals(values)) {
                 return Optional.empty();
             }
-            Set<String> narrower = new HashSet<>(Set.of(slug));
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (TaxonomyLookup.Entry entry : vocabularies.approaches().values()) {
-                    if (entry.parentSlug() != null && narrower.contains(entry.parentSlug())) {
-                        grew |= narrower.add(entry.slug());
-                    }
-                }
-            }
+            Set<String> narrower = narrowerOrSelf(Set.of(slug), vocabularies);
             return Optional.of(new Condition("exists (select oa.id from CaseStudy oc join oc.approaches oa "
                     + "where oc.id = c.id and oa.slug in :oaiApproaches)", Map.of("oaiApproaches", narrower)));
         }
@@ -124,10 +115,89 @@ enum SetKind {
         List<String> specsOf(CaseStudyView caseStudy, Vocabularies vocabularies) {
             return caseStudy.themes().stream().map(theme -> spec(List.of(Vocabulary.slugOf(theme)))).toList();
         }
+    },
+
+    /**
+     * The concepts of the frameworks, by scheme and code: {@code framework:gcm:16}, {@code framework:sdg:10.7}. A case
+     * study is in a concept's set when one of its approaches, or an approach broader than one of them, is mapped to
+     * the concept, as the search filters {@code cbp}, {@code gcm} and {@code sdg} read the mappings.
+     */
+    FRAMEWORK("framework", "Frameworks") {
+        @Override
+        List<OaiSet> sets(Vocabularies vocabularies) {
+            List<OaiSet> sets = new ArrayList<>();
+            vocabularies.schemes().forEach((scheme, title) -> {
+                sets.add(new OaiSet(spec(List.of(scheme)), title));
+                vocabularies.frameworks().conceptsOf(scheme).values().forEach(concept -> sets.add(
+                        new OaiSet(spec(List.of(scheme, concept.code())), concept.label(MAX_SET_NAME))));
+            });
+            return sets;
+        }
+
+        @Override
+        Optional<Condition> condition(List<String> values, Vocabularies vocabularies) {
+            if (values.size() > 2 || (!values.isEmpty() && !vocabularies.schemes().containsKey(values.get(0)))
+                    || (values.size() == 2 && !vocabularies.frameworks().conceptsOf(values.get(0)).containsKey(values.get(1)))) {
+                return Optional.empty();
+            }
+            Set<String> mapped = new HashSet<>();
+            for (FrameworkLookup.Mapping mapping : vocabularies.frameworks().mappings()) {
+                if ((values.isEmpty() || mapping.scheme().equals(values.get(0)))
+                        && (values.size() < 2 || mapping.code().equals(values.get(1)))
+                        && vocabularies.approaches().containsKey(mapping.subjectSlug())
+                        && "approach".equals(mapping.subjectKind())) {
+                    mapped.add(mapping.subjectSlug());
+                }
+            }
+            Set<String> under = narrowerOrSelf(mapped, vocabularies);
+            // An empty set is still a set: it selects nothing rather than everything.
+            return Optional.of(under.isEmpty() ? new Condition("1 = 0", Map.of())
+                    : new Condition("exists (select fa.id from CaseStudy fc join fc.approaches fa "
+                            + "where fc.id = c.id and fa.slug in :oaiFrameworkApproaches)",
+                            Map.of("oaiFrameworkApproaches", under)));
+        }
+
+        @Override
+        List<String> specsOf(CaseStudyView caseStudy, Vocabularies vocabularies) {
+            Set<String> withBroader = new HashSet<>();
+            for (ApproachRef approach : caseStudy.approaches()) {
+                String current = approach.slug();
+                while (current != null && withBroader.add(current)) {
+                    TaxonomyLookup.Entry entry = vocabularies.approaches().get(current);
+                    current = entry == null ? null : entry.parentSlug();
+                }
+            }
+            List<String> specs = new ArrayList<>();
+            vocabularies.frameworks().codesOf(withBroader).forEach((scheme, codes) -> codes.forEach(code ->
+                    specs.add(spec(List.of(scheme, code)))));
+            return specs;
+        }
     };
 
-    /** What sets are made of now: the taxonomy by slug, and the countries of public case studies. */
-    record Vocabularies(Map<String, TaxonomyLookup.Entry> approaches, List<String> countries) {
+    /** The longest set name of a framework's concept: its code and the start of its title. */
+    static final int MAX_SET_NAME = 200;
+
+    /**
+     * What sets are made of now: the taxonomy by slug, the countries of public case studies, the frameworks' schemes
+     * (code and title, in their order), their concepts and mappings.
+     */
+    record Vocabularies(Map<String, TaxonomyLookup.Entry> approaches, List<String> countries, Map<String, String> schemes,
+            FrameworkLookup.Frameworks frameworks) {
+    }
+
+    /** The approaches given and every approach under them. */
+    private static Set<String> narrowerOrSelf(Set<String> slugs, Vocabularies vocabularies) {
+        Set<String> narrower = new HashSet<>(slugs);
+        boolean grew = !narrower.isEmpty();
+        while (grew) {
+            grew = false;
+            for (TaxonomyLookup.Entry entry : vocabularies.approaches().values()) {
+                if (entry.parentSlug() != null && narrower.contains(entry.parentSlug())) {
+                    grew |= narrower.add(entry.slug());
+                }
+            }
+        }
+        return narrower;
     }
 
     /** A JPQL condition on the case study as {@code c}, with its parameters. */

@@ -214,6 +214,27 @@ class OaiPmhTest {
                 "set", "approach::x y").errors());
     }
 
+    /**
+     * The seed maps social contact and mixing to GCM objective 16 and CBP 7 (V13): a case study tagged with school
+     * linking, an approach under it, is in both sets, as the search filters gcm=16 and cbp=7 find it.
+     */
+    @Test
+    void frameworkSetsHoldTheCaseStudiesUnderTheApproachesMappedToTheirConcept() {
+        String slug = publish(TestData.caseStudy("school-linking"));
+        List<String> specs = OaiXml.get("verb", "ListSets").strings("//oai:set/oai:setSpec");
+        assertTrue(specs.containsAll(List.of("framework", "framework:gcm", "framework:gcm:16", "framework:cbp:7",
+                "framework:sdg:10.7")), specs.toString());
+        assertTrue(harvest("ListIdentifiers", "metadataPrefix", "oai_dc", "set", "framework:gcm:16").identifiers()
+                .contains(identifier(slug)));
+        assertTrue(harvest("ListIdentifiers", "metadataPrefix", "oai_dc", "set", "framework:cbp").identifiers()
+                .contains(identifier(slug)));
+        List<String> setSpecs = harvest("ListIdentifiers", "metadataPrefix", "oai_dc", "set", "framework:cbp:7")
+                .of(identifier(slug)).setSpecs();
+        assertTrue(setSpecs.containsAll(List.of("framework:cbp:7", "framework:gcm:16")), setSpecs.toString());
+        assertEquals(List.of("noRecordsMatch"), OaiXml.get("verb", "ListIdentifiers", "metadataPrefix", "oai_dc",
+                "set", "framework:gcm:99").errors());
+    }
+
     @Test
     void listRecordsCarriesDublinCoreAndTheFullCaseStudyValidAgainstItsSchema() throws Exception {
         String approach = TestData.createApproach(null);
