@@ -149,7 +149,7 @@ public class CaseStudyListResource {
             @QueryParam(SparseFields.PARAMETER) String fields,
             @Parameter(description = "The format, for links that cannot send Accept: `json`, `jsonld`, `csv`, `geojson`, `csl-json`, "
                     + "`bibtex` or `ris`. Overrides Accept.", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"json", "jsonld", "csv", "geojson", "csl-json", "bibtex", "ris"}), example = "ris")
+                    enumeration = {"json", "jsonld", "csv", "geojson", "csl-json", "bibtex", "ris"}))
             @QueryParam(Representation.FORMAT_PARAMETER) String format) {
         Representation representation = Representation.choose(format, headers, Representation.CASE_STUDIES);
         SearchRequest request = parameters.toRequest(config);

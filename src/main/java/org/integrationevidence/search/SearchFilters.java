@@ -172,7 +172,7 @@ public class SearchFilters {
             + "docs/guide/places.md for the score.",
             schema = @Schema(type = SchemaType.STRING, maxLength = org.integrationevidence.http.Slugs.MAX_LENGTH,
                     pattern = org.integrationevidence.http.Slugs.PATTERN),
-            example = "bradford-bangladeshi-women-football")
+            example = "hewstone-oldham-schoolchildren-contact-study")
     public String similarPlace;
 
 
