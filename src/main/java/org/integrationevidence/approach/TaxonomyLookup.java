@@ -3,6 +3,7 @@ package org.integrationevidence.approach;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,24 @@ public class TaxonomyLookup {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+    }
+
+    /**
+     * The approaches given and every approach under them, at any depth, as the approach filter reads the taxonomy: a
+     * mapping, a set or a filter on an approach holds for the approaches under it.
+     */
+    public static Set<String> selfAndNarrower(Collection<String> slugs, Map<String, Entry> entries) {
+        Set<String> found = new LinkedHashSet<>(slugs);
+        boolean grew = !found.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Entry entry : entries.values()) {
+                if (entry.parentSlug() != null && found.contains(entry.parentSlug()) && found.add(entry.slug())) {
+                    grew = true;
+                }
+            }
+        }
+        return found;
     }
 
     /** The approaches to tag a case study with; each slug that is not in the taxonomy adds a field error. */

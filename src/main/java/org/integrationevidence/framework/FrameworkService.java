@@ -216,27 +216,12 @@ public class FrameworkService {
      */
     private void changed(FrameworkMapping mapping) {
         if (APPROACH.equals(mapping.subjectKind)) {
-            Set<String> slugs = selfAndNarrower(mapping.subjectSlug, taxonomy.entries());
+            Set<String> slugs = TaxonomyLookup.selfAndNarrower(Set.of(mapping.subjectSlug), taxonomy.entries());
             List<Long> ids = entityManager.createQuery("select a.id from Approach a where a.slug in :slugs", Long.class)
                     .setParameter("slugs", slugs).getResultList();
             journal.recordTaggedWithAny(ids);
         }
         lookup.invalidateAfterTransaction();
-    }
-
-    static Set<String> selfAndNarrower(String slug, Map<String, TaxonomyLookup.Entry> approaches) {
-        Set<String> found = new LinkedHashSet<>();
-        found.add(slug);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (TaxonomyLookup.Entry entry : approaches.values()) {
-                if (entry.parentSlug() != null && found.contains(entry.parentSlug()) && found.add(entry.slug())) {
-                    grew = true;
-                }
-            }
-        }
-        return found;
     }
 
     private List<FrameworkScheme> schemes() {

@@ -41,7 +41,7 @@ enum SetKind {
             if (!vocabularies.approaches().containsKey(slug) || !path(slug, vocabularies).equals(values)) {
                 return Optional.empty();
             }
-            Set<String> narrower = narrowerOrSelf(Set.of(slug), vocabularies);
+            Set<String> narrower = TaxonomyLookup.selfAndNarrower(Set.of(slug), vocabularies.approaches());
             return Optional.of(new Condition("exists (select oa.id from CaseStudy oc join oc.approaches oa "
                     + "where oc.id = c.id and oa.slug in :oaiApproaches)", Map.of("oaiApproaches", narrower)));
         }
@@ -52,17 +52,6 @@ enum SetKind {
                     .map(slug -> spec(path(slug, vocabularies))).toList();
         }
 
-        /** The slugs from the top of the taxonomy down to this approach. */
-        private List<String> path(String slug, Vocabularies vocabularies) {
-            LinkedList<String> path = new LinkedList<>();
-            String current = slug;
-            while (current != null && path.size() <= vocabularies.approaches().size()) {
-                path.addFirst(current);
-                TaxonomyLookup.Entry entry = vocabularies.approaches().get(current);
-                current = entry == null ? null : entry.parentSlug();
-            }
-            return path;
-        }
     },
 
     /** The country of the place, by ISO 3166-1 alpha-2 code: {@code country:GB}. */
@@ -149,7 +138,7 @@ enum SetKind {
                     mapped.add(mapping.subjectSlug());
                 }
             }
-            Set<String> under = narrowerOrSelf(mapped, vocabularies);
+            Set<String> under = TaxonomyLookup.selfAndNarrower(mapped, vocabularies.approaches());
             // An empty set is still a set: it selects nothing rather than everything.
             return Optional.of(under.isEmpty() ? new Condition("1 = 0", Map.of())
                     : new Condition("exists (select fa.id from CaseStudy fc join fc.approaches fa "
@@ -160,19 +149,25 @@ enum SetKind {
         @Override
         List<String> specsOf(CaseStudyView caseStudy, Vocabularies vocabularies) {
             Set<String> withBroader = new HashSet<>();
-            for (ApproachRef approach : caseStudy.approaches()) {
-                String current = approach.slug();
-                while (current != null && withBroader.add(current)) {
-                    TaxonomyLookup.Entry entry = vocabularies.approaches().get(current);
-                    current = entry == null ? null : entry.parentSlug();
-                }
-            }
+            caseStudy.approaches().forEach(approach -> withBroader.addAll(path(approach.slug(), vocabularies)));
             List<String> specs = new ArrayList<>();
             vocabularies.frameworks().codesOf(withBroader).forEach((scheme, codes) -> codes.forEach(code ->
                     specs.add(spec(List.of(scheme, code)))));
             return specs;
         }
     };
+
+    /** The slugs from the top of the taxonomy down to this approach. */
+    private static List<String> path(String slug, Vocabularies vocabularies) {
+        LinkedList<String> path = new LinkedList<>();
+        String current = slug;
+        while (current != null && path.size() <= vocabularies.approaches().size()) {
+            path.addFirst(current);
+            TaxonomyLookup.Entry entry = vocabularies.approaches().get(current);
+            current = entry == null ? null : entry.parentSlug();
+        }
+        return path;
+    }
 
     /** The longest set name of a framework's concept: its code and the start of its title. */
     static final int MAX_SET_NAME = 200;
@@ -185,20 +180,6 @@ enum SetKind {
             FrameworkLookup.Frameworks frameworks) {
     }
 
-    /** The approaches given and every approach under them. */
-    private static Set<String> narrowerOrSelf(Set<String> slugs, Vocabularies vocabularies) {
-        Set<String> narrower = new HashSet<>(slugs);
-        boolean grew = !narrower.isEmpty();
-        while (grew) {
-            grew = false;
-            for (TaxonomyLookup.Entry entry : vocabularies.approaches().values()) {
-                if (entry.parentSlug() != null && narrower.contains(entry.parentSlug())) {
-                    grew |= narrower.add(entry.slug());
-                }
-            }
-        }
-        return narrower;
-    }
 
     /** A JPQL condition on the case study as {@code c}, with its parameters. */
     record Condition(String jpql, Map<String, Object> parameters) {

@@ -40,9 +40,9 @@ class FrameworkRulesUnitTest {
 
     @Test
     void anApproachChangeReachesItsNarrowerApproachesOnly() {
-        assertEquals(Set.of("mixing", "sport", "football"), FrameworkService.selfAndNarrower("mixing", TREE));
-        assertEquals(Set.of("sport", "football"), FrameworkService.selfAndNarrower("sport", TREE));
-        assertEquals(Set.of("language"), FrameworkService.selfAndNarrower("language", TREE));
+        assertEquals(Set.of("mixing", "sport", "football"), TaxonomyLookup.selfAndNarrower(Set.of("mixing"), TREE));
+        assertEquals(Set.of("sport", "football"), TaxonomyLookup.selfAndNarrower(Set.of("sport"), TREE));
+        assertEquals(Set.of("language"), TaxonomyLookup.selfAndNarrower(Set.of("language"), TREE));
     }
 
     @Test
