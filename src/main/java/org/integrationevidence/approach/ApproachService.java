@@ -75,6 +75,7 @@ public class ApproachService {
         approach.updatedAt = approach.createdAt;
         apply(input, parent, approach);
         UniqueConstraints.flushOr(() -> approaches.persistAndFlush(approach), slugTaken(slug));
+        journal.recordTaxonomyChange(slug, ChangeJournal.TaxonomyChange.CREATED);
         taxonomyLookup.invalidateAfterTransaction();
         return facts(approach, taxonomyLookup.load());
     }
@@ -95,6 +96,7 @@ public class ApproachService {
             // the journal insert is SQL, which would otherwise flush (and version) the approach early.
             journal.recordTaggedWithAny(taxonomy.selfAndDescendantIds(approach));
         }
+        journal.recordTaxonomyChange(slug, ChangeJournal.TaxonomyChange.UPDATED);
         taxonomyLookup.invalidateAfterTransaction();
         return facts(approach, taxonomyLookup.load());
     }
@@ -117,6 +119,7 @@ public class ApproachService {
         }
         usage.untagWithdrawn(approach);
         approaches.delete(approach);
+        journal.recordTaxonomyChange(slug, ChangeJournal.TaxonomyChange.DELETED);
         taxonomyLookup.invalidateAfterTransaction();
     }
 

@@ -66,6 +66,14 @@ public class CaseStudyCatalogue implements ApproachUsage {
         return ids.stream().map(byId::get).filter(Objects::nonNull).map(CaseStudyMapper::toView).toList();
     }
 
+    /** The case studies with these ids that are in one of the statuses now, in full, by id. */
+    @Transactional
+    public Map<Long, CaseStudyView> viewsById(Collection<Long> ids, Set<CaseStudyStatus> statuses) {
+        return caseStudies.findWithIds(List.copyOf(ids)).stream()
+                .filter(caseStudy -> statuses.contains(caseStudy.status))
+                .collect(Collectors.toMap(caseStudy -> caseStudy.id, CaseStudyMapper::toView));
+    }
+
     /**
      * The listed case studies in full, in the list's order, read in one query: for a page of a list served in a
      * format that carries every field (CSV). Each is left out if it has left the status it was listed in since the

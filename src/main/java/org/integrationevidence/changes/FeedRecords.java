@@ -48,8 +48,24 @@ public class FeedRecords {
         return last == null ? 0 : last;
     }
 
-    /** When the feed's first entry was recorded, or empty when the feed is empty. */
+    /** A change of the feed and the id of its case study (which the public {@link Change} does not carry). */
+    public record Sequenced(long caseStudyId, Change change) {
+    }
+
+    /**
+     * Up to {@code limit} changes after the position {@code after} and up to {@code upTo}, in position order: for
+     * readers inside the service that follow the feed from a position of their own (webhook deliveries).
+     */
+    public List<Sequenced> changes(long after, long upTo, int limit) {
+        return entityManager.createQuery("select e from ChangeFeedEntry e where e.position > :after and e.position <= :upTo "
+                        + "order by e.position", ChangeFeedEntry.class)
+                .setParameter("after", after).setParameter("upTo", upTo).setMaxResults(limit).getResultStream()
+                .map(entry -> new Sequenced(entry.caseStudyId, Change.of(entry))).toList();
+    }
+
+    /** When the feed's first entry was recorded, or empty when the feed is empty, after sequencing every commit so far. */
     public Optional<Instant> earliest() {
+        sequencer.sequencePending();
         return Optional.ofNullable(entityManager.createQuery("select min(e.changedAt) from ChangeFeedEntry e", Instant.class)
                 .getSingleResult());
     }
@@ -73,9 +89,11 @@ public class FeedRecords {
 
     /**
      * The latest record of the case study first named {@code firstSlug} in the feed. Should two case studies have been
-     * first published under one slug (the first deleted, the slug given again), it is the later one's.
+     * first published under one slug (the first deleted, the slug given again), it is the later one's. Every change
+     * committed before the call is sequenced first, so a case study published a moment ago is found.
      */
     public Optional<FeedRecord> byFirstSlug(String firstSlug) {
+        sequencer.sequencePending();
         List<Long> ids = entityManager.createQuery("select f.caseStudyId from ChangeFeedEntry f where f.slug = :slug "
                         + "and not exists (select g from ChangeFeedEntry g where g.caseStudyId = f.caseStudyId "
                         + "and g.position < f.position) order by f.position desc", Long.class)

@@ -60,6 +60,105 @@ public interface EvidenceConfig {
     /** The OAI-PMH provider at /oai. */
     Oai oai();
 
+    /** Webhook subscriptions and their deliveries (docs/guide/webhooks.md). */
+    Webhooks webhooks();
+
+    /** Webhook deliveries' settings, under {@code evidence.webhooks.*}. */
+    interface Webhooks {
+
+        /**
+         * Whether this instance sends deliveries. Subscriptions are still managed, and events still planned, without it;
+         * another instance sending for the same database delivers them. Env: EVIDENCE_WEBHOOKS_ENABLED.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Addresses and ranges (CIDR, such as {@code 127.0.0.1/32} or {@code 10.1.0.0/16}) that deliveries may reach although
+         * they are loopback, private, link-local or otherwise refused. An allow-listed address literal may also be sent
+         * plain http when https is required. Env: EVIDENCE_WEBHOOKS_ALLOWED_DESTINATIONS (comma-separated).
+         */
+        Optional<List<String>> allowedDestinations();
+
+        /** Whether destinations must be https URLs (true in production). Env: EVIDENCE_WEBHOOKS_REQUIRE_HTTPS. */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** How long to wait for a connection to a receiver. Env: EVIDENCE_WEBHOOKS_CONNECT_TIMEOUT. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a delivery may take in all, from connecting to the end of the answer. Env: EVIDENCE_WEBHOOKS_TIMEOUT. */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** How much of a receiver's answer is read (the rest is dropped with the connection). Env: EVIDENCE_WEBHOOKS_MAX_RESPONSE_SIZE. */
+        @WithDefault("4K")
+        MemorySize maxResponseSize();
+
+        /** Deliveries sent at once by this instance, to all receivers. Env: EVIDENCE_WEBHOOKS_SENDERS. */
+        @WithDefault("8")
+        int senders();
+
+        /** Deliveries sent at once by this instance to one host and port. Env: EVIDENCE_WEBHOOKS_PER_DESTINATION. */
+        @WithDefault("2")
+        int perDestination();
+
+        /**
+         * How often this instance looks for deliveries due, and for changes committed by other instances; a change
+         * committed here is planned at once. Env: EVIDENCE_WEBHOOKS_POLL_INTERVAL.
+         */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How long an instance holds a subscription to send its deliveries in order. Env: EVIDENCE_WEBHOOKS_LEASE. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Retries of failed deliveries. */
+        Retry retry();
+
+        interface Retry {
+            /** The wait after the first failure; each later one is three times the one before. Env: EVIDENCE_WEBHOOKS_RETRY_INITIAL_INTERVAL. */
+            @WithDefault("5s")
+            Duration initialInterval();
+
+            /** The longest wait between two attempts. Env: EVIDENCE_WEBHOOKS_RETRY_MAX_INTERVAL. */
+            @WithDefault("4h")
+            Duration maxInterval();
+
+            /**
+             * How long a delivery is retried before its subscription is disabled (the delivery stays queued, and is sent
+             * first when the subscription is resumed). At least 24 hours in production. Env: EVIDENCE_WEBHOOKS_RETRY_PERIOD.
+             */
+            @WithDefault("28h")
+            Duration period();
+        }
+
+        /**
+         * Failed attempts in a row (refusals such as 400 or 404 included) after which a subscription is disabled.
+         * Env: EVIDENCE_WEBHOOKS_DISABLE_AFTER_FAILURES.
+         */
+        @WithDefault("20")
+        int disableAfterFailures();
+
+        /** How long the previous secret keeps signing after a rotation, by default. Env: EVIDENCE_WEBHOOKS_ROTATION_OVERLAP. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** A subscription whose oldest pending delivery is older than this is reported as behind by the health check. Env: EVIDENCE_WEBHOOKS_BEHIND_AFTER. */
+        @WithDefault("15m")
+        Duration behindAfter();
+
+        /** Subscriptions one owner (of API keys) may have. Env: EVIDENCE_WEBHOOKS_MAX_PER_OWNER. */
+        @WithDefault("100")
+        int maxPerOwner();
+
+        /** How long delivered and failed deliveries stay in the delivery log. Env: EVIDENCE_WEBHOOKS_LOG_RETENTION. */
+        @WithDefault("30d")
+        Duration logRetention();
+}
+
     interface Oai {
         /** The repository's name in answers to Identify. Env: EVIDENCE_OAI_REPOSITORY_NAME. */
         @WithDefault("Integration Evidence Repository")
@@ -100,6 +199,27 @@ public interface EvidenceConfig {
          */
         @WithDefault("10000")
         int queueCapacity();
+    }
+
+    /** The Atom feeds: saved searches and WebSub. */
+    Feeds feeds();
+
+    interface Feeds {
+        /**
+         * The WebSub hub (W3C WebSub, section 4) that publishers of the Atom feeds notify and readers may subscribe at,
+         * such as {@code https://hub.example.org/}: every Atom feed then names it in a {@code <link rel="hub">} and in
+         * its {@code Link} header. When it is not set, the feeds name no hub; a value that is not an http or https URL
+         * stops the service at start. The service does not notify the hub. Env: EVIDENCE_FEEDS_WEBSUB_HUB.
+         */
+        Optional<String> websubHub();
+
+        /**
+         * Most saved searches kept (POST /api/v1/feeds/searches); when there are this many, saving another is refused
+         * with 409 ({@code /problems/saved-searches-full}) until an editor deletes some. Saving one that exists is
+         * always answered. Env: EVIDENCE_FEEDS_MAX_SAVED_SEARCHES.
+         */
+        @WithDefault("100000")
+        int maxSavedSearches();
     }
 
     /** Limits on what one request may hold. */

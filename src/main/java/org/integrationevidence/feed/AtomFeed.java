@@ -18,7 +18,8 @@ import org.integrationevidence.casestudy.Vocabulary;
 /**
  * An Atom 1.0 document (RFC 4287) of case studies, newest change first. Each entry's id and link are the case
  * study's URL in the API, so a reader that has seen an entry knows it again when it is updated; approaches and
- * themes become categories, so that a reader can file entries by them.
+ * themes become categories, so that a reader can file entries by them. With a WebSub hub configured, the feed names
+ * it ({@code <link rel="hub">}, W3C WebSub section 4).
  */
 final class AtomFeed {
 
@@ -34,9 +35,10 @@ final class AtomFeed {
      * @param caseStudies base URL of the case studies, ending in a slash
      * @param approaches base URL of the approaches, ending in a slash (the scheme of approach categories)
      * @param outcomeDomains base URL of the outcome domains, ending in a slash (the scheme of their categories)
+     * @param hub the WebSub hub that readers may subscribe at, or null for none
      */
-    static String write(URI self, URI caseStudies, URI approaches, URI outcomeDomains, String subtitle,
-            List<CaseStudySummary> entries) {
+    static String write(URI self, URI hub, URI caseStudies, URI approaches, URI outcomeDomains, String title,
+            String subtitle, List<CaseStudySummary> entries) {
         try {
             StringWriter text = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -44,12 +46,17 @@ final class AtomFeed {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
             element(xml, "id", self.toString());
-            element(xml, "title", TITLE);
+            element(xml, "title", title);
             element(xml, "subtitle", subtitle);
             // With no entries the feed has not changed since the epoch as far as a reader can tell.
             element(xml, "updated", entries.stream().map(CaseStudySummary::updatedAt).max(Instant::compareTo)
                     .orElse(Instant.EPOCH).toString());
             link(xml, "self", self.toString(), "application/atom+xml");
+            if (hub != null) {
+                xml.writeEmptyElement("link");
+                xml.writeAttribute("rel", "hub");
+                xml.writeAttribute("href", hub.toString());
+            }
             xml.writeStartElement("author");
             element(xml, "name", AUTHOR);
             xml.writeEndElement();

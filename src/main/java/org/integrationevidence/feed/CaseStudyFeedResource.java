@@ -1,8 +1,5 @@
 package org.integrationevidence.feed;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -11,13 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,14 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationevidence.config.EvidenceConfig;
-import org.integrationevidence.http.ConditionalReads;
-import org.integrationevidence.http.PublicUrls;
 import org.integrationevidence.http.QueryParameters;
-import org.integrationevidence.problem.ApiException;
-import org.integrationevidence.problem.ProblemType;
-import org.integrationevidence.search.AnswerBasis;
-import org.integrationevidence.search.CaseStudySearch;
-import org.integrationevidence.search.CatalogueValidators;
 import org.integrationevidence.search.SearchFilters;
 import org.integrationevidence.search.SearchRequest;
 
@@ -40,7 +30,7 @@ import org.integrationevidence.search.SearchRequest;
 @Tag(name = "Case studies")
 public class CaseStudyFeedResource {
 
-    static final String ATOM_TYPE = "application/atom+xml";
+    static final String ATOM_TYPE = AtomAnswers.ATOM_TYPE;
     private static final int DEFAULT_ENTRIES = 20;
     private static final int MAX_ENTRIES = 100;
 
@@ -63,19 +53,10 @@ public class CaseStudyFeedResource {
             + "label=\"School linking\"/><rights>CC-BY-4.0</rights></entry></feed>";
 
     @Inject
-    CaseStudySearch search;
-
-    @Inject
     EvidenceConfig config;
 
     @Inject
-    CatalogueValidators validators;
-
-    @Inject
-    PublicUrls urls;
-
-    @Inject
-    ConditionalReads conditional;
+    AtomAnswers feeds;
 
     @GET
     @PermitAll
@@ -84,8 +65,11 @@ public class CaseStudyFeedResource {
             description = "An Atom 1.0 feed of published case studies, newest change first: those published or updated "
                     + "most recently, with the same `q` and filters as listing case studies, so that a site or a feed "
                     + "reader can follow, say, new case studies about school linking (`?approach=school-linking`). Each "
-                    + "entry's id and link are the case study's URL in the API; its approaches and themes are categories.")
-    @APIResponse(responseCode = "200", description = "The feed.", content = @Content(mediaType = ATOM_TYPE,
+                    + "entry's id and link are the case study's URL in the API; its approaches and themes are categories. To give a "
+                    + "search a short URL and a title of its own, save it (`POST /api/v1/feeds/searches`).")
+    @APIResponse(responseCode = "200", description = "The feed.",
+            headers = @Header(name = "Link", description = SavedSearchResource.HUB_LINK, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = ATOM_TYPE,
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "feed",
                     summary = "A feed of one entry", value = EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadQuery")
@@ -94,22 +78,11 @@ public class CaseStudyFeedResource {
             @Parameter(description = "How many entries, 1 to 100.",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"), example = "20")
             @QueryParam("limit") String limit,
-            @Context Request request) {
+            @Context Request request, @Context UriInfo uri) {
         // Negotiated here rather than by @Produces, so that a 406 names the feed's type, not the API's usual JSON.
-        if (request.selectVariant(Variant.mediaTypes(MediaType.valueOf(ATOM_TYPE)).build()) == null) {
-            throw new ApiException(ProblemType.NOT_ACCEPTABLE, "This feed is served as " + ATOM_TYPE + ".");
-        }
+        feeds.requireAtom(request);
         int entries = QueryParameters.limit(limit, DEFAULT_ENTRIES, MAX_ENTRIES);
         SearchRequest searchRequest = filters.toRequest(config).withLimit(entries);
-        URI base = urls.base();
-        URI self = urls.requestUri();
-        String query = self.getRawQuery();
-        String subtitle = "Published case studies, newest change first"
-                + (query == null ? "" : ": " + URLDecoder.decode(query, StandardCharsets.UTF_8));
-        AnswerBasis basis = new AnswerBasis();
-        return conditional.answer(validators.of(basis),
-                () -> AtomFeed.write(self, base.resolve("api/v1/case-studies/"),
-                        base.resolve("api/v1/approaches/"), base.resolve("api/v1/outcome-domains/"), subtitle, basis.of(search.search(searchRequest)).items()),
-                (feed, response) -> response.type(MediaType.valueOf(ATOM_TYPE).withCharset("UTF-8"))).toResponse();
+        return feeds.answer(searchRequest, AtomFeed.TITLE, uri.getRequestUri().getRawQuery());
     }
 }

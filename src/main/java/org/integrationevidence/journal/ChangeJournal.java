@@ -2,8 +2,6 @@ package org.integrationevidence.journal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +13,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.integrationevidence.persistence.Timestamps;
 
 
 /**
@@ -68,6 +68,23 @@ public class ChangeJournal {
         if (recorded > 0) {
             notifyAfterCommit();
         }
+    }
+
+    /** What happened to an approach, as the taxonomy journal records it. */
+    public enum TaxonomyChange {
+        CREATED, UPDATED, DELETED
+    }
+
+    /**
+     * Records a change of the approach taxonomy in the current transaction, for readers that tell others of it
+     * (webhook subscriptions to taxonomy changes). They read the rows that committed and mark them as read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordTaxonomyChange(String approachSlug, TaxonomyChange kind) {
+        entityManager.createNativeQuery("insert into taxonomy_journal (approach_slug, kind, recorded_at, planned) "
+                        + "values (?1, ?2, current_timestamp, false)")
+                .setParameter(1, approachSlug).setParameter(2, kind.name()).executeUpdate();
+        notifyAfterCommit();
     }
 
     private void notifyAfterCommit() {
@@ -128,25 +145,9 @@ public class ChangeJournal {
     @Transactional
     public long lastIdOlderThan(Duration age) {
         Object now = entityManager.createNativeQuery("select current_timestamp").getSingleResult();
-        Instant databaseNow = toInstant(now);
+        Instant databaseNow = Timestamps.of(now);
         Long last = entityManager.createNamedQuery(ChangeJournalEntry.LAST_BEFORE, Long.class)
                 .setParameter("before", databaseNow.minus(age)).getSingleResult();
         return last == null ? 0 : last;
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (timestamp instanceof java.sql.Timestamp sql) {
-            return sql.toInstant();
-        }
-        if (timestamp instanceof Instant instant) {
-            return instant;
-        }
-        if (timestamp instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + timestamp.getClass());
     }
 }

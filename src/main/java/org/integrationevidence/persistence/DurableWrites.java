@@ -50,7 +50,12 @@ public class DurableWrites {
         /** A write about to be answered with a 2xx. */
         ANSWER("answer"),
         /** Positions the change feed gave, before readers can see them (changes.ChangeSequencer). */
-        CHANGE_FEED("change-feed");
+        CHANGE_FEED("change-feed"),
+        /**
+         * Before a webhook sender sends a batch: the messages planned, and the record of the batch before it, so that a
+         * crash neither gives a change sent already a new webhook-id nor forgets more than one batch sent.
+         */
+        WEBHOOKS("webhooks");
 
         final String label;
 

@@ -35,6 +35,9 @@ public enum ProblemType {
             "The resource cannot be deleted while other resources refer to it."),
     CONFLICT("conflict", 409, "Conflict",
             "The request conflicts with the current state of the resource."),
+    SAVED_SEARCHES_FULL("saved-searches-full", 409, "Saved searches full",
+            "The repository keeps as many saved searches as it is configured to, and this one is new. Follow the "
+                    + "case studies feed with the same query parameters instead, or ask the operators to make room."),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
             "The case study changed since you read it: If-Match names an older version. Read it again (GET gives its "
                     + "current ETag), reapply your change, and send it with the new ETag. Nothing was written."),

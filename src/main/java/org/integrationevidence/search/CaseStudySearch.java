@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -19,9 +24,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 import org.integrationevidence.approach.TaxonomyLookup;
 import org.integrationevidence.casestudy.CaseStudyCatalogue;
 import org.integrationevidence.casestudy.CaseStudyStatus;
@@ -259,6 +266,59 @@ public class CaseStudySearch {
         turns.releaseTurn();
         return new ExportMatches(snapshot, SearchTurns.basisOf(snapshot, turns.cursorIssuedAt()), query,
                 request.sort().sort(request.geo()), batchSize, index, turns, timer);
+    }
+
+    /**
+     * Waits until this instance's index includes every change committed before the call, at most the write wait
+     * ({@code evidence.search.write-wait}); false if it did not within that time.
+     */
+    public boolean awaitCatchUp() {
+        try {
+            index.requestCatchUp().get(config.search().writeWait().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks a search's filters as a search would (approaches, outcome domains and framework codes must exist), without
+     * searching: for a search kept to be run later, such as a webhook subscription's filter. 400 naming the parameter.
+     */
+    public void requireKnownFilters(SearchRequest request) {
+        TaxonomyLookup.requireKnown(request.approaches(), request.approaches().isEmpty() ? Map.of() : taxonomy.entries());
+        requireKnownDomains(request.outcomeDomains(), request.outcomeDomains().isEmpty() ? Map.of() : outcomeDomains.entries());
+        requireKnownConcepts(request, request.frameworks().isEmpty() ? null : frameworks.frameworks());
+        if (request.q() != null) {
+            TextQueries.parse(request.q(), queryAnalyzer);
+        }
+    }
+
+    /**
+     * Of the case studies {@code ids}, those the search's text and filters match in the index, published ones only.
+     * Call it after the index has caught up with the changes in question ({@link SearchIndex#requestCatchUp}). A filter
+     * naming an approach or code that has since been deleted matches nothing.
+     */
+    public Set<Long> matchingAmong(SearchRequest request, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query text = request.q() == null ? null : TextQueries.withWordPairs(TextQueries.parse(request.q(), queryAnalyzer));
+        Map<String, Query> filters = new LinkedHashMap<>(SearchQueries.filters(request));
+        filters.put(CaseStudyDocuments.ID, new TermInSetQuery(CaseStudyDocuments.ID,
+                ids.stream().map(id -> new BytesRef(Long.toString(id))).toList()));
+        Query query = SearchQueries.combine(text, filters, null);
+        return turns.onCurrentSnapshot((snapshot, basis) -> {
+            ScoreDoc[] hits = snapshot.search(query, ids.size()).scoreDocs;
+            Set<Long> found = new HashSet<>();
+            for (StoredHits.StoredHit hit : storedHits.read(snapshot, hits)) {
+                found.add(hit.id());
+            }
+            return new Searched<>(found, basis);
+        }).answer();
     }
 
     /**

@@ -15,6 +15,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessageDecoderResult;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -50,6 +51,9 @@ public class HttpEdge {
 
     /** The shortest header line the decoder can have dropped: {@code Content-Length:0}. */
     static final int SHORTEST_CONTENT_LENGTH_LINE = "Content-Length:0".length();
+
+    /** How long the rest of a body left unread is read and dropped before its connection is closed. */
+    static final long LINGER_MILLIS = 5_000;
 
     /** Connections that take no further request: each is closed as soon as one arrives. Weak: gone with the connection. */
     private static final Set<HttpConnection> CLOSING = Collections.newSetFromMap(
@@ -109,7 +113,34 @@ public class HttpEdge {
         }
         CLOSING.add(connection);
         context.response().putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        context.addEndHandler(ignored -> connection.close());
+        context.addEndHandler(ignored -> closeOnceRead(context.request(), connection, context.vertx()));
+    }
+
+    /**
+     * Closes the connection at once if the request's body was read to its end; otherwise (a body refused as too large
+     * while it was read) reads and drops the rest first, for at most {@link #LINGER_MILLIS}. Closing a socket with bytes
+     * still unread resets the connection, and a client still sending its body may then lose the answer it was sent
+     * (the lingering close of HTTP servers such as nginx).
+     */
+    private static void closeOnceRead(HttpServerRequest request, HttpConnection connection, Vertx vertx) {
+        if (request.isEnded()) {
+            connection.close();
+            return;
+        }
+        long timer = vertx.setTimer(LINGER_MILLIS, ignored -> connection.close());
+        try {
+            request.handler(dropped -> { })
+                    .exceptionHandler(ignored -> connection.close())
+                    .endHandler(ignored -> {
+                        vertx.cancelTimer(timer);
+                        connection.close();
+                    });
+            request.resume();
+        } catch (IllegalStateException ended) {
+            // It ended meanwhile.
+            vertx.cancelTimer(timer);
+            connection.close();
+        }
     }
 
     /** Header bytes the decoder read but that no header the request has accounts for. */

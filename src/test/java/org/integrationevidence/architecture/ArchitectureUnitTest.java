@@ -68,7 +68,7 @@ class ArchitectureUnitTest {
             List.of("casestudy", "framework"),
             List.of("search", "changes", "imports", "seed"),
             List.of("formats", "feed", "evidencemap"),
-            List.of("export", "oai"));
+            List.of("export", "oai", "webhook"));
 
     /**
      * The main classes only. ArchUnit's own test filter knows Maven's target/test-classes; the PostgreSQL build puts

@@ -2,15 +2,18 @@ package org.integrationevidence.changes;
 
 import static org.integrationevidence.changes.ChangeFeedTest.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -41,6 +44,9 @@ class ChangeSequencerTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    FeedRecords feed;
 
     @Test
     void aWriteThatCommitsAfterALaterOneStillComesAfterTheTokenOfAReaderWhoSawTheLaterOne() throws Exception {
@@ -97,5 +103,40 @@ class ChangeSequencerTest {
         Map<String, Object> tombstone = deleted.about(slug).get(0);
         assertEquals(false, tombstone.containsKey("link"));
         assertEquals(false, tombstone.containsKey("version"), "a deleted case study has no version left");
+    }
+
+    /**
+     * A harvester's GetRecord or ListMetadataFormats names a case study published a moment ago, before the sequencing
+     * that each commit starts in the background has run (held up here by the sequencer's lock, as a busy database
+     * holds it up): the lookup sequences first and finds it.
+     */
+    @Test
+    void aRecordNamedByItsSlugIsFoundBeforeTheBackgroundSequencingHasRun() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.find(SequencerState.class, SequencerState.ID, LockModeType.PESSIMISTIC_WRITE);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        CompletableFuture<Optional<FeedRecords.FeedRecord>> found;
+        String slug;
+        try {
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            slug = caseStudies.create(json.convertValue(TestData.caseStudy("sport"), CaseStudyInput.class), EDITOR).slug();
+            found = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> feed.byFirstSlug(slug)));
+            // Long enough for a lookup that does not wait for sequencing to have answered already.
+            Thread.sleep(300);
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        Optional<FeedRecords.FeedRecord> record = found.get(30, TimeUnit.SECONDS);
+        assertTrue(record.isPresent(), "published before the lookup, so in the feed when it answers");
+        assertEquals(slug, record.get().slug());
     }
 }

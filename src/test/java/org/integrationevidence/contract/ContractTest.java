@@ -68,13 +68,16 @@ class ContractTest {
      * Documented (operation, status) pairs that no scenario below can produce, each with its reason. Keep it minimal:
      * a pair listed here that has a scenario, or that the document no longer has, fails the test.
      */
-    private static final Map<String, String> UNTRIGGERABLE = Map.of(
+    private static final Map<String, String> UNTRIGGERABLE = pairs(
             "GET /api/v1/case-studies 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/case-studies/export 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/case-studies/{slug}/related 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/suggest 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/evidence-map 503", SEARCH_UNAVAILABLE,
             "GET /api/v1/feeds/case-studies.atom 503", SEARCH_UNAVAILABLE,
+            "GET /api/v1/feeds/searches/{id}.atom 503", SEARCH_UNAVAILABLE,
+            "POST /api/v1/feeds/searches 409", "as many saved searches as evidence.feeds.max-saved-searches allows "
+                    + "(100000); SavedSearchSettingsTest produces it with a limit of its own",
             "POST /api/v1/imports 503", "an import that takes longer than its transaction timeout (3 minutes); "
                     + "ImportTimeoutTest produces it with a timeout of its own",
             "POST /api/v1/imports 409", "a slug taken by another request between the import's check of its rows (a "
@@ -252,6 +255,25 @@ class ContractTest {
                 on("GET /api/v1/feeds/case-studies.atom", 304, f -> as(Key.NONE).revalidated()),
                 on("GET /api/v1/feeds/case-studies.atom", 400, f -> as(Key.NONE).at("/api/v1/feeds/case-studies.atom?limit=many")),
                 on("GET /api/v1/feeds/case-studies.atom", 406, f -> as(Key.NONE).accept(IMAGE)),
+                on("POST /api/v1/feeds/searches", 201, f -> as(Key.NONE).json(savedSearch(f.newApproach()))),
+                on("POST /api/v1/feeds/searches", 200, f -> as(Key.NONE).json(savedSearch(f.approach))),
+                on("POST /api/v1/feeds/searches", 400, f -> as(Key.NONE).json(Map.of("parameters", Map.of("contry", List.of("GB"))))),
+                on("POST /api/v1/feeds/searches", 415, f -> as(Key.NONE).body("text/plain", "approach=sport")),
+                on("POST /api/v1/feeds/searches", 413, f -> as(Key.NONE).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/feeds/searches", 406, f -> as(Key.NONE).accept(IMAGE).json(savedSearch(f.approach))),
+                on("GET /api/v1/feeds/searches/{id}", 200, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch)),
+                on("GET /api/v1/feeds/searches/{id}", 304, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch).revalidated()),
+                on("GET /api/v1/feeds/searches/{id}", 404, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + NO_SUCH)),
+                on("GET /api/v1/feeds/searches/{id}", 406, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch).accept(IMAGE)),
+                on("GET /api/v1/feeds/searches/{id}.atom", 200, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch + ".atom")),
+                on("GET /api/v1/feeds/searches/{id}.atom", 304, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch + ".atom").revalidated()),
+                on("GET /api/v1/feeds/searches/{id}.atom", 404, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + NO_SUCH + ".atom")),
+                on("GET /api/v1/feeds/searches/{id}.atom", 406, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch + ".atom").accept(IMAGE)),
+                on("DELETE /api/v1/feeds/searches/{id}", 204, f -> as(Key.EDITOR).at(SAVED_SEARCHES + "/" + f.newSavedSearch())),
+                on("DELETE /api/v1/feeds/searches/{id}", 404, f -> as(Key.EDITOR).at(SAVED_SEARCHES + "/" + NO_SUCH)),
+                on("DELETE /api/v1/feeds/searches/{id}", 401, f -> as(Key.NONE).at(SAVED_SEARCHES + "/" + f.savedSearch)),
+                on("DELETE /api/v1/feeds/searches/{id}", 403, f -> as(Key.CURATOR).at(SAVED_SEARCHES + "/" + f.savedSearch)),
+                on("DELETE /api/v1/feeds/searches/{id}", 406, f -> as(Key.EDITOR).at(SAVED_SEARCHES + "/" + f.savedSearch).accept(IMAGE)),
                 on("GET /api/v1/suggest", 200, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad")),
                 on("GET /api/v1/suggest", 304, f -> as(Key.NONE).at("/api/v1/suggest?prefix=brad").revalidated()),
                 on("GET /api/v1/suggest", 400, f -> as(Key.NONE)),
@@ -413,6 +435,70 @@ class ContractTest {
                 on("POST /api/v1/imports", 422, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, "{\"title\": \"\"}\n")),
                 on("POST /api/v1/imports", 401, f -> as(Key.NONE).at("/api/v1/imports?dryRun=true").body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
                 on("POST /api/v1/imports", 406, f -> as(Key.CURATOR).at("/api/v1/imports?dryRun=true").accept(IMAGE).body(NDJSON_UTF8, f.importLine(TestData.unique("case-study")))),
+
+                // Webhooks
+                on("GET /api/v1/webhooks", 200, f -> as(Key.EDITOR)),
+                on("GET /api/v1/webhooks", 401, f -> as(Key.NONE)),
+                on("GET /api/v1/webhooks", 403, f -> as(Key.CURATOR)),
+                on("GET /api/v1/webhooks", 406, f -> as(Key.EDITOR).accept(IMAGE)),
+                on("POST /api/v1/webhooks", 201, f -> as(Key.EDITOR).json(webhookInput("http://127.0.0.1:9/created", f.approach))),
+                on("POST /api/v1/webhooks", 400, f -> as(Key.EDITOR).json(Map.of("url", "http://169.254.169.254/latest/meta-data"))),
+                on("POST /api/v1/webhooks", 409, f -> as(Key.NONE).header("Authorization", "Bearer " + f.crowdedEditor)
+                        .json(webhookInput("http://127.0.0.1:9/one-too-many", f.approach))),
+                on("POST /api/v1/webhooks", 413, f -> as(Key.EDITOR).body("application/json", TOO_LARGE)),
+                on("POST /api/v1/webhooks", 415, f -> as(Key.EDITOR).body("text/plain", "http://127.0.0.1:9/")),
+                on("POST /api/v1/webhooks", 401, f -> as(Key.NONE).json(webhookInput("http://127.0.0.1:9/x", f.approach))),
+                on("POST /api/v1/webhooks", 403, f -> as(Key.CURATOR).json(webhookInput("http://127.0.0.1:9/x", f.approach))),
+                on("POST /api/v1/webhooks", 406, f -> as(Key.EDITOR).accept(IMAGE).json(webhookInput("http://127.0.0.1:9/x", f.approach))),
+                on("GET /api/v1/webhooks/{id}", 200, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook)),
+                on("GET /api/v1/webhooks/{id}", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999")),
+                on("GET /api/v1/webhooks/{id}", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook)),
+                on("GET /api/v1/webhooks/{id}", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook)),
+                on("GET /api/v1/webhooks/{id}", 406, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook).accept(IMAGE)),
+                on("DELETE /api/v1/webhooks/{id}", 204, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.newWebhook(TestKeys.editor(), "http://127.0.0.1:9/deleted"))),
+                on("DELETE /api/v1/webhooks/{id}", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999")),
+                on("DELETE /api/v1/webhooks/{id}", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook)),
+                on("DELETE /api/v1/webhooks/{id}", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook)),
+                on("DELETE /api/v1/webhooks/{id}", 406, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999").accept(IMAGE)),
+                on("GET /api/v1/webhooks/{id}/deliveries", 200, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries?limit=5")),
+                on("GET /api/v1/webhooks/{id}/deliveries", 400, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries?cursor=not-a-cursor")),
+                on("GET /api/v1/webhooks/{id}/deliveries", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999/deliveries")),
+                on("GET /api/v1/webhooks/{id}/deliveries", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/deliveries")),
+                on("GET /api/v1/webhooks/{id}/deliveries", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries")),
+                on("GET /api/v1/webhooks/{id}/deliveries", 406, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries").accept(IMAGE)),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 202, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries/" + f.webhookDelivery + "/redeliver")),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries/999999999/redeliver")),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 409, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.endedWebhook + "/deliveries/" + f.webhookDelivery + "/redeliver")),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/deliveries/" + f.webhookDelivery + "/redeliver")),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/deliveries/" + f.webhookDelivery + "/redeliver")),
+                on("POST /api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", 406, f -> as(Key.EDITOR).accept(IMAGE).at("/api/v1/webhooks/" + f.webhook + "/deliveries/" + f.webhookDelivery + "/redeliver")),
+                on("POST /api/v1/webhooks/{id}/pause", 200, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.newWebhook(TestKeys.editor(), "http://127.0.0.1:9/pause") + "/pause")),
+                on("POST /api/v1/webhooks/{id}/pause", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999/pause")),
+                on("POST /api/v1/webhooks/{id}/pause", 409, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.endedWebhook + "/pause")),
+                on("POST /api/v1/webhooks/{id}/pause", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/pause")),
+                on("POST /api/v1/webhooks/{id}/pause", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/pause")),
+                on("POST /api/v1/webhooks/{id}/pause", 406, f -> as(Key.EDITOR).accept(IMAGE).at("/api/v1/webhooks/" + f.webhook + "/pause")),
+                on("POST /api/v1/webhooks/{id}/resume", 200, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.newWebhook(TestKeys.editor(), "http://127.0.0.1:9/resume") + "/resume")),
+                on("POST /api/v1/webhooks/{id}/resume", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999/resume")),
+                on("POST /api/v1/webhooks/{id}/resume", 409, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.endedWebhook + "/resume")),
+                on("POST /api/v1/webhooks/{id}/resume", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/resume")),
+                on("POST /api/v1/webhooks/{id}/resume", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/resume")),
+                on("POST /api/v1/webhooks/{id}/resume", 406, f -> as(Key.EDITOR).accept(IMAGE).at("/api/v1/webhooks/" + f.webhook + "/resume")),
+                on("POST /api/v1/webhooks/{id}/test", 202, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/test")),
+                on("POST /api/v1/webhooks/{id}/test", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999/test")),
+                on("POST /api/v1/webhooks/{id}/test", 409, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.endedWebhook + "/test")),
+                on("POST /api/v1/webhooks/{id}/test", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/test")),
+                on("POST /api/v1/webhooks/{id}/test", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/test")),
+                on("POST /api/v1/webhooks/{id}/test", 406, f -> as(Key.EDITOR).accept(IMAGE).at("/api/v1/webhooks/" + f.webhook + "/test")),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 200, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").json(Map.of("overlapSeconds", 60))),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 400, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").json(Map.of("overlapSeconds", -1))),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 404, f -> as(Key.EDITOR).at("/api/v1/webhooks/999999999/rotate-secret").json(Map.of())),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 409, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.endedWebhook + "/rotate-secret").json(Map.of())),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 413, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").body("application/json", TOO_LARGE)),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 415, f -> as(Key.EDITOR).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").body("text/plain", "rotate")),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 401, f -> as(Key.NONE).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").json(Map.of())),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 403, f -> as(Key.CURATOR).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").json(Map.of())),
+                on("POST /api/v1/webhooks/{id}/rotate-secret", 406, f -> as(Key.EDITOR).accept(IMAGE).at("/api/v1/webhooks/" + f.webhook + "/rotate-secret").json(Map.of())),
 
                 // Keys and audit
                 on("GET /api/v1/keys", 200, f -> as(Key.ADMIN)),
@@ -840,6 +926,29 @@ class ContractTest {
     /** The concept the contract test maps its approaches to: one no seed mapping reaches. */
     private static final String FRAMEWORK_MAPPINGS = "/api/v1/frameworks/sdg/17.18/mappings";
 
+    /** evidence.webhooks.max-per-owner in the test profile and for the packaged jar under test. */
+    static final int WEBHOOKS_PER_OWNER = 10;
+
+    /** A webhook subscription filtered to an approach only the contract test's case studies have. */
+    static Map<String, Object> webhookInput(String url, String approach) {
+        return Map.of("url", url, "filters", Map.of("approach", List.of(approach)), "description", "Made by the contract test");
+    }
+
+    private static final String SAVED_SEARCHES = "/api/v1/feeds/searches";
+
+    /** A map of name, value pairs, beyond the ten of Map.of. */
+    private static Map<String, String> pairs(String... namesAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static Map<String, Object> savedSearch(String approach) {
+        return Map.of("title", "Contract test search", "parameters", Map.of("approach", List.of(approach)));
+    }
+
     private static Map<String, Object> frameworkMapping(String approach) {
         return Map.of("approach", approach, "relation", "relatedMatch");
     }
@@ -870,6 +979,14 @@ class ContractTest {
         final long keyId;
         /** A mapping of the fixture approach to the contract test's concept. */
         final long frameworkMapping;
+        /** A webhook subscription of the editor (to a port where nothing listens), one of its deliveries, an ended one. */
+        final long webhook;
+        final long webhookDelivery;
+        final long endedWebhook;
+        /** An editor key whose owner has as many webhook subscriptions as allowed. */
+        final String crowdedEditor;
+        /** The id of a saved search of the fixture approach. */
+        final String savedSearch;
 
         Fixtures() {
             approach = newApproach();
@@ -891,6 +1008,72 @@ class ContractTest {
                     .when().put(one(oldSlug)).then().statusCode(200);
             keyId = newKeyId();
             frameworkMapping = newFrameworkMapping(approach);
+            webhook = newWebhook(TestKeys.editor(), "http://127.0.0.1:9/contract");
+            webhookDelivery = ((Number) given().header("Authorization", "Bearer " + TestKeys.editor())
+                    .when().post("/api/v1/webhooks/" + webhook + "/test").then().statusCode(202).extract().path("id")).longValue();
+            endedWebhook = endedWebhook();
+            crowdedEditor = TestKeys.create("editor", TestData.unique("Contract test crowd"));
+            savedSearch = given().contentType("application/json").body(savedSearch(approach))
+                    .when().post(SAVED_SEARCHES).then().statusCode(201).extract().path("id");
+            for (int i = 0; i < WEBHOOKS_PER_OWNER; i++) {
+                newWebhook(crowdedEditor, "http://127.0.0.1:9/crowd");
+            }
+        }
+
+        /**
+         * A subscription filtered to the fixture approach, so that the suite's other writes queue nothing for it, paused
+         * so that nothing is sent; its id.
+         */
+        long newWebhook(String key, String url) {
+            long id = ((Number) given().header("Authorization", "Bearer " + key).contentType("application/json")
+                    .body(webhookInput(url, approach)).when().post("/api/v1/webhooks").then().statusCode(201)
+                    .extract().path("id")).longValue();
+            given().header("Authorization", "Bearer " + key).when().post("/api/v1/webhooks/" + id + "/pause")
+                    .then().statusCode(200);
+            return id;
+        }
+
+        /** A subscription ended by its receiver's 410 Gone: a receiver that answers only that, for one test event. */
+        private long endedWebhook() {
+            try {
+                com.sun.net.httpserver.HttpServer gone = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                gone.createContext("/", exchange -> {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(410, -1);
+                    exchange.close();
+                });
+                gone.start();
+                try {
+                    long id = ((Number) given().header("Authorization", "Bearer " + TestKeys.editor())
+                            .contentType("application/json").body(webhookInput("http://127.0.0.1:"
+                                    + gone.getAddress().getPort() + "/gone", approach))
+                            .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id")).longValue();
+                    given().header("Authorization", "Bearer " + TestKeys.editor()).when().post("/api/v1/webhooks/" + id + "/test")
+                            .then().statusCode(202);
+                    for (int i = 0; i < 200; i++) {
+                        if ("ended".equals(given().header("Authorization", "Bearer " + TestKeys.editor())
+                                .when().get("/api/v1/webhooks/" + id).then().extract().path("status"))) {
+                            return id;
+                        }
+                        Thread.sleep(100);
+                    }
+                    throw new IllegalStateException("The webhook to a receiver answering 410 did not end");
+                } finally {
+                    gone.stop(0);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A new saved search, of a new approach. */
+        String newSavedSearch() {
+            return given().contentType("application/json").body(savedSearch(newApproach()))
+                    .when().post(SAVED_SEARCHES).then().statusCode(201).extract().path("id");
         }
 
         /**
@@ -898,17 +1081,21 @@ class ContractTest {
          * document; a parameter no fixture fills stops the test, naming it.
          */
         String existing(String template) {
-            Map<String, String> values = Map.of(
-                    "approaches/{slug}", approach,
-                    "outcome-domains/{slug}", "bridges",
-                    "case-studies/{slug}", published,
-                    "revisions/{number}", "1",
-                    "versions/{version}", "0",
-                    "keys/{id}", Long.toString(keyId),
-                    "frameworks/{scheme}", "sdg",
-                    "{scheme}/{code}", "17.18",
-                    "mappings/{mapping}", Long.toString(frameworkMapping),
-                    "problems/{type}", "not-found");
+            Map<String, String> values = Map.ofEntries(
+                    Map.entry("approaches/{slug}", approach),
+                    Map.entry("outcome-domains/{slug}", "bridges"),
+                    Map.entry("case-studies/{slug}", published),
+                    Map.entry("revisions/{number}", "1"),
+                    Map.entry("versions/{version}", "0"),
+                    Map.entry("keys/{id}", Long.toString(keyId)),
+                    Map.entry("frameworks/{scheme}", "sdg"),
+                    Map.entry("{scheme}/{code}", "17.18"),
+                    Map.entry("mappings/{mapping}", Long.toString(frameworkMapping)),
+                    Map.entry("webhooks/{id}", Long.toString(webhook)),
+                    Map.entry("deliveries/{delivery}", Long.toString(webhookDelivery)),
+                    Map.entry("searches/{id}", savedSearch),
+                    Map.entry("searches/{id}.atom", savedSearch + ".atom"),
+                    Map.entry("problems/{type}", "not-found"));
             String[] segments = template.split("/");
             StringBuilder path = new StringBuilder();
             for (int i = 1; i < segments.length; i++) {

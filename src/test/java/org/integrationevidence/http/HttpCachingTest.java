@@ -299,6 +299,9 @@ class HttpCachingTest {
         String approach = createApproach(null);
         String slug = create(caseStudy(approach));
         TestKeys.actAnonymously();
+        String savedSearch = given().contentType("application/json")
+                .body(Map.of("parameters", Map.of("approach", List.of(approach)))).when().post("/api/v1/feeds/searches")
+                .then().statusCode(201).extract().path("id");
         Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
         variants.put("Origin", List.of("https://one.example", "https://two.example"));
         variants.put("Accept", List.of("application/json", "application/ld+json", "text/csv", "application/atom+xml", "*/*"));
@@ -320,7 +323,8 @@ class HttpCachingTest {
                 continue;
             }
             String url = base + path.getKey().replace("{slug}", path.getKey().startsWith("/api/v1/approaches") ? approach : slug)
-                    .replace("{type}", "validation").replace("{version}", "0").replace("{scheme}", "cbp").replace("{code}", "7");
+                    .replace("{type}", "validation").replace("{version}", "0").replace("{scheme}", "cbp").replace("{code}", "7")
+                    .replace("{id}", savedSearch);
             java.net.http.HttpResponse<byte[]> plain = send(client, url, Map.of());
             String cacheControl = plain.headers().firstValue("Cache-Control").orElse("");
             if (plain.statusCode() != 200 || !cacheControl.contains("public")) {

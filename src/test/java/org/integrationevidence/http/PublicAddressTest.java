@@ -25,13 +25,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PublicAddressTest.BehindAProxy.class)
 @ActingAs(Role.ANONYMOUS)
-class PublicAddressTest {
+public class PublicAddressTest {
 
     private static final String BASE = "https://evidence.example.org/";
 
+    /**
+     * Also names a WebSub hub and keeps two saved searches at most, for SavedSearchSettingsTest: one profile, so that
+     * Quarkus starts once for both.
+     */
     public static class BehindAProxy extends OwnDatabaseProfile {
         public BehindAProxy() {
-            super("public_address_test", "evidence.public-base-url", BASE);
+            super("public_address_test", "evidence.public-base-url", BASE,
+                    "evidence.feeds.websub-hub", "https://hub.example.org/",
+                    "evidence.feeds.max-saved-searches", "2");
         }
     }
 

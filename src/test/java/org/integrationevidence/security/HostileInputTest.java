@@ -289,12 +289,12 @@ class HostileInputTest {
         String slug = given().spec(bearer(key)).contentType("application/json").body(body)
                 .when().post("/api/v1/case-studies").then().statusCode(201).extract().path("slug");
         return Map.of("caseStudy", slug, "approach", approach, "id", "999999999", "number", "1", "type", "validation",
-                "version", "0", "scheme", "sdg", "code", "17.18", "mapping", "999999999");
+                "version", "0", "scheme", "sdg", "code", "17.18", "mapping", "999999999", "delivery", "999999999");
     }
 
     private static String expand(String template, Map<String, String> fixtures, String hostileName, String hostileValue) {
         String url = template;
-        for (String name : List.of("slug", "id", "number", "type", "version", "scheme", "code", "mapping")) {
+        for (String name : List.of("slug", "id", "number", "type", "version", "scheme", "code", "mapping", "delivery")) {
             String value = name.equals(hostileName) ? encode(hostileValue)
                     : name.equals("slug") ? (template.startsWith("/api/v1/approaches") ? fixtures.get("approach") : fixtures.get("caseStudy"))
                     : fixtures.get(name);

@@ -201,7 +201,9 @@ class OwaspApiTop10Test {
 
     /**
      * API7 Server Side Request Forgery: the API fetches nothing a client names. Source links are data, limited to
-     * http and https, and no operation takes a URL to call back.
+     * http and https, and no operation takes a URL to call back but webhook subscriptions, whose destinations must be
+     * http(s) and resolve to public addresses (loopback other than the test profile's allow-listed 127.0.0.1, private,
+     * link-local, metadata and other internal ranges are refused: WebhookTest and DestinationsUnitTest try each).
      */
     @Test
     void api7NothingAClientNamesIsFetched() throws Exception {
@@ -212,6 +214,12 @@ class OwaspApiTop10Test {
             body.put("sources", List.of(Map.of("title", "S", "publisher", "P", "url", url, "contribution", "C")));
             given().spec(bearer(editor)).contentType(ContentType.JSON).body(body).when().post(CASE_STUDIES)
                     .then().statusCode(400).body("errors[0].field", equalTo("sources[0].url"));
+        }
+        for (String url : List.of("file:///etc/passwd", "gopher://127.0.0.1:6379/_INFO", "http://127.0.0.2:6379/",
+                "http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/", "http://10.0.0.1/",
+                "http://metadata.google.internal.invalid/")) {
+            given().spec(bearer(editor)).contentType(ContentType.JSON).body(Map.of("url", url))
+                    .when().post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
         }
         JsonNode document = TestData.openApiDocument();
         List<String> callbacks = new ArrayList<>();

@@ -69,6 +69,60 @@ class LimitsTest {
         assertEquals("The request body is larger than 1 MiB, the most this API accepts here.", problem.path("detail").asText());
     }
 
+    /**
+     * A client still sending a body refused while it was read loses nothing: the rest is read and dropped before the
+     * connection is closed. Closed at once, with bytes unread, the connection is reset, so that the client's next
+     * writes fail, and a client not quick to read can lose the answer (CI's LimitsIT saw it once).
+     */
+    @Test
+    void theRestOfABodyRefusedWhileReadIsReadBeforeTheConnectionCloses() throws Exception {
+        String slug = TestData.create(TestData.caseStudy("sport"));
+        byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket(RestAssured.baseURI.replaceFirst("^https?://", ""), RestAssured.port)) {
+            socket.setSoTimeout((int) (HttpEdge.LINGER_MILLIS * 2));
+            java.io.OutputStream out = socket.getOutputStream();
+            // A merge patch is read as a stream, and refused as soon as it is over the limit.
+            out.write(("PATCH " + CASE_STUDIES + "/" + slug + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestKeys.editor() + "\r\nContent-Type: " + MergePatch.MEDIA_TYPE + "\r\nIf-Match: *\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 20; i++) { // 1.25 MiB: over the limit
+                writeChunk(out, chunk);
+            }
+            java.io.InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 413 "), head);
+            // The answer came; the client goes on sending the rest of its body, as a client writing a stream does.
+            for (int i = 0; i < 20; i++) {
+                writeChunk(out, chunk);
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            int length = Integer.parseInt(head.replaceAll("(?s).*\r\ncontent-length: *(\\d+)\r\n.*", "$1"));
+            assertEquals(length, in.readNBytes(length).length, "the problem document");
+            assertEquals(-1, in.read(), "the connection is closed once the body is read");
+        }
+    }
+
+    private static void writeChunk(java.io.OutputStream out, byte[] chunk) throws IOException {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The status line and headers, lower-cased names and all, up to the blank line. */
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the connection ended within the answer's head: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString().toLowerCase(java.util.Locale.ROOT).replaceFirst("^http/1.1", "HTTP/1.1");
+    }
+
     @Test
     void aChunkedMergePatchOverOneMibIs413() throws Exception {
         String slug = TestData.create(TestData.caseStudy("sport"));
