@@ -37,6 +37,20 @@ class AtomAnswers {
 
     static final String ATOM_TYPE = "application/atom+xml";
 
+    /**
+     * The end of every feed's example in the OpenAPI document: the feed's author and one entry, a sample that
+     * describes no real initiative. Each feed's example starts with its own id, title and links.
+     */
+    static final String EXAMPLE_AUTHOR_AND_ENTRY = "<author><name>Integration Evidence Repository</name></author>"
+            + "<entry><id>https://evidence.example.org/api/v1/case-studies/example-school-link</id>"
+            + "<title>Example: a sample school link</title><updated>2026-11-02T10:30:00Z</updated>"
+            + "<published>2026-11-01T09:00:00Z</published>"
+            + "<link rel=\"alternate\" href=\"https://evidence.example.org/api/v1/case-studies/example-school-link\" "
+            + "type=\"application/json\"/>"
+            + "<summary>A sample entry that describes no real initiative.</summary>"
+            + "<category term=\"school-linking\" scheme=\"https://evidence.example.org/api/v1/approaches/\" "
+            + "label=\"School linking\"/><rights>CC-BY-4.0</rights></entry></feed>";
+
     @Inject
     CaseStudySearch search;
 

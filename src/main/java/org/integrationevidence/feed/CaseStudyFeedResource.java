@@ -42,15 +42,7 @@ public class CaseStudyFeedResource {
             + "<updated>2026-11-02T10:30:00Z</updated>"
             + "<link rel=\"self\" href=\"https://evidence.example.org/api/v1/feeds/case-studies.atom?approach=school-linking\" "
             + "type=\"application/atom+xml\"/>"
-            + "<author><name>Integration Evidence Repository</name></author>"
-            + "<entry><id>https://evidence.example.org/api/v1/case-studies/example-school-link</id>"
-            + "<title>Example: a sample school link</title><updated>2026-11-02T10:30:00Z</updated>"
-            + "<published>2026-11-01T09:00:00Z</published>"
-            + "<link rel=\"alternate\" href=\"https://evidence.example.org/api/v1/case-studies/example-school-link\" "
-            + "type=\"application/json\"/>"
-            + "<summary>A sample entry that describes no real initiative.</summary>"
-            + "<category term=\"school-linking\" scheme=\"https://evidence.example.org/api/v1/approaches/\" "
-            + "label=\"School linking\"/><rights>CC-BY-4.0</rights></entry></feed>";
+            + AtomAnswers.EXAMPLE_AUTHOR_AND_ENTRY;
 
     @Inject
     EvidenceConfig config;
